@@ -1,0 +1,30 @@
+// The one place pages read the `codes` collection: sorted entries, their rule records and the basic
+// codes in use. Lists and navigation everywhere come from here, never from hand-written lists.
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { toRuleEntry } from '../lib/rule-data';
+import type { RuleEntry } from '../lib/rules';
+
+export type CodeEntry = CollectionEntry<'codes'>;
+
+const enhancedKey = (e?: string) => (e ? e.split('.').map((n) => n.padStart(3, '0')).join('.') : '');
+
+export function compareEntries(a: CodeEntry, b: CodeEntry): number {
+  return (
+    a.data.code - b.data.code ||
+    enhancedKey(a.data.enhanced).localeCompare(enhancedKey(b.data.enhanced)) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+export async function getEntries(): Promise<CodeEntry[]> {
+  return (await getCollection('codes')).sort(compareEntries);
+}
+
+export async function getRuleEntries(): Promise<RuleEntry[]> {
+  return (await getEntries()).map((e) => toRuleEntry(e.id, e.data));
+}
+
+/** Basic reply codes that have at least one entry, ascending. */
+export async function getBasicCodes(): Promise<number[]> {
+  return [...new Set((await getEntries()).map((e) => e.data.code))].sort((a, b) => a - b);
+}

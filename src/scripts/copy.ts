@@ -1,0 +1,26 @@
+// Copy buttons: [data-copy-target] copies that element's text; [data-copy-text] copies the value
+// itself. Buttons stay hidden until this script runs, so pages without JavaScript show none.
+function announce(button: HTMLButtonElement, message: string) {
+  const original = button.dataset.label ?? button.textContent ?? '';
+  button.dataset.label = original;
+  button.textContent = message;
+  window.setTimeout(() => (button.textContent = original), 1600);
+}
+
+async function copy(button: HTMLButtonElement) {
+  const targetId = button.dataset.copyTarget;
+  const text = targetId
+    ? (document.getElementById(targetId)?.textContent ?? '')
+    : new URL(button.dataset.copyText ?? '', location.href).href;
+  try {
+    await navigator.clipboard.writeText(text.trim());
+    announce(button, 'Copied');
+  } catch {
+    announce(button, 'Copy failed: select and copy by hand');
+  }
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy-target], button[data-copy-text]')) {
+  button.hidden = false;
+  button.addEventListener('click', () => void copy(button));
+}
