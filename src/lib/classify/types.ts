@@ -1,0 +1,66 @@
+// The classifier's public types. The engine (src/lib/classify/), the classifier box, the search
+// best-match card and the benchmark all code against these.
+import type { RuleEntry } from '../rules';
+import type { Stage } from '../vocabulary';
+
+/** exact: a tag or distinctive phrase matched with the same basic code; likely: matched, but the
+ *  code differs or the wording is stock MTA text without iCloud context; code-only: only the
+ *  basic + enhanced code pointed at the entry. */
+export type Confidence = 'exact' | 'likely' | 'code-only';
+
+export type InputFormat =
+  | 'reply'
+  | 'postfix-log'
+  | 'postfix-bounce'
+  | 'dsn'
+  | 'eml'
+  | 'exim'
+  | 'sendmail'
+  | 'microsoft'
+  | 'node-mta'
+  | 'python'
+  | 'ses-json'
+  | 'sendgrid-json'
+  | 'mailgun-json'
+  | 'postmark-json'
+  | 'mandrill-json'
+  | 'json'
+  | 'text';
+
+export interface ReplyContext {
+  recipient?: string;
+  /** Remote host that sent the reply, e.g. mx02.mail.icloud.com. */
+  host?: string;
+  ip?: string;
+  stage?: Stage;
+  /** RFC 3464 Action (failed, delayed, …) when the input carried one. */
+  action?: string;
+}
+
+export interface ExtractedReply {
+  code?: number;
+  enhanced?: string;
+  /** The reply text as found, normalised (prefixes stripped, continuation lines joined). */
+  text: string;
+  context: ReplyContext;
+  format: InputFormat;
+}
+
+export interface Classification {
+  reply: ExtractedReply;
+  /** The matching entry, or undefined when no iCloud entry applies. */
+  entry?: RuleEntry;
+  confidence?: Confidence;
+  /** The rule that decided, as written in the entry (e.g. "[HM08]" or a phrase). */
+  rule?: string;
+  /** One or two plain sentences: why this entry, or why none. */
+  why: string;
+  /** Whether host, recipient or wording says the reply came from iCloud. */
+  looksLikeICloud: boolean;
+}
+
+export interface ClassifyOutcome {
+  results: Classification[];
+  /** Set when nothing could be classified: a clear message for the user (empty input, no reply found…). */
+  message?: string;
+}
