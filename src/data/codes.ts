@@ -16,8 +16,23 @@ export function compareEntries(a: CodeEntry, b: CodeEntry): number {
   );
 }
 
+/** Astro's reference() does not check that the target exists, so a wrong id would silently
+ *  drop a link; this makes it fail the build, naming the file and the field. */
+function checkRelated(entries: CodeEntry[]): void {
+  const ids = new Set(entries.map((e) => e.id));
+  for (const e of entries) {
+    e.data.related.forEach((r, i) => {
+      if (!ids.has(r.id)) {
+        throw new Error(`content/codes/${e.id}.mdx: related.${i}: there is no entry "${r.id}" in content/codes/`);
+      }
+    });
+  }
+}
+
 export async function getEntries(): Promise<CodeEntry[]> {
-  return (await getCollection('codes')).sort(compareEntries);
+  const entries = (await getCollection('codes')).sort(compareEntries);
+  checkRelated(entries);
+  return entries;
 }
 
 export async function getRuleEntries(): Promise<RuleEntry[]> {

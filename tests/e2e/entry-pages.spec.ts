@@ -1,0 +1,60 @@
+// Every entry page shows its reply, its facts, the four sections in order, standards and sources;
+// every basic-code page lists exactly its entries. Expectations come from the content files.
+import { expect, test } from '@playwright/test';
+import { loadEntries } from '../support/entries';
+import { CATEGORIES, EVIDENCE, OWNERS, RETRY, SUPPRESS } from '../../src/lib/vocabulary';
+
+const entries = loadEntries();
+const SECTIONS = ['what-it-means', 'why-icloud-sends-it', 'what-to-do', 'retry-and-suppression'];
+
+for (const { id, data } of entries) {
+  test(`entry page /codes/${id}/ shows the reply, facts and sections`, async ({ page }) => {
+    const response = await page.goto(`/codes/${id}/`);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('h1')).toHaveText(data.title);
+    await expect(page.locator('pre[data-reply]')).toHaveText(data.reply);
+    await expect(page.locator('[data-fact="retry"]')).toContainText(RETRY[data.retry]);
+    await expect(page.locator('[data-fact="suppress"]')).toHaveText(SUPPRESS[data.suppress]);
+    await expect(page.locator('[data-fact="owner"]')).toHaveText(OWNERS[data.owner]);
+    await expect(page.locator('[data-fact="category"]')).toHaveText(CATEGORIES[data.category]);
+    await expect(page.locator('[data-fact="evidence"]')).toContainText(EVIDENCE[data.evidence]);
+
+    const ids = await page.locator('.entry-body h2').evaluateAll((hs) => hs.map((h) => h.id));
+    expect(ids).toEqual(SECTIONS);
+    await expect(page.locator('#what-to-do + ol > li, #what-to-do ~ ol > li').first()).toBeVisible();
+
+    for (const ex of data.examples) await expect(page.locator('pre[data-example]', { hasText: ex.text })).toHaveCount(1);
+    await expect(page.locator('#standards')).toBeVisible();
+    const sourceLinks = page.locator('#sources + ul a');
+    await expect(sourceLinks).toHaveCount(data.sources.length);
+    for (const href of await sourceLinks.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
+      expect(href).toMatch(/^https?:\/\//);
+      expect(new URL(href).hostname).not.toBe('127.0.0.1');
+    }
+  });
+}
+
+const codes = [...new Set(entries.map((e) => e.data.code))];
+for (const code of codes) {
+  test(`basic-code page /codes/${code}/ lists exactly its entries`, async ({ page }) => {
+    await page.goto(`/codes/${code}/`);
+    await expect(page.locator('h1')).toContainText(String(code));
+    const listed = await page.locator('.entry-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-entry')));
+    const expected = entries.filter((e) => e.data.code === code).map((e) => e.id);
+    expect(listed.sort()).toEqual(expected.sort());
+  });
+}
+
+test('the home page lists every entry and links to every basic-code page', async ({ page }) => {
+  await page.goto('/');
+  const listed = await page.locator('.entry-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-entry')));
+  expect(listed.sort()).toEqual(entries.map((e) => e.id).sort());
+  for (const code of codes) await expect(page.locator(`a[href="/codes/${code}/"]`).first()).toBeVisible();
+});
+
+test('an unknown address shows the 404 page with a way back', async ({ page }) => {
+  const response = await page.goto('/codes/999-9-9-9-nothing/');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('h1')).toHaveText('Page not found');
+  await expect(page.locator('main a[href="/"]')).toBeVisible();
+});
