@@ -1,0 +1,88 @@
+// The three guide pages and which of them concern a given entry. Pure (no Astro imports), so the
+// home page, the header and every entry page share one list and the derivation can run in tests.
+import type { Category } from '../lib/vocabulary';
+
+export const GUIDES = {
+  sending: {
+    path: 'sending-to-icloud/',
+    title: 'Sending to iCloud Mail',
+    blurb: 'What Apple requires of senders, the documented limits, how to reach Apple, and the Apple incidents to rule out before you suppress anyone.',
+  },
+  tags: {
+    path: 'tags/',
+    title: 'Apple’s bracket tags',
+    blurb: 'CS01, CS02, HM07, HM08, HME1 and BS01: what each tag in an iCloud rejection is known to mean, and how well.',
+  },
+  relay: {
+    path: 'private-relay/',
+    title: 'Hide My Email and private relay addresses',
+    blurb: 'Why mail to privaterelay.appleid.com and turned-off Hide My Email addresses bounces, and what to suppress.',
+  },
+} as const;
+
+/** A source a guide cites; `url` only where a link may be given. */
+export interface GuideSource { title: string; url?: string; date?: string; note?: string }
+
+export type GuideKey = keyof typeof GUIDES;
+
+export interface GuideLink {
+  guide: GuideKey;
+  /** Section id on the guide page, without `#`. */
+  section: string;
+  /** Why the guide concerns this entry, as the link text says it. */
+  label: string;
+}
+
+/** The facts of an entry that decide which guides concern it. */
+export interface GuideFacts {
+  tag?: string;
+  category: Category;
+  enhanced?: string;
+  reply: string;
+  match: ({ phrase: string } | { regex: string })[];
+  examples: { text: string }[];
+}
+
+const RELAY_DOMAIN = 'privaterelay.appleid.com';
+
+/** Where on /sending-to-icloud/ each category of reply is dealt with. */
+const SENDING_SECTION: Record<Category, { section: string; label: string }> = {
+  'recipient-unknown': { section: 'before-you-suppress', label: 'Apple incidents that produced false “unknown user” bounces' },
+  'recipient-disabled': { section: 'before-you-suppress', label: 'Before you suppress an iCloud address' },
+  'mailbox-full': { section: 'before-you-suppress', label: 'Before you suppress an iCloud address' },
+  'rate-limit': { section: 'limits', label: 'What Apple documents about limits (and what it does not)' },
+  'service-busy': { section: 'limits', label: 'What Apple documents about limits (and what it does not)' },
+  'policy-block': { section: 'contact-apple', label: 'How to reach Apple’s postmaster team' },
+  authentication: { section: 'authentication', label: 'How iCloud checks SPF, DKIM and DMARC' },
+  blocklist: { section: 'contact-apple', label: 'How to reach Apple’s postmaster team' },
+  relay: { section: 'custom-domains', label: 'Custom domains on iCloud+' },
+  'sender-dns': { section: 'requirements', label: 'Apple’s requirements for senders' },
+  protocol: { section: 'requirements', label: 'Apple’s requirements for senders' },
+  connection: { section: 'requirements', label: 'Apple’s requirements for senders' },
+};
+
+const mentionsRelay = (f: GuideFacts) =>
+  [f.reply, ...f.examples.map((e) => e.text), ...f.match.map((m) => ('phrase' in m ? m.phrase : m.regex))]
+    .some((t) => t.toLowerCase().includes(RELAY_DOMAIN));
+
+/** The guide sections that concern an entry, most specific first. */
+export function guideLinksFor(f: GuideFacts): GuideLink[] {
+  const links: GuideLink[] = [];
+  if (f.tag) {
+    links.push({ guide: 'tags', section: f.tag.toLowerCase(), label: `What is known about Apple’s tag [${f.tag}]` });
+  } else if (f.category === 'policy-block') {
+    links.push({ guide: 'tags', section: 'untagged', label: 'Policy blocks with no tag, or a tag nobody has explained' });
+  }
+  if (mentionsRelay(f)) {
+    links.push({ guide: 'relay', section: 'why-relay-mail-bounces', label: 'Why mail to private relay addresses bounces' });
+  } else if (f.category === 'recipient-disabled') {
+    links.push({ guide: 'relay', section: 'turned-off', label: 'Hide My Email addresses that their owner turned off' });
+  }
+  const sending = SENDING_SECTION[f.category];
+  links.push({ guide: 'sending', ...sending });
+  // A 5.1.1 from iCloud has been wrong during Apple incidents, whatever the category says.
+  if (f.enhanced === '5.1.1' && sending.section !== 'before-you-suppress') {
+    links.push({ guide: 'sending', section: 'before-you-suppress', label: 'Apple incidents that produced false “unknown user” bounces' });
+  }
+  return links;
+}

@@ -1,0 +1,47 @@
+// The preview image of one entry: reply code, enhanced code, tag, title, outcome and retry advice,
+// sized to stay readable when a chat app shrinks the 1200×630 image to a small thumbnail.
+import { OUTCOMES, RETRY, type Outcome, type Retry } from '../lib/vocabulary';
+import { box } from './element';
+import { COLORS, FONT, SIZE } from './theme';
+
+export interface EntryCardData {
+  code: number;
+  enhanced?: string;
+  tag?: string;
+  title: string;
+  outcome: Outcome;
+  retry: Retry;
+  /** Where the page lives, shown small at the bottom, e.g. "icloud-codes.example.org/codes/554-5-7-1-hm08". */
+  address: string;
+}
+
+export function entryCard(d: EntryCardData) {
+  const tone = COLORS[d.outcome];
+  return box(
+    {
+      width: '100%', height: '100%', boxSizing: 'border-box', flexDirection: 'column', justifyContent: 'space-between',
+      padding: '56px 64px', background: COLORS.bg, color: COLORS.fg, fontFamily: FONT,
+      borderTop: `24px solid ${tone}`,
+    },
+    box({ fontSize: 30, fontWeight: 700, color: COLORS.muted }, 'iCloud Mail reply codes'),
+    box(
+      { flexDirection: 'column', gap: 20 },
+      box(
+        { alignItems: 'center', gap: 36 },
+        box({ fontSize: 150, fontWeight: 700, lineHeight: 1, letterSpacing: -4 }, String(d.code)),
+        d.enhanced && box({ fontSize: 96, fontWeight: 700, lineHeight: 1, color: COLORS.muted }, d.enhanced),
+        d.tag && box(
+          { fontSize: 72, fontWeight: 700, lineHeight: 1, padding: '10px 22px', borderRadius: 16, background: COLORS.panel, border: `3px solid ${COLORS.line}` },
+          `[${d.tag}]`,
+        ),
+      ),
+      box({ width: SIZE.width - 128, fontSize: 54, fontWeight: 700, lineHeight: 1.2, lineClamp: 2, display: 'block' }, d.title),
+    ),
+    box(
+      { alignItems: 'center', gap: 28, fontSize: 34 },
+      box({ color: '#ffffff', background: tone, fontWeight: 700, padding: '8px 22px', borderRadius: 999 }, OUTCOMES[d.outcome]),
+      box({ color: COLORS.fg }, RETRY[d.retry]),
+      box({ marginLeft: 'auto', fontSize: 24, color: COLORS.muted }, d.address),
+    ),
+  );
+}

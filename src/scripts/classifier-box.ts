@@ -1,0 +1,181 @@
+// The classifier box: fetches /rules.json once, then classifies what the user types, pastes or drops
+// as they do it, one card per reply. Nothing leaves the page; the MIME decoder loads only when a whole
+// message is pasted. On /classify/ the input is mirrored into the URL fragment (#q=…).
+import './copy';
+import { createClassifier, looksLikeMessage } from '../lib/classify/index';
+import type { ClassifyOutcome } from '../lib/classify/types';
+import type { RuleEntry } from '../lib/rules';
+import { withBase } from '../lib/urls';
+import { renderCard, summarise, type CardOptions } from './classifier-cards';
+import { el } from './classifier-dom';
+import { fragmentFor, permalink, readQuery } from './classifier-permalink';
+import { renderTally } from './classifier-tally';
+
+type Classifier = ReturnType<typeof createClassifier>;
+
+const base = import.meta.env.BASE_URL;
+/** Cards shown at most; a 1 MB log holds thousands of replies, and the tally covers the rest. */
+const CARD_LIMIT = 100;
+/** Above this many characters, typing waits for a pause before classifying again. */
+const LARGE_INPUT = 20_000;
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+async function loadRules(): Promise<RuleEntry[]> {
+  const response = await fetch(withBase(base, 'rules.json'));
+  if (!response.ok) throw new Error(`the server answered ${response.status}`);
+  return (await response.json()) as RuleEntry[];
+}
+
+function setup(root: HTMLElement) {
+  const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
+  const input = q<HTMLTextAreaElement>('[data-classifier-input]');
+  const fileInput = q<HTMLInputElement>('[data-classifier-file]');
+  const status = q<HTMLElement>('[data-classifier-status]');
+  const copyButton = q<HTMLButtonElement>('[data-classifier-copy]');
+  const linkNote = q<HTMLElement>('[data-classifier-link-note]');
+  const section = q<HTMLElement>('[data-classifier-results-section]');
+  const list = q<HTMLOListElement>('[data-classifier-results]');
+  const overview = q<HTMLElement>('[data-classifier-overview]');
+  const syncUrl = root.hasAttribute('data-sync-url');
+  const level = Number(root.dataset.cardLevel ?? 3);
+
+  root.querySelector('[data-classifier-nojs]')?.remove();
+  q<HTMLElement>('[data-classifier-ui]').hidden = false;
+
+  let classifier: Classifier | undefined;
+  let cardOptions: CardOptions | undefined;
+  let run = 0;
+  let typingTimer: number | undefined;
+  let announceTimer: number | undefined;
+
+  // Announce after a short pause so screen readers hear one summary, not one per keystroke.
+  function announce(text: string) {
+    window.clearTimeout(announceTimer);
+    announceTimer = window.setTimeout(() => (status.textContent = text), 350);
+  }
+
+  function updateLink(text: string) {
+    const link = text.trim() ? permalink(base, text) : undefined;
+    copyButton.disabled = !link;
+    copyButton.dataset.copyText = link ?? '';
+    linkNote.hidden = !text.trim() || !!link;
+    if (syncUrl) {
+      const url = location.pathname + location.search + (link ? fragmentFor(text) : '');
+      history.replaceState(history.state, '', url);
+    }
+  }
+
+  function render(outcome: ClassifyOutcome, options: CardOptions) {
+    const { results } = outcome;
+    const shown = results.slice(0, CARD_LIMIT);
+    list.replaceChildren(...shown.map((c) => renderCard(c, options)));
+    overview.replaceChildren();
+    if (results.length > 3) overview.append(renderTally(results, base));
+    if (results.length > CARD_LIMIT) {
+      overview.append(el('p', {}, `The cards below show the first ${CARD_LIMIT} of ${results.length} replies.`));
+    }
+    section.hidden = results.length === 0;
+    announce(summarise(results, outcome.message));
+  }
+
+  async function classifyNow(text: string) {
+    const current = ++run;
+    window.clearTimeout(typingTimer);
+    updateLink(text);
+    if (!classifier || !cardOptions) return;
+    if (!text.trim()) {
+      list.replaceChildren();
+      overview.replaceChildren();
+      section.hidden = true;
+      announce('');
+      return;
+    }
+    let outcome: ClassifyOutcome;
+    if (looksLikeMessage(text)) {
+      status.textContent = 'Decoding the message…';
+      try {
+        const { classifyMessage } = await import('../lib/classify/message');
+        outcome = await classifyMessage(text, classifier);
+      } catch {
+        // Without the decoder the raw text still holds the replies, if less tidily.
+        outcome = classifier.classify(text);
+      }
+      if (current !== run) return;
+    } else {
+      outcome = classifier.classify(text);
+    }
+    render(outcome, cardOptions);
+  }
+
+  function schedule(immediate: boolean) {
+    window.clearTimeout(typingTimer);
+    const text = input.value;
+    if (immediate || text.length < LARGE_INPUT) void classifyNow(text);
+    else typingTimer = window.setTimeout(() => void classifyNow(text), 250);
+  }
+
+  async function readFile(file: File) {
+    if (file.size > MAX_FILE_BYTES) {
+      status.textContent = `That file is ${(file.size / 1048576).toFixed(1)} MB; the classifier reads files up to 10 MB.`;
+      return;
+    }
+    input.value = await file.text();
+    void classifyNow(input.value);
+  }
+
+  input.addEventListener('input', (e) => schedule((e as InputEvent).inputType?.startsWith('insertFrom') ?? false));
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (file) void readFile(file);
+    fileInput.value = '';
+  });
+  root.addEventListener('dragover', (e) => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    root.classList.add('is-dragging');
+  });
+  root.addEventListener('dragleave', (e) => {
+    if (!root.contains(e.relatedTarget as Node | null)) root.classList.remove('is-dragging');
+  });
+  root.addEventListener('drop', (e) => {
+    root.classList.remove('is-dragging');
+    const file = e.dataTransfer?.files[0];
+    if (!file) return;
+    e.preventDefault();
+    void readFile(file);
+  });
+
+  if (syncUrl) {
+    const fromLink = readQuery(location.hash);
+    if (fromLink !== undefined) input.value = fromLink;
+    window.addEventListener('hashchange', () => {
+      const text = readQuery(location.hash);
+      if (text === undefined || text === input.value) return;
+      input.value = text;
+      void classifyNow(text);
+    });
+  }
+  updateLink(input.value);
+
+  root.dataset.state = 'loading';
+  status.textContent = 'Loading the rules…';
+  loadRules().then(
+    (rules) => {
+      classifier = createClassifier(rules);
+      cardOptions = { base, level, basicCodes: new Set(rules.map((r) => r.code)) };
+      root.dataset.state = 'ready';
+      status.textContent = '';
+      void classifyNow(input.value);
+    },
+    (error: unknown) => {
+      root.dataset.state = 'error';
+      status.replaceChildren(
+        `The classifier could not load its rules (${error instanceof Error ? error.message : 'network error'}). Reload the page to try again, or find your reply in the `,
+        el('a', { href: `${withBase(base)}#all-codes` }, 'table of all codes'),
+        '.',
+      );
+    },
+  );
+}
+
+for (const root of document.querySelectorAll<HTMLElement>('[data-classifier]')) setup(root);

@@ -1,0 +1,125 @@
+// One result card per reply found: the entry it matches (or why none applies), the reply as found,
+// what to do, the context read from the input, and why this match. Test contract: data-entry.
+import type { Classification, Confidence, ReplyContext } from '../lib/classify/types';
+import type { RuleEntry } from '../lib/rules';
+import { basicCode, enhancedCode } from '../lib/standards';
+import { basicCodePath, withBase } from '../lib/urls';
+import { OUTCOMES, OWNERS, RETRY, STAGES, SUPPRESS } from '../lib/vocabulary';
+import { el } from './classifier-dom';
+
+const CONFIDENCE: Record<Confidence, string> = {
+  exact: 'Exact match',
+  likely: 'Likely match',
+  'code-only': 'Matched by code only',
+};
+
+export interface CardOptions {
+  base: string;
+  /** Heading level of each card's title (the results heading is one level above). */
+  level: number;
+  /** Basic codes that have a page on this site, for the "no entry" card's pointer. */
+  basicCodes: ReadonlySet<number>;
+}
+
+function fact(label: string, value: Node | string) {
+  return el('div', {}, el('dt', {}, label), el('dd', {}, value));
+}
+
+function contextFacts(c: ReplyContext): HTMLElement[] {
+  const facts: HTMLElement[] = [];
+  if (c.recipient) facts.push(fact('Recipient', el('code', {}, c.recipient)));
+  if (c.host || c.ip) facts.push(fact('Remote host', el('code', {}, [c.host, c.ip && `[${c.ip}]`].filter(Boolean).join(' '))));
+  if (c.stage) facts.push(fact('SMTP stage', STAGES[c.stage]));
+  if (c.action) facts.push(fact('Delivery status action', c.action));
+  return facts;
+}
+
+const codeLabel = (r: Classification['reply']) => [r.code, r.enhanced].filter(Boolean).join(' ');
+
+function replyBlock(r: Classification['reply']) {
+  return el('pre', { class: 'result-reply' }, el('code', {}, r.text));
+}
+
+function heading(level: number, ...children: (Node | string)[]) {
+  const h = el(`h${Math.min(Math.max(level, 2), 6)}` as 'h3', { class: 'result-title' });
+  h.append(...children);
+  return h;
+}
+
+function entryCard(c: Classification, entry: RuleEntry, o: CardOptions) {
+  return el(
+    'li',
+    { class: 'result-card', 'data-entry': entry.id, 'data-confidence': c.confidence },
+    heading(o.level, el('a', { href: withBase(o.base, entry.path) }, entry.title)),
+    el(
+      'p',
+      { class: 'result-badges' },
+      el('span', { class: `badge ${entry.outcome}` }, OUTCOMES[entry.outcome]),
+      ' ',
+      c.confidence && el('span', { class: 'badge confidence' }, CONFIDENCE[c.confidence]),
+    ),
+    el('p', { class: 'result-summary' }, entry.summary),
+    replyBlock(c.reply),
+    el(
+      'dl',
+      { class: 'result-facts' },
+      fact('Retry', entry.retryDelay ? `${RETRY[entry.retry]}, ${entry.retryDelay}` : RETRY[entry.retry]),
+      fact('Suppress the address?', SUPPRESS[entry.suppress]),
+      fact('Who must act', OWNERS[entry.owner]),
+      ...contextFacts(c.reply.context),
+    ),
+    el('p', { class: 'result-why' }, el('strong', {}, 'Why this match: '), c.why),
+  );
+}
+
+function standardsFacts(r: Classification['reply']): HTMLElement[] {
+  const facts: HTMLElement[] = [];
+  if (r.code !== undefined) {
+    const b = basicCode(r.code);
+    facts.push(
+      fact(`${r.code} in the SMTP standard`, el('span', {}, b.text ?? 'Not a reply code the standard defines', ' (', el('a', { href: b.spec }, 'RFC'), ')')),
+    );
+  }
+  if (r.enhanced) {
+    const e = enhancedCode(r.enhanced);
+    const words = [e.className, e.subjectName, e.title].filter(Boolean).join(' · ');
+    facts.push(
+      fact(`${r.enhanced} in the status code registry`, el('span', {}, words || 'Not a registered status code', ' (', el('a', { href: e.spec }, 'IANA'), ')')),
+    );
+  }
+  return facts;
+}
+
+function noneCard(c: Classification, o: CardOptions) {
+  const code = c.reply.code;
+  return el(
+    'li',
+    { class: 'result-card result-none', 'data-entry': 'none' },
+    heading(o.level, `No iCloud entry for this reply${codeLabel(c.reply) ? ` (${codeLabel(c.reply)})` : ''}`),
+    replyBlock(c.reply),
+    el('p', { class: 'result-why' }, el('strong', {}, 'Why none: '), c.why),
+    el(
+      'p',
+      { class: 'result-icloud' },
+      c.looksLikeICloud
+        ? 'It does look like a reply from iCloud (host, recipient or wording), but it is not one of the replies this reference describes.'
+        : 'It does not look like a reply from iCloud: neither the host, the recipient nor the wording points to Apple.',
+    ),
+    el('dl', { class: 'result-facts' }, ...standardsFacts(c.reply), ...contextFacts(c.reply.context)),
+    code !== undefined &&
+      o.basicCodes.has(code) &&
+      el('p', {}, el('a', { href: withBase(o.base, basicCodePath(code)) }, `Every iCloud reply with code ${code}`)),
+  );
+}
+
+export const renderCard = (c: Classification, o: CardOptions) => (c.entry ? entryCard(c, c.entry, o) : noneCard(c, o));
+
+/** The short line screen readers hear: how many replies and what each is, not the whole card. */
+export function summarise(results: readonly Classification[], message?: string): string {
+  if (results.length === 0) return message ?? 'No SMTP reply found in the text.';
+  const names = results
+    .slice(0, 3)
+    .map((c) => (c.entry ? c.entry.title : `no iCloud entry${codeLabel(c.reply) ? ` (${codeLabel(c.reply)})` : ''}`));
+  const more = results.length > 3 ? `; and ${results.length - 3} more` : '';
+  return `${results.length} ${results.length === 1 ? 'reply' : 'replies'} found: ${names.join('; ')}${more}.`;
+}
