@@ -3,19 +3,21 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import { notARedirect } from './src/integrations/sitemap-filter.ts';
 
 // Deployments elsewhere set SITE (the public origin) and BASE (a path prefix such as /icloud-codes/).
 const site = process.env.SITE ?? 'https://icloud-codes.example.org';
 const base = process.env.BASE ?? '/';
+const outDir = process.env.OUT_DIR ?? './dist';
 
 export default defineConfig({
   site,
   base,
   // Parallel builds (and the base-path e2e build) use their own output and cache folders.
-  outDir: process.env.OUT_DIR ?? './dist',
+  outDir,
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
-  integrations: [mdx(), sitemap(), pagefind()],
+  integrations: [mdx(), sitemap({ filter: notARedirect(outDir, site, base) }), pagefind()],
   security: {
     csp: {
       directives: [

@@ -11,8 +11,8 @@ export interface EntryCardData {
   title: string;
   outcome: Outcome;
   retry: Retry;
-  /** Where the page lives, shown small at the bottom, e.g. "icloud-codes.example.org/codes/554-5-7-1-hm08". */
-  address: string;
+  /** The site's host name, shown small in the corner. */
+  host: string;
 }
 
 export function entryCard(d: EntryCardData) {
@@ -23,7 +23,11 @@ export function entryCard(d: EntryCardData) {
       padding: '56px 64px', background: COLORS.bg, color: COLORS.fg, fontFamily: FONT,
       borderTop: `24px solid ${tone}`,
     },
-    box({ fontSize: 30, fontWeight: 700, color: COLORS.muted }, 'iCloud Mail reply codes'),
+    box(
+      { justifyContent: 'space-between', fontSize: 30, color: COLORS.muted },
+      box({ fontWeight: 700 }, 'iCloud Mail reply codes'),
+      box({}, d.host),
+    ),
     box(
       { flexDirection: 'column', gap: 20 },
       box(
@@ -39,9 +43,8 @@ export function entryCard(d: EntryCardData) {
     ),
     box(
       { alignItems: 'center', gap: 28, fontSize: 34 },
-      box({ color: '#ffffff', background: tone, fontWeight: 700, padding: '8px 22px', borderRadius: 999 }, OUTCOMES[d.outcome]),
-      box({ color: COLORS.fg }, RETRY[d.retry]),
-      box({ marginLeft: 'auto', fontSize: 24, color: COLORS.muted }, d.address),
+      box({ flexShrink: 0, color: '#ffffff', background: tone, fontWeight: 700, padding: '8px 24px', borderRadius: 999 }, OUTCOMES[d.outcome]),
+      box({ flexShrink: 0 }, RETRY[d.retry]),
     ),
   );
 }

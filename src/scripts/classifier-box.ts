@@ -47,6 +47,7 @@ function setup(root: HTMLElement) {
   let run = 0;
   let typingTimer: number | undefined;
   let announceTimer: number | undefined;
+  let urlTimer: number | undefined;
 
   // Announce after a short pause so screen readers hear one summary, not one per keystroke.
   function announce(text: string) {
@@ -54,15 +55,21 @@ function setup(root: HTMLElement) {
     announceTimer = window.setTimeout(() => (status.textContent = text), 350);
   }
 
-  function updateLink(text: string) {
+  // The address bar follows the input once typing pauses: Chromium re-fetches the page icon on every
+  // URL change, and one fetch per keystroke would be noise.
+  function updateLink(text: string, immediate: boolean) {
     const link = text.trim() ? permalink(base, text) : undefined;
     copyButton.disabled = !link;
     copyButton.dataset.copyText = link ?? '';
     linkNote.hidden = !text.trim() || !!link;
-    if (syncUrl) {
-      const url = location.pathname + location.search + (link ? fragmentFor(text) : '');
-      history.replaceState(history.state, '', url);
-    }
+    if (!syncUrl) return;
+    window.clearTimeout(urlTimer);
+    const url = location.pathname + location.search + (link ? fragmentFor(text) : '');
+    const sync = () => {
+      if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, '', url);
+    };
+    if (immediate) sync();
+    else urlTimer = window.setTimeout(sync, 600);
   }
 
   function render(outcome: ClassifyOutcome, options: CardOptions) {
@@ -78,10 +85,10 @@ function setup(root: HTMLElement) {
     announce(summarise(results, outcome.message));
   }
 
-  async function classifyNow(text: string) {
+  async function classifyNow(text: string, immediate = true) {
     const current = ++run;
     window.clearTimeout(typingTimer);
-    updateLink(text);
+    updateLink(text, immediate);
     if (!classifier || !cardOptions) return;
     if (!text.trim()) {
       list.replaceChildren();
@@ -107,11 +114,11 @@ function setup(root: HTMLElement) {
     render(outcome, cardOptions);
   }
 
-  function schedule(immediate: boolean) {
+  function schedule(pasted: boolean) {
     window.clearTimeout(typingTimer);
     const text = input.value;
-    if (immediate || text.length < LARGE_INPUT) void classifyNow(text);
-    else typingTimer = window.setTimeout(() => void classifyNow(text), 250);
+    if (pasted || text.length < LARGE_INPUT) void classifyNow(text, pasted);
+    else typingTimer = window.setTimeout(() => void classifyNow(text, false), 250);
   }
 
   async function readFile(file: File) {
@@ -155,7 +162,7 @@ function setup(root: HTMLElement) {
       void classifyNow(text);
     });
   }
-  updateLink(input.value);
+  updateLink(input.value, true);
 
   root.dataset.state = 'loading';
   status.textContent = 'Loading the rules…';

@@ -2,7 +2,6 @@
 // what to do, the context read from the input, and why this match. Test contract: data-entry.
 import type { Classification, Confidence, ReplyContext } from '../lib/classify/types';
 import type { RuleEntry } from '../lib/rules';
-import { basicCode, enhancedCode } from '../lib/standards';
 import { basicCodePath, withBase } from '../lib/urls';
 import { OUTCOMES, OWNERS, RETRY, STAGES, SUPPRESS } from '../lib/vocabulary';
 import { el } from './classifier-dom';
@@ -30,11 +29,26 @@ function contextFacts(c: ReplyContext): HTMLElement[] {
   if (c.recipient) facts.push(fact('Recipient', el('code', {}, c.recipient)));
   if (c.host || c.ip) facts.push(fact('Remote host', el('code', {}, [c.host, c.ip && `[${c.ip}]`].filter(Boolean).join(' '))));
   if (c.stage) facts.push(fact('SMTP stage', STAGES[c.stage]));
+  if (c.via) facts.push(fact('Relayed by', el('code', {}, c.via)));
   if (c.action) facts.push(fact('Delivery status action', c.action));
   return facts;
 }
 
 const codeLabel = (r: Classification['reply']) => [r.code, r.enhanced].filter(Boolean).join(' ');
+
+/** Other entries that fit as well: the user picks by reading them. */
+function alternatives(c: Classification, o: CardOptions, label: string): HTMLElement | false {
+  const others = (c.alternatives ?? []).filter((a) => a.id !== c.entry?.id);
+  return (
+    others.length > 0 &&
+    el(
+      'div',
+      { class: 'result-alternatives' },
+      el('p', {}, el('strong', {}, label)),
+      el('ul', {}, ...others.map((a) => el('li', {}, el('a', { href: withBase(o.base, a.path) }, a.title)))),
+    )
+  );
+}
 
 function replyBlock(r: Classification['reply']) {
   return el('pre', { class: 'result-reply' }, el('code', {}, r.text));
@@ -69,25 +83,8 @@ function entryCard(c: Classification, entry: RuleEntry, o: CardOptions) {
       ...contextFacts(c.reply.context),
     ),
     el('p', { class: 'result-why' }, el('strong', {}, 'Why this match: '), c.why),
+    alternatives(c, o, 'These entries fit as well:'),
   );
-}
-
-function standardsFacts(r: Classification['reply']): HTMLElement[] {
-  const facts: HTMLElement[] = [];
-  if (r.code !== undefined) {
-    const b = basicCode(r.code);
-    facts.push(
-      fact(`${r.code} in the SMTP standard`, el('span', {}, b.text ?? 'Not a reply code the standard defines', ' (', el('a', { href: b.spec }, 'RFC'), ')')),
-    );
-  }
-  if (r.enhanced) {
-    const e = enhancedCode(r.enhanced);
-    const words = [e.className, e.subjectName, e.title].filter(Boolean).join(' · ');
-    facts.push(
-      fact(`${r.enhanced} in the status code registry`, el('span', {}, words || 'Not a registered status code', ' (', el('a', { href: e.spec }, 'IANA'), ')')),
-    );
-  }
-  return facts;
 }
 
 function noneCard(c: Classification, o: CardOptions) {
@@ -97,15 +94,22 @@ function noneCard(c: Classification, o: CardOptions) {
     { class: 'result-card result-none', 'data-entry': 'none' },
     heading(o.level, `No iCloud entry for this reply${codeLabel(c.reply) ? ` (${codeLabel(c.reply)})` : ''}`),
     replyBlock(c.reply),
+    // The engine's sentence already gives the standards' meaning of the codes.
     el('p', { class: 'result-why' }, el('strong', {}, 'Why none: '), c.why),
     el(
-      'p',
-      { class: 'result-icloud' },
-      c.looksLikeICloud
-        ? 'It does look like a reply from iCloud (host, recipient or wording), but it is not one of the replies this reference describes.'
-        : 'It does not look like a reply from iCloud: neither the host, the recipient nor the wording points to Apple.',
+      'dl',
+      { class: 'result-facts' },
+      fact(
+        'From iCloud?',
+        c.provider
+          ? `No, from ${c.provider}`
+          : c.looksLikeICloud
+            ? 'Yes, by its host, recipient or wording'
+            : 'Nothing in the input says so',
+      ),
+      ...contextFacts(c.reply.context),
     ),
-    el('dl', { class: 'result-facts' }, ...standardsFacts(c.reply), ...contextFacts(c.reply.context)),
+    alternatives(c, o, 'iCloud replies with these codes:'),
     code !== undefined &&
       o.basicCodes.has(code) &&
       el('p', {}, el('a', { href: withBase(o.base, basicCodePath(code)) }, `Every iCloud reply with code ${code}`)),

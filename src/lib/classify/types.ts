@@ -35,6 +35,8 @@ export interface ReplyContext {
   stage?: Stage;
   /** RFC 3464 Action (failed, delayed, …) when the input carried one. */
   action?: string;
+  /** When another server relayed this reply inside its own (a forwarder), that server's host. */
+  via?: string;
 }
 
 export interface ExtractedReply {
@@ -44,6 +46,8 @@ export interface ExtractedReply {
   text: string;
   context: ReplyContext;
   format: InputFormat;
+  /** A sending service's own code (Mailgun's 605): no server was asked, so there is no SMTP reply. */
+  espCode?: number;
 }
 
 export interface Classification {
@@ -57,6 +61,11 @@ export interface Classification {
   why: string;
   /** Whether host, recipient or wording says the reply came from iCloud. */
   looksLikeICloud: boolean;
+  /** The other provider the reply came from (e.g. "Google"), when the input names one. */
+  provider?: string;
+  /** Entries that fit equally well: set when the wording ties between entries, or when no wording
+   *  matched and several iCloud entries share the reply's codes. */
+  alternatives?: RuleEntry[];
 }
 
 export interface ClassifyOutcome {

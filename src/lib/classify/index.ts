@@ -1,0 +1,79 @@
+// The classifier: paste in, one Classification per SMTP reply out, in input order. Synchronous,
+// pure and safe on any input; MIME decoding of whole messages lives in ./message.ts so the box
+// loads the decoder only when a message is pasted.
+import { bestMatch, compileEntries, normaliseForMatch, type BestMatch } from '../match.ts';
+import type { RuleEntry } from '../rules.ts';
+import { decide } from './decide.ts';
+import { extractReplies } from './extract.ts';
+import type { ClassifyOutcome, ExtractedReply } from './types.ts';
+
+export type { Classification, ClassifyOutcome, Confidence, ExtractedReply, InputFormat, ReplyContext } from './types.ts';
+
+export interface Classifier {
+  classify(input: string): ClassifyOutcome;
+}
+
+export const EMPTY_MESSAGE = 'Paste an SMTP reply, a log excerpt, a bounce message or a webhook JSON to classify it.';
+const NOT_FOUND_MESSAGE =
+  'No SMTP reply was found. Paste the line with the three-digit reply code (for example “550 5.1.1 …”), a log excerpt or the whole bounce message.';
+const BINARY_MESSAGE = 'This looks like binary data rather than text, and no SMTP reply could be read from it.';
+const CACHE_LIMIT = 5_000;
+
+function looksBinary(input: string): boolean {
+  const sample = input.slice(0, 65_536);
+  const odd = sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  return odd > 0 && odd / sample.length > 0.05;
+}
+
+export function createClassifier(entries: RuleEntry[]): Classifier {
+  // /rules.json writes absent codes and tags as null; the matcher compares against undefined.
+  const compiled = compileEntries(
+    entries.map((e) => ({ ...e, enhanced: e.enhanced ?? undefined, tag: e.tag ?? undefined })),
+  );
+  const allowed = new Set<number>(entries.map((e) => e.code));
+  for (let c = 400; c < 600; c++) allowed.add(c);
+  const cache = new Map<string, BestMatch | undefined>();
+  const match = (reply: ExtractedReply) => {
+    const key = `${reply.code ?? ''}|${reply.enhanced ?? ''}|${normaliseForMatch(reply.text)}`;
+    if (cache.has(key)) return cache.get(key);
+    const found = bestMatch(compiled, reply);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, found);
+    return found;
+  };
+  return {
+    classify(input: string): ClassifyOutcome {
+      try {
+        if (typeof input !== 'string' || input.trim() === '') return { results: [], message: EMPTY_MESSAGE };
+        const results = extractReplies(input, allowed).map((reply) => decide(compiled, match, reply));
+        if (results.length) return { results };
+        return { results, message: looksBinary(input) ? BINARY_MESSAGE : NOT_FOUND_MESSAGE };
+      } catch (error) {
+        // Never let a paste break the page: report the failure as the outcome instead.
+        return {
+          results: [],
+          message: `The classifier could not read this input (${error instanceof Error ? error.message : String(error)}).`,
+        };
+      }
+    },
+  };
+}
+
+const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]{0,76}:[ \t]?\S?/;
+const MESSAGE_HEADERS = /^(?:received|from|to|subject|date|message-id|return-path|delivered-to|mime-version|content-type|x-failed-recipients|auto-submitted)$/i;
+
+/** True when the input is a whole email (a header block, then a MIME body) that needs decoding. */
+export function looksLikeMessage(input: string): boolean {
+  if (typeof input !== 'string') return false;
+  const head = input.slice(0, 65_536).replace(/\r\n?/g, '\n').replace(/^\s*(?:From \S[^\n]*\n)?/, '');
+  const blank = head.indexOf('\n\n');
+  if (blank < 0) return false;
+  const names: string[] = [];
+  for (const line of head.slice(0, blank).split('\n')) {
+    if (/^[ \t]/.test(line)) continue;
+    if (!HEADER_LINE.test(line)) return false;
+    names.push(line.slice(0, line.indexOf(':')).toLowerCase());
+  }
+  const known = names.filter((n) => MESSAGE_HEADERS.test(n)).length;
+  return known >= 2 && (names.includes('mime-version') || names.includes('content-type'));
+}

@@ -1,0 +1,43 @@
+// Turns pasted text into logical lines: control characters (binary pastes) become spaces, folded
+// and indented continuation lines (RFC 3464 fields, Postfix's 4-space wraps, Exim's indented
+// bounce text) join the line they continue, and multi-line `550-…` replies become one line.
+
+/** Longer physical lines are cut into pieces of this size so no regular expression sees more. */
+export const MAX_LINE = 16_384;
+
+export function sanitise(input: string): string {
+  return input
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/g, ' ');
+}
+
+const REPLY_LINE_START = /^\s*(?:<<<\s?)?([245]\d\d)[ -]/;
+
+/** True when `prev` ends inside a multi-line reply with this code (its last line with the code is `NNN-`). */
+function continuesReply(prev: string, code: string): boolean {
+  const dash = prev.lastIndexOf(`${code}-`);
+  return dash >= 0 && dash > prev.lastIndexOf(`${code} `);
+}
+
+export function logicalLines(text: string): string[] {
+  const out: string[] = [];
+  for (const physical of text.split('\n')) {
+    for (let i = 0; i === 0 || i < physical.length; i += MAX_LINE) {
+      const line = physical.slice(i, i + MAX_LINE).trimEnd();
+      const last = out.length - 1;
+      const prev = last >= 0 ? out[last]! : '';
+      const joinable = i === 0 && prev.trim() !== '' && prev.length + line.length < MAX_LINE;
+      if (joinable && line !== '' && /^[ \t]/.test(line)) {
+        out[last] = `${prev} ${line.trim()}`;
+        continue;
+      }
+      const code = joinable ? REPLY_LINE_START.exec(line)?.[1] : undefined;
+      if (code && continuesReply(prev, code)) {
+        out[last] = `${prev} ${line.replace(/^\s*(?:<<<\s?)?/, '')}`;
+        continue;
+      }
+      out.push(line);
+    }
+  }
+  return out;
+}

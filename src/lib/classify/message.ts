@@ -1,0 +1,53 @@
+// Whole email messages (a bounce saved as .eml): decoded with postal-mime, loaded on demand, then
+// the readable part and the message/delivery-status part are classified together. The attached
+// original's To: header (or X-Failed-Recipients) names the recipient when the replies do not.
+import type { Classifier } from './index.ts';
+import type { ClassifyOutcome } from './types.ts';
+
+const REPORT_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
+const HEADER_TYPES = new Set(['text/rfc822-headers', 'message/rfc822', 'message/global-headers']);
+
+const asText = (content: unknown) =>
+  typeof content === 'string' ? content : content instanceof ArrayBuffer || ArrayBuffer.isView(content) ? new TextDecoder().decode(content as ArrayBuffer) : '';
+
+/** Crude HTML-to-text for bounces that have no text/plain part: the replies survive tag removal. */
+const htmlText = (html: string) =>
+  html
+    .replace(/<(?:br|\/p|\/div|\/tr|\/li)\b[^>]{0,200}>/gi, '\n')
+    .replace(/<[^>]{0,2000}>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
+
+function singleRecipient(headersText: string): string | undefined {
+  const to = /^(?:To|X-Failed-Recipients):[ \t]*([^\n]{1,500})/im.exec(headersText)?.[1];
+  const all = to?.match(/[\w.+=~-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/g);
+  return all && all.length === 1 ? all[0] : undefined;
+}
+
+export async function classifyMessage(input: string, classifier: Classifier): Promise<ClassifyOutcome> {
+  try {
+    const { default: PostalMime } = await import('postal-mime');
+    const email = await PostalMime.parse(input, { attachmentEncoding: 'utf8', maxRfc822NestingDepth: 0 });
+    const parts: string[] = [email.text ?? (email.html ? htmlText(email.html) : '')];
+    let original = '';
+    for (const a of email.attachments) {
+      const type = a.mimeType.toLowerCase();
+      if (REPORT_TYPES.has(type)) parts.push(asText(a.content));
+      else if (HEADER_TYPES.has(type)) original = asText(a.content).split(/\r?\n\r?\n/)[0] ?? '';
+    }
+    const outcome = classifier.classify(parts.join('\n\n'));
+    if (!outcome.results.length) return classifier.classify(input);
+    const failed = email.headers.find((h) => h.key === 'x-failed-recipients')?.value;
+    const recipient = (failed && singleRecipient(`X-Failed-Recipients: ${failed}`)) ?? singleRecipient(original);
+    if (recipient) for (const r of outcome.results) r.reply.context.recipient ??= recipient;
+    for (const r of outcome.results) if (r.reply.format === 'dsn' || r.reply.format === 'text') r.reply.format = 'eml';
+    return outcome;
+  } catch {
+    // An undecodable message still holds its replies as plain text.
+    return classifier.classify(input);
+  }
+}

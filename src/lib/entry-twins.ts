@@ -1,0 +1,71 @@
+// The machine-readable twins of an entry page: /codes/<id>.json (front matter as written, plus the
+// page URL) and /codes/<id>.md (the whole entry as Markdown, for tools and LLM agents). Pure: the
+// endpoints pass the collection's data in.
+import type { EntryData } from './rule-data';
+import { basicCode, enhancedCode } from './standards';
+import { CATEGORIES, EVIDENCE, OUTCOMES, OWNERS, RETRY, STAGES, SUPPRESS } from './vocabulary';
+
+export interface TwinData extends EntryData {
+  examples: { text: string; note?: string }[];
+  evidenceNote?: string;
+  sources: { title: string; url: string; date?: Date }[];
+  related: { id: string }[];
+  reviewed: Date;
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The front matter as it reads in the file: dates as YYYY-MM-DD, related entries as ids. */
+export function entryJson(id: string, url: string, data: TwinData) {
+  return {
+    id,
+    url,
+    ...data,
+    sources: data.sources.map((s) => ({ ...s, ...(s.date && { date: day(s.date) }) })),
+    related: data.related.map((r) => r.id),
+    reviewed: day(data.reviewed),
+  };
+}
+
+/** A fence longer than any backtick run in the text, so quoted replies can never close it early. */
+function fenced(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}text\n${text}\n${fence}`;
+}
+
+export function entryMarkdown(id: string, url: string, data: TwinData, body: string): string {
+  const basic = basicCode(data.code);
+  const enhanced = data.enhanced ? enhancedCode(data.enhanced) : undefined;
+  const facts = [
+    `- Reply code: ${data.code}`,
+    data.enhanced && `- Enhanced status code: ${data.enhanced}`,
+    data.tag && `- Apple tag: ${data.tag}`,
+    `- Outcome: ${OUTCOMES[data.outcome]}`,
+    `- Retry: ${RETRY[data.retry]}${data.retryDelay ? `, ${data.retryDelay}` : ''}`,
+    `- Suppress the address? ${SUPPRESS[data.suppress]}`,
+    `- Who must act: ${OWNERS[data.owner]}`,
+    `- Category: ${CATEGORIES[data.category]}`,
+    `- SMTP stage: ${data.stage ? STAGES[data.stage] : 'Not known'}`,
+    `- Evidence: ${EVIDENCE[data.evidence]}${data.evidenceNote ? `. ${data.evidenceNote}` : ''}`,
+    `- Last reviewed: ${day(data.reviewed)}`,
+  ].filter(Boolean);
+  const standards = [
+    `- Basic code ${data.code} (RFC 5321): ${basic.text ?? 'not defined by RFC 5321'}`,
+    enhanced && `- Enhanced code ${enhanced.code} (RFC 3463, IANA registry): ${enhanced.title ?? 'not in the registry'}`,
+  ].filter(Boolean);
+  return [
+    `# ${data.title}`,
+    data.summary,
+    `The reply:\n\n${fenced(data.reply)}`,
+    facts.join('\n'),
+    body.trim(),
+    '## Variants seen in the wild',
+    data.examples.map((ex) => `${fenced(ex.text)}${ex.note ? `\n\n${ex.note}` : ''}`).join('\n\n'),
+    '## What the standards say',
+    standards.join('\n'),
+    '## Sources',
+    data.sources.map((s) => `- [${s.title}](${s.url})${s.date ? `, ${day(s.date)}` : ''}`).join('\n'),
+    `Page: ${url} (entry id \`${id}\`)`,
+  ].join('\n\n') + '\n';
+}

@@ -1,0 +1,51 @@
+// /search/: loads Pagefind at once (this page is where it is used), runs the search in the URL fragment
+// (#q=…), keeps the fragment in step with the box, and adds the best-match card for pasted replies.
+import '../styles/search.css';
+import { fragmentFor, readQuery } from './classifier-permalink';
+import { loadPagefind } from './search-pagefind';
+import { showBestMatch } from './search-slot';
+
+const base = import.meta.env.BASE_URL;
+const root = document.querySelector<HTMLElement>('[data-search-page]');
+
+// Pagefind gives its filter buttons role="combobox", which takes no name from the text inside, and it
+// re-renders them as filters load: name each button after its dropdown's label whenever that happens.
+function nameFilterButtons(filters: HTMLElement) {
+  const name = () => {
+    for (const dropdown of filters.querySelectorAll('pagefind-filter-dropdown')) {
+      const button = dropdown.querySelector('button.pf-dropdown-trigger');
+      if (button && !button.hasAttribute('aria-label')) button.setAttribute('aria-label', dropdown.getAttribute('label') ?? '');
+    }
+  };
+  new MutationObserver(name).observe(filters, { childList: true, subtree: true });
+  name();
+}
+
+async function start(root: HTMLElement) {
+  root.querySelector('[data-search-nojs]')?.remove();
+  root.querySelector<HTMLElement>('[data-search-ui]')!.hidden = false;
+  const slot = root.querySelector<HTMLElement>('[data-best-match-slot]')!;
+  const instance = await loadPagefind(base);
+  nameFilterButtons(root.querySelector<HTMLElement>('.search-filters')!);
+  const input = () => root.querySelector<HTMLInputElement>('pagefind-input input');
+
+  instance.on('search', (term) => {
+    const text = String(term ?? '');
+    const hash = text ? fragmentFor(text) : '';
+    if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname + location.search);
+    void showBestMatch(slot, base, text);
+  }, root);
+
+  const fromUrl = () => {
+    const query = readQuery(location.hash) ?? '';
+    if (query === (instance.searchTerm ?? '')) return;
+    const box = input();
+    if (box) box.value = query;
+    instance.triggerSearch(query);
+  };
+  window.addEventListener('hashchange', fromUrl);
+  fromUrl();
+  if (!readQuery(location.hash)) input()?.focus();
+}
+
+if (root) void start(root);

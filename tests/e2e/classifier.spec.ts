@@ -1,0 +1,376 @@
+// The classifier box on /classify/ and the home page: permalinks, typing, pasting, dropping files,
+// several replies, non-iCloud replies, no network while classifying, pasted markup staying text,
+// keyboard use, axe, speed on 1 MB of log, and the JavaScript it costs. Expected entries come from
+// the entries themselves (content/codes/*.mdx), so new entries are covered without editing this file.
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { test, expect, type Page } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
+import { parse } from 'yaml';
+
+interface Entry { id: string; reply: string; tag?: string; title: string; stage?: string }
+
+// The suite also runs against a build with a base path (BASE=/icloud-codes/).
+const BASE = (process.env.BASE ?? '/').replace(/\/?$/, '/');
+const at = (path: string) => BASE + path.replace(/^\//, '');
+
+const dir = new URL('../../content/codes/', import.meta.url);
+const entries: Entry[] = readdirSync(dir)
+  .filter((f) => f.endsWith('.mdx'))
+  .sort()
+  .map((f) => {
+    const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(new URL(f, dir), 'utf8'))![1];
+    return { id: f.replace(/\.mdx$/, ''), ...(parse(front) as Omit<Entry, 'id'>) };
+  });
+// Apple's bracket tags are the least ambiguous rule, so format-wrapping tests use tagged entries.
+const tagged = entries.filter((e) => e.tag);
+const hm08 = entries.find((e) => e.tag === 'HM08')!;
+
+const IN_REPLY_TO: Record<string, string> = { rcpt: 'RCPT TO', data: 'end of DATA', mail: 'MAIL FROM' };
+const postfixLine = (e: Entry, n = 1) =>
+  `Nov 27 10:00:0${n % 10} mx postfix/smtp[30396]: 11C95134${n}: to=<x${n}@icloud.com>, relay=mx02.mail.icloud.com[17.57.152.5]:25, delay=1.2, delays=0.1/0/0.5/0.6, dsn=5.7.1, status=bounced (host mx02.mail.icloud.com[17.57.152.5] said: ${e.reply} (in reply to ${IN_REPLY_TO[e.stage ?? 'data'] ?? 'end of DATA'} command))`;
+// A Gmail reply (sisimai/p5-sisimai#510, address and IP anonymised): never an iCloud entry.
+const gmailLine =
+  'Nov 27 10:00:05 mx postfix/smtp[30397]: 22D0A1347801: to=<x@gmail.com>, relay=aspmx.l.google.com[192.0.2.1]:25, delay=0.9, delays=0.1/0/0.4/0.4, dsn=5.2.1, status=bounced (host aspmx.l.google.com[192.0.2.1] said: 550-5.2.1 The email account that you tried to reach is inactive. For more 550-5.2.1 information, go to 550 5.2.1  https://support.google.com/mail/?p=DisabledUser x1si2 - gsmtp (in reply to RCPT TO command))';
+
+const box = (page: Page) => page.locator('[data-classifier]');
+const input = (page: Page) => page.getByLabel('Paste a bounce message, a log line or an SMTP reply');
+const cards = (page: Page) => page.locator('[data-classifier-results] > li');
+const entryIds = (page: Page) => cards(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-entry')));
+const ready = (page: Page) => expect(box(page)).toHaveAttribute('data-state', 'ready');
+const permalink = (text: string) => `${at('classify/')}#q=${encodeURIComponent(text)}`;
+
+/** Every request the page makes from now on, as URLs. */
+function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
+
+async function dropFile(page: Page, name: string, type: string, text: string) {
+  await input(page).evaluate(
+    (target, { name, type, text }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], name, { type }));
+      for (const kind of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(new DragEvent(kind, { dataTransfer: data, bubbles: true, cancelable: true }));
+      }
+    },
+    { name, type, text },
+  );
+}
+
+test.describe('classifier permalinks', () => {
+  for (const e of entries) {
+    test(`/classify/#q=<reply of ${e.id}> shows its card on load`, async ({ page }) => {
+      await page.goto(permalink(e.reply));
+      await expect(cards(page).first()).toHaveAttribute('data-entry', e.id);
+      await expect(cards(page).first().getByRole('link', { name: e.title })).toHaveAttribute('href', at(`codes/${e.id}/`));
+      await expect(input(page)).toHaveValue(e.reply);
+    });
+  }
+
+  test('several replies give several cards, in input order', async ({ page }) => {
+    const picked = tagged.slice(0, 3);
+    const text = [...picked.map((e, i) => postfixLine(e, i)), gmailLine].join('\n');
+    await page.goto(permalink(text));
+    await expect(cards(page)).toHaveCount(picked.length + 1);
+    expect(await entryIds(page)).toEqual([...picked.map((e) => e.id), 'none']);
+    await expect(page.getByRole('status')).toContainText(`${picked.length + 1} replies found`);
+  });
+
+  test('a changed fragment classifies again without reloading', async ({ page }) => {
+    await page.goto(permalink(gmailLine));
+    await expect(cards(page).first()).toHaveAttribute('data-entry', 'none');
+    await page.evaluate((h) => (location.hash = h), permalink(hm08.reply).replace(at('classify/'), ''));
+    await expect(cards(page).first()).toHaveAttribute('data-entry', hm08.id);
+  });
+});
+
+test.describe('classifier input', () => {
+  test('typing classifies as you type and keeps the input in the fragment, not the query', async ({ page }) => {
+    await page.goto(at('classify/'));
+    await ready(page);
+    await input(page).pressSequentially(hm08.reply, { delay: 0 });
+    await expect(cards(page)).toHaveCount(1);
+    await expect(cards(page).first()).toHaveAttribute('data-entry', hm08.id);
+    await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toBe(`#q=${hm08.reply}`);
+    expect(new URL(page.url()).search).toBe('');
+    await expect(page.getByRole('status')).toHaveText(`1 reply found: ${hm08.title}.`);
+  });
+
+  test('pasting classifies at once', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(at('classify/'));
+    await ready(page);
+    await page.evaluate((t) => navigator.clipboard.writeText(t), postfixLine(hm08));
+    await input(page).focus();
+    await page.keyboard.press('ControlOrMeta+V');
+    await expect(cards(page).first()).toHaveAttribute('data-entry', hm08.id);
+    await expect(cards(page).first()).toContainText('mx02.mail.icloud.com [17.57.152.5]');
+    await expect(cards(page).first()).toContainText('x1@icloud.com');
+  });
+
+  test('dropping a .log file classifies its lines', async ({ page }) => {
+    await page.goto(at('classify/'));
+    await ready(page);
+    await dropFile(page, 'maillog.log', 'text/plain', [postfixLine(hm08), gmailLine].join('\n'));
+    await expect(cards(page)).toHaveCount(2);
+    expect(await entryIds(page)).toEqual([hm08.id, 'none']);
+    await expect(input(page)).toHaveValue(new RegExp(`${hm08.tag}`));
+  });
+
+  test('dropping a whole bounce .eml decodes it and finds the reply', async ({ page }) => {
+    const requests = recordRequests(page);
+    await page.goto(at('classify/'));
+    await ready(page);
+    const eml = [
+      'From: MAILER-DAEMON@mail.example.com (Mail Delivery System)',
+      'To: x@example.com',
+      'Subject: Undelivered Mail Returned to Sender',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="B1"',
+      '',
+      '--B1',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      'This is the mail system at host mail.example.com.',
+      '',
+      'I\'m sorry to have to inform you that your message could not be delivered=',
+      ' to one or more recipients.',
+      '',
+      '--B1',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mail.example.com',
+      '',
+      'Final-Recipient: rfc822; x@icloud.com',
+      'Action: failed',
+      'Status: 5.7.1',
+      'Remote-MTA: dns; mx02.mail.icloud.com',
+      `Diagnostic-Code: smtp; ${hm08.reply}`,
+      '',
+      '--B1--',
+      '',
+    ].join('\r\n');
+    await dropFile(page, 'bounce.eml', 'message/rfc822', eml);
+    await expect(cards(page)).toHaveCount(1);
+    await expect(cards(page).first()).toHaveAttribute('data-entry', hm08.id);
+    await expect(cards(page).first()).toContainText('x@icloud.com');
+    const origin = new URL(page.url()).origin;
+    expect(requests.filter((u) => new URL(u).origin !== origin)).toEqual([]);
+  });
+
+  test('the file picker reads a file too', async ({ page }) => {
+    await page.goto(at('classify/'));
+    await ready(page);
+    await page.locator('[data-classifier-file]').setInputFiles({
+      name: 'reply.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(hm08.reply),
+    });
+    await expect(cards(page).first()).toHaveAttribute('data-entry', hm08.id);
+  });
+
+  test('a Gmail reply is not reported as an iCloud entry, and the card says why', async ({ page }) => {
+    await page.goto(permalink(gmailLine));
+    const card = cards(page).first();
+    await expect(card).toHaveAttribute('data-entry', 'none');
+    await expect(card.locator('dt:text-is("From iCloud?") + dd')).toHaveText('No, from Google');
+    await expect(card).toContainText('Mailbox disabled, not accepting messages');
+    await expect(card).toContainText('Requested action not taken: mailbox unavailable');
+    await expect(cards(page)).toHaveCount(1);
+  });
+
+  test('a link to the result can be copied', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(at('classify/'));
+    await ready(page);
+    const copy = page.getByRole('button', { name: 'Copy link to this result' });
+    await expect(copy).toBeDisabled();
+    await input(page).fill(hm08.reply);
+    await copy.click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(new URL(permalink(hm08.reply), page.url()).href);
+  });
+
+  test('when the rules cannot be loaded, the box says so', async ({ page }) => {
+    await page.route('**/rules.json', (route) => route.fulfill({ status: 503, body: '' }));
+    await page.goto(permalink(hm08.reply));
+    await expect(box(page)).toHaveAttribute('data-state', 'error');
+    await expect(page.getByRole('status')).toContainText('could not load its rules');
+    await expect(page.getByRole('status').getByRole('link', { name: 'table of all codes' })).toBeVisible();
+  });
+});
+
+test.describe('classifier safety', () => {
+  async function classifySeveralWays(page: Page) {
+    await input(page).pressSequentially(hm08.reply.slice(0, 40), { delay: 0 });
+    await input(page).fill([postfixLine(hm08), gmailLine].join('\n'));
+    await expect(cards(page)).toHaveCount(2);
+    await page.evaluate((t) => navigator.clipboard.writeText(t), gmailLine);
+    await input(page).fill('');
+    await input(page).focus();
+    await page.keyboard.press('ControlOrMeta+V');
+    await expect(cards(page).first()).toHaveAttribute('data-entry', 'none');
+    await dropFile(page, 'maillog.log', 'text/plain', postfixLine(hm08));
+    await expect(cards(page).first()).toHaveAttribute('data-entry', hm08.id);
+  }
+
+  test('only same-origin requests on load, and none at all while classifying', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const all = recordRequests(page);
+    await page.goto(at(''));
+    await ready(page);
+    const origin = new URL(page.url()).origin;
+    expect(all.filter((u) => new URL(u).origin !== origin)).toEqual([]);
+    expect(all.filter((u) => u.endsWith('/rules.json'))).toHaveLength(1);
+    const during = recordRequests(page);
+    await classifySeveralWays(page);
+    expect(during).toEqual([]);
+  });
+
+  test('on /classify/ the only request while classifying is the browser re-reading the page icon', async ({ page, context }) => {
+    // Chromium fetches the favicon again when the fragment changes; the fragment itself is never sent.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(at('classify/'));
+    await ready(page);
+    const during = recordRequests(page);
+    await classifySeveralWays(page);
+    await page.waitForTimeout(700);
+    expect(during.filter((u) => new URL(u).pathname !== at('favicon.svg'))).toEqual([]);
+  });
+
+  test('pasted markup is shown as text and never runs', async ({ page }) => {
+    const markup = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><svg onload="window.__pwned=3">';
+    const text = `${hm08.reply} ${markup}\n550 5.2.1 ${markup}`;
+    await page.goto(permalink(text));
+    await expect(cards(page)).toHaveCount(2);
+    await input(page).fill(`${gmailLine} ${markup}`);
+    await expect(cards(page)).toHaveCount(1);
+    await input(page).fill(text);
+    await expect(cards(page)).toHaveCount(2);
+    await expect(cards(page).first().locator('pre')).toContainText('<img src=x onerror=');
+    await expect(page.locator('[data-classifier] img, [data-classifier] svg, [data-classifier] [data-classifier-results] script')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  test('pages without the box load no classifier code', async ({ page }) => {
+    const requests = recordRequests(page);
+    await page.goto(at(`codes/${hm08.id}/`));
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((u) => u.endsWith('/rules.json'))).toEqual([]);
+    expect(await page.locator('[data-classifier]').count()).toBe(0);
+    const scripts = await page.evaluate(() =>
+      performance.getEntriesByType('resource').filter((r) => (r as PerformanceResourceTiming).initiatorType === 'script').map((r) => r.name),
+    );
+    const inline = await page.locator('script:not([src])').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    for (const body of [...inline, ...(await Promise.all(scripts.map(async (src) => (await page.request.get(src)).text())))]) {
+      expect(body).not.toContain('data-classifier');
+    }
+  });
+});
+
+test.describe('classifier accessibility', () => {
+  test('keyboard only: reach the box, type, reach the first result and open it', async ({ page }) => {
+    await page.goto(at('classify/'));
+    await ready(page);
+    const focusedIs = (sel: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, sel);
+    for (let i = 0; i < 30 && !(await focusedIs('[data-classifier-input]')); i++) await page.keyboard.press('Tab');
+    expect(await focusedIs('[data-classifier-input]')).toBe(true);
+    await page.keyboard.type(hm08.reply);
+    await expect(cards(page).first()).toHaveAttribute('data-entry', hm08.id);
+    const firstLink = '[data-classifier-results] > li:first-child a';
+    for (let i = 0; i < 10 && !(await focusedIs(firstLink)); i++) await page.keyboard.press('Tab');
+    expect(await focusedIs(firstLink)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/codes/${hm08.id}/$`));
+  });
+
+  test('results are announced politely as a short summary', async ({ page }) => {
+    await page.goto(permalink([postfixLine(hm08), gmailLine].join('\n')));
+    const status = page.locator('[data-classifier-status]');
+    await expect(status).toHaveAttribute('aria-live', 'polite');
+    await expect(status).toHaveText(`2 replies found: ${hm08.title}; no iCloud entry (550 5.2.1).`);
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const path of [at('classify/'), at('')]) {
+      test(`axe finds no violations on ${path} with results shown (${colorScheme})`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme });
+        await page.goto(path);
+        await ready(page);
+        await input(page).fill([postfixLine(hm08), gmailLine, ...tagged.slice(0, 4).map((e) => e.reply)].join('\n'));
+        await expect(cards(page).first()).toBeVisible();
+        await expect(page.locator('[data-classifier-status]')).not.toBeEmpty();
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+        expect(results.violations).toEqual([]);
+      });
+    }
+  }
+
+  test('without JavaScript the page explains why and points to the codes and search', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(at('classify/'));
+    const hint = page.locator('[data-classifier-nojs]');
+    await expect(hint).toContainText('needs JavaScript');
+    await expect(hint.getByRole('link', { name: 'table of all codes' })).toHaveAttribute('href', `${at('')}#all-codes`);
+    await expect(hint.getByRole('link', { name: 'search' })).toHaveAttribute('href', at('search/'));
+    await expect(page.locator('textarea')).toBeHidden();
+    await context.close();
+  });
+});
+
+test.describe('classifier cost', () => {
+  test('1 MB of pasted log classifies in under a second', async ({ page }) => {
+    await page.goto(at('classify/'));
+    await ready(page);
+    const lines: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 1024 * 1024; i++) {
+      const line = i % 3 === 2 ? gmailLine : postfixLine(tagged[i % tagged.length], i);
+      lines.push(line);
+      size += line.length + 1;
+    }
+    const ms = await input(page).evaluate((el: HTMLTextAreaElement, text) => {
+      const list = document.querySelector('[data-classifier-results]')!;
+      return new Promise<number>((resolve) => {
+        const start = performance.now();
+        new MutationObserver((_, obs) => {
+          obs.disconnect();
+          resolve(performance.now() - start);
+        }).observe(list, { childList: true });
+        el.value = text;
+        el.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+      });
+    }, lines.join('\n'));
+    console.log(`1 MB (${lines.length} lines): input to cards in ${ms.toFixed(0)} ms`);
+    expect(ms).toBeLessThan(1000);
+    await expect(cards(page)).toHaveCount(100);
+    await expect(page.locator('[data-classifier-overview]')).toContainText(`first 100 of ${lines.length} replies`);
+    await expect(page.locator('[data-tally="none"]')).toContainText(`${Math.floor(lines.length / 3)} ×`);
+  });
+
+  test('the classifier page loads at most 30 KB of gzipped JavaScript', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('response', async (r) => {
+      if (r.request().resourceType() === 'script') scripts.push(r.url());
+    });
+    await page.goto(at('classify/'));
+    await ready(page);
+    await page.waitForLoadState('networkidle');
+    let total = 0;
+    for (const src of scripts) {
+      const bytes = gzipSync(await (await page.request.get(src)).body()).length;
+      console.log(`${new URL(src).pathname}: ${bytes} B gzipped`);
+      total += bytes;
+    }
+    const inline = await page.locator('script:not([src])').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    for (const code of inline) total += gzipSync(code).length;
+    const rules = gzipSync(await (await page.request.get(at('rules.json'))).body()).length;
+    console.log(`JS on load: ${total} B gzipped (${scripts.length} files, ${inline.length} inline); rules.json ${rules} B gzipped`);
+    expect(total).toBeLessThanOrEqual(30 * 1024);
+  });
+});

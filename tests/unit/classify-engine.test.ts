@@ -1,0 +1,214 @@
+// The engine's promises beyond the fixtures: what a user reads when nothing matches, the rules for
+// stock (`generic`) wording, several replies in one paste, and a clear answer for unusable input.
+import { describe, expect, it } from 'vitest';
+import { createClassifier, EMPTY_MESSAGE, looksLikeMessage } from '../../src/lib/classify/index.ts';
+import { classifyMessage } from '../../src/lib/classify/message.ts';
+import { toRuleEntry } from '../../src/lib/rule-data.ts';
+import type { RuleEntry } from '../../src/lib/rules.ts';
+
+// Two entries written for these tests, so the rules under test do not depend on the collection.
+const base = {
+  summary: 'A test entry with a summary long enough.',
+  outcome: 'transient',
+  retry: 'later',
+  suppress: 'no',
+  owner: 'apple',
+  category: 'service-busy',
+  evidence: 'capture',
+} as const;
+const stock = toRuleEntry('451-4-7-1-stock', {
+  ...base,
+  title: 'Stock wording',
+  code: 451,
+  enhanced: '4.7.1',
+  reply: '451 4.7.1 Service unavailable - try again later',
+  generic: true,
+  match: [{ phrase: 'Service unavailable - try again later' }],
+});
+const tagged = toRuleEntry('554-5-7-1-tagged', {
+  ...base,
+  title: 'Tagged',
+  outcome: 'permanent',
+  code: 554,
+  enhanced: '5.7.1',
+  tag: 'HM08',
+  reply: '554 5.7.1 [HM08] Message rejected due to local policy.',
+  match: [{ phrase: '[HM08]' }],
+});
+const inactive = toRuleEntry('550-5-1-1-inactive', {
+  ...base,
+  title: 'Inactive',
+  outcome: 'permanent',
+  code: 550,
+  enhanced: '5.1.1',
+  reply: '550 5.1.1 <x@icloud.com>: inactive email address',
+  match: [{ phrase: 'inactive email address' }],
+});
+const classifier = createClassifier([stock, tagged, inactive]);
+const one = (input: string) => {
+  const { results } = classifier.classify(input);
+  expect(results).toHaveLength(1);
+  return results[0]!;
+};
+
+describe('deciding', () => {
+  it('an Apple tag decides, and the sentence says so', () => {
+    const r = one('554 5.7.1 [HM08] Message rejected due to local policy.');
+    expect(r.entry?.id).toBe('554-5-7-1-tagged');
+    expect(r.confidence).toBe('exact');
+    expect(r.rule).toBe('[HM08]');
+    expect(r.why).toBe('Apple’s tag [HM08] matched; same basic code 554 and enhanced code 5.7.1.');
+  });
+
+  it('a matching rule with another basic code is only likely', () => {
+    const r = one('550 5.7.1 [HM08] Message rejected due to local policy.');
+    expect(r.entry?.id).toBe('554-5-7-1-tagged');
+    expect(r.confidence).toBe('likely');
+    expect(r.why).toContain('the basic code is 550 where this entry has 554');
+  });
+
+  it('stock wording is exact with an iCloud host, likely without context, and nothing for another provider', () => {
+    const line = (host: string, rcpt: string) =>
+      `<${rcpt}>: host ${host}[192.0.2.5] said: 451 4.7.1 Service unavailable - try again later (in reply to RCPT TO command)`;
+    expect(one(line('mx02.mail.icloud.com', 'x@example.com')).confidence).toBe('exact');
+    const bare = one('451 4.7.1 Service unavailable - try again later');
+    expect(bare.confidence).toBe('likely');
+    expect(bare.why).toContain('nothing in the input shows it came from iCloud');
+    const other = one(line('gmail-smtp-in.l.google.com', 'z@gmail.com'));
+    expect(other.entry).toBeUndefined();
+    expect(other.provider).toBe('Google');
+    expect(other.looksLikeICloud).toBe(false);
+  });
+
+  it('a reply from iCloud with unknown wording is matched by its codes alone', () => {
+    const r = one('<x@icloud.com>: host mx01.mail.icloud.com[17.57.152.9] said: 550 5.1.1 <x@icloud.com>: some new wording');
+    expect(r.entry?.id).toBe('550-5-1-1-inactive');
+    expect(r.confidence).toBe('code-only');
+    expect(r.why).toContain('only this entry uses 550 5.1.1');
+  });
+
+  it('the same codes from an unknown server give no entry, with the standards explained', () => {
+    const r = one('550 5.1.1 <z@example.net>: Recipient address rejected: User unknown in virtual mailbox table');
+    expect(r.entry).toBeUndefined();
+    expect(r.looksLikeICloud).toBe(false);
+    expect(r.why).toContain('nothing in it points at iCloud');
+    expect(r.why).toContain('RFC 5321, 550 means');
+    expect(r.why).toContain('5.1.1 is “Bad destination mailbox address”');
+  });
+
+  it('never gives an iCloud entry to Gmail or Outlook, even for a code an entry uses', () => {
+    const gmail = one(
+      '550-5.1.1 The email account that you tried to reach does not exist. Please try 550-5.1.1 double-checking the recipient\'s email address for typos or 550-5.1.1 unnecessary spaces. For more information, go to 550 5.1.1  https://support.google.com/mail/?p=NoSuchUser - gsmtp',
+    );
+    expect(gmail.entry).toBeUndefined();
+    expect(gmail.why).toContain('came from Google');
+    const outlook = one("Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'");
+    expect(outlook.entry).toBeUndefined();
+    expect(outlook.provider).toBe('Microsoft');
+  });
+});
+
+describe('reading', () => {
+  it('returns one result per reply, in input order', () => {
+    const log = [
+      'postfix/smtp[1]: A1: to=<a@icloud.com>, relay=mx01.mail.icloud.com[17.57.152.9]:25, dsn=5.1.1, status=bounced (host mx01.mail.icloud.com[17.57.152.9] said: 550 5.1.1 <a@icloud.com>: inactive email address (in reply to RCPT TO command))',
+      'postfix/smtp[2]: B2: to=<b@example.com>, relay=mx02.mail.icloud.com[17.57.155.34]:25, dsn=5.7.1, status=bounced (host mx02.mail.icloud.com[17.57.155.34] said: 554 5.7.1 [HM08] Message rejected due to local policy. (in reply to end of DATA command))',
+      'postfix/smtp[3]: C3: to=<c@icloud.com>, relay=mx01.mail.icloud.com[17.57.152.9]:25, dsn=5.1.1, status=bounced (host mx01.mail.icloud.com[17.57.152.9] said: 550 5.1.1 <c@icloud.com>: inactive email address (in reply to RCPT TO command))',
+    ].join('\n');
+    const { results } = classifier.classify(log);
+    expect(results.map((r) => [r.entry?.id, r.reply.context.recipient])).toEqual([
+      ['550-5-1-1-inactive', 'a@icloud.com'],
+      ['554-5-7-1-tagged', 'b@example.com'],
+      ['550-5-1-1-inactive', 'c@icloud.com'],
+    ]);
+  });
+
+  it('reads the enhanced code from the DSN Status field when the reply has none', () => {
+    const r = one('Status: 5.1.1\nDiagnostic-Code: smtp; 550 <x@icloud.com>: inactive email address');
+    expect(r.reply.enhanced).toBe('5.1.1');
+  });
+
+  it('keeps one result when a bounce quotes the same reply in its text and its DSN part', () => {
+    const bounce = [
+      '<x@icloud.com>: host mx1.mail.icloud.com[17.172.34.9] said: 550 5.1.1',
+      '    <x@icloud.com>: inactive email address (in reply to RCPT TO command)',
+      '',
+      'Final-Recipient: rfc822; x@icloud.com',
+      'Action: failed',
+      'Status: 5.1.1',
+      'Diagnostic-Code: smtp; 550 5.1.1 <x@icloud.com>: inactive email address',
+    ].join('\n');
+    const r = one(bounce);
+    expect(r.reply.context).toMatchObject({ recipient: 'x@icloud.com', stage: 'rcpt', action: 'failed', ip: '17.172.34.9' });
+  });
+
+  it('does not take numbers in log fields for replies', () => {
+    const { results, message } = classifier.classify(
+      'postfix/qmgr[421]: 4F1A2B3C: from=<a@example.com>, size=550 (queue active)\npostfix/smtp[554]: 4F1A2B3C: to=<b@example.com>, relay=none, delay=450, status=deferred (connect to mx.example.com[192.0.2.1]:25: Connection timed out)',
+    );
+    expect(results).toEqual([]);
+    expect(message).toMatch(/No SMTP reply was found/);
+  });
+});
+
+describe('unusable input', () => {
+  it.each([
+    ['empty', ''],
+    ['blank', ' \n\t '],
+  ])('%s input asks for a paste', (_, input) => {
+    expect(classifier.classify(input)).toEqual({ results: [], message: EMPTY_MESSAGE });
+  });
+
+  it('binary input says it is binary', () => {
+    const bytes = Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
+    const outcome = classifier.classify(bytes);
+    expect(outcome.message).toMatch(/binary/);
+  });
+
+  it('prose without a reply says no reply was found', () => {
+    expect(classifier.classify('My mail to my friend keeps bouncing, please help').message).toMatch(/No SMTP reply was found/);
+  });
+});
+
+describe('whole messages', () => {
+  const eml = [
+    'From: MAILER-DAEMON@mail.example.com',
+    'To: sender@example.com',
+    'Subject: Undelivered Mail Returned to Sender',
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: quoted-printable',
+    '',
+    '<x@icloud.com>: host mx02.mail.icloud.com[17.57.155.34] said: 554 5.7.1 [HM0=',
+    '8] Message rejected due to local policy. (in reply to end of DATA command)',
+    '',
+  ].join('\n');
+
+  it('are recognised, and a reply or log is not', () => {
+    expect(looksLikeMessage(eml)).toBe(true);
+    expect(looksLikeMessage('554 5.7.1 [HM08] Message rejected due to local policy.')).toBe(false);
+    expect(looksLikeMessage('Final-Recipient: rfc822; x@icloud.com\nAction: failed\n\nStatus: 5.1.1')).toBe(false);
+  });
+
+  it('are decoded before classifying (quoted-printable split inside the tag)', async () => {
+    const { results } = await classifyMessage(eml, classifier);
+    expect(results.map((r) => r.entry?.id)).toEqual(['554-5-7-1-tagged']);
+    expect(results[0]!.reply.context.host).toBe('mx02.mail.icloud.com');
+  });
+
+  it('fall back to the raw text when they cannot be decoded', async () => {
+    const broken = 'From: a@example.com\nMIME-Version: 1.0\nContent-Type: multipart/report; boundary="x"\n\n--x\nContent-Type: text/plain\n\n550 5.1.1 <x@icloud.com>: inactive email address\n';
+    const { results } = await classifyMessage(broken, classifier);
+    expect(results.map((r) => r.entry?.id)).toEqual(['550-5-1-1-inactive']);
+  });
+});
+
+describe('rule records from /rules.json', () => {
+  it('accept null for an absent enhanced code or tag', () => {
+    const fromJson = { ...inactive, enhanced: null, tag: null } as unknown as RuleEntry;
+    const c = createClassifier([fromJson]);
+    // Matching by codes alone compares the entry's enhanced code with the reply's (none here).
+    const r = c.classify('host mx01.mail.icloud.com[17.57.152.9] said: 550 <x@icloud.com>: new wording').results[0]!;
+    expect([r.entry?.id, r.confidence]).toEqual(['550-5-1-1-inactive', 'code-only']);
+  });
+});

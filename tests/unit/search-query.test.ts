@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { exactCodes, type PagefindCore, type PagefindSearch } from '../../src/scripts/search-exact';
+import { dottedCodes, looksLikeReply } from '../../src/scripts/search-query';
+
+describe('dottedCodes', () => {
+  it('finds enhanced codes as whole tokens', () => {
+    expect(dottedCodes('5.7.1')).toEqual(['5.7.1']);
+    expect(dottedCodes('550 5.1.1 <x@icloud.com>: user does not exist')).toEqual(['5.1.1']);
+    expect(dottedCodes('rejected (5.7.1).')).toEqual(['5.7.1']);
+  });
+  it('never reads 5.7.10 as 5.7.1, nor a version number or IP as a code', () => {
+    expect(dottedCodes('5.7.10')).toEqual(['5.7.10']);
+    expect(dottedCodes('17.57.155.34 and 15.7.1 and 5.7.1.2')).toEqual([]);
+    expect(dottedCodes('HM08')).toEqual([]);
+  });
+});
+
+describe('looksLikeReply', () => {
+  it('accepts replies and log lines', () => {
+    expect(looksLikeReply('550 5.1.1')).toBe(true);
+    expect(looksLikeReply('554 5.7.1 [HM08] Message rejected due to local policy.')).toBe(true);
+    expect(looksLikeReply('host mx01.mail.icloud.com[17.57.154.6] said: 421 too many errors')).toBe(true);
+    expect(looksLikeReply('554 Relay access denied by policy')).toBe(true);
+  });
+  it('leaves plain searches alone, so they never load the classifier', () => {
+    for (const q of ['HM08', '[CS01]', '5.7.1', 'user is over quota', 'Relay access denied', '550']) {
+      expect(looksLikeReply(q), q).toBe(false);
+    }
+  });
+});
+
+describe('exactCodes', () => {
+  // A stand-in for Pagefind's prefix matching: "5.7.1" also hits the page that only has 5.7.10,
+  // and the quoted search is exact.
+  const pages: Record<string, string> = { a: '554 5.7.1 [HM08]', b: '550 5.7.10 auth', c: 'user unknown' };
+  function fakeCore(): PagefindCore {
+    return {
+      async search(term): Promise<PagefindSearch> {
+        const exact = term?.startsWith('"');
+        const word = (term ?? '').replace(/"/g, '').split(' ')[0];
+        const hit = (text: string) => text.split(' ').some((t) => (exact ? t === word : t.startsWith(word)));
+        return { results: Object.keys(pages).filter((id) => hit(pages[id])).map((id) => ({ id })) };
+      },
+    };
+  }
+
+  it('drops pages that only have a longer code, keeping the order', async () => {
+    const core = fakeCore();
+    expect((await core.search('5.7.1'))?.results.map((r) => r.id)).toEqual(['a', 'b']);
+    exactCodes(core);
+    expect((await core.search('5.7.1'))?.results.map((r) => r.id)).toEqual(['a']);
+    expect((await core.search('5.7.10'))?.results.map((r) => r.id)).toEqual(['b']);
+  });
+  it('leaves queries without a dotted code untouched', async () => {
+    const core = fakeCore();
+    exactCodes(core);
+    expect((await core.search('user'))?.results.map((r) => r.id)).toEqual(['c']);
+  });
+});
