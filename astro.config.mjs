@@ -17,6 +17,8 @@ export default defineConfig({
   outDir,
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
+  // Entries hold reply strings, not source code; Shiki's inline colour styles would also break the CSP.
+  markdown: { syntaxHighlight: false },
   integrations: [mdx(), sitemap({ filter: notARedirect(outDir, site, base) }), pagefind()],
   security: {
     csp: {

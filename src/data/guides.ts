@@ -73,16 +73,18 @@ export function guideLinksFor(f: GuideFacts): GuideLink[] {
   } else if (f.category === 'policy-block') {
     links.push({ guide: 'tags', section: 'untagged', label: 'Policy blocks with no tag, or a tag nobody has explained' });
   }
-  if (mentionsRelay(f)) {
-    links.push({ guide: 'relay', section: 'why-relay-mail-bounces', label: 'Why mail to private relay addresses bounces' });
-  } else if (f.category === 'recipient-disabled') {
-    links.push({ guide: 'relay', section: 'turned-off', label: 'Hide My Email addresses that their owner turned off' });
+  const relay = mentionsRelay(f);
+  if (relay && !f.category.startsWith('recipient-')) {
+    links.push({ guide: 'relay', section: 'unauthorized-sender', label: 'Senders the private relay does not recognise' });
+  } else if (relay || f.category === 'recipient-disabled') {
+    links.push({ guide: 'relay', section: 'turned-off', label: 'Relay and Hide My Email addresses that are turned off or unknown' });
   }
-  const sending = SENDING_SECTION[f.category];
-  links.push({ guide: 'sending', ...sending });
+  // Apple's private relay refusing a sender is not the iCloud+ custom-domain relay problem.
+  const sending = relay && f.category === 'relay' ? undefined : SENDING_SECTION[f.category];
+  if (sending) links.push({ guide: 'sending', ...sending });
   // A 5.1.1 from iCloud has been wrong during Apple incidents, whatever the category says.
-  if (f.enhanced === '5.1.1' && sending.section !== 'before-you-suppress') {
-    links.push({ guide: 'sending', section: 'before-you-suppress', label: 'Apple incidents that produced false “unknown user” bounces' });
+  if (f.enhanced === '5.1.1' && sending?.section !== 'before-you-suppress') {
+    links.push({ guide: 'sending', section: 'before-you-suppress', label: 'Before you suppress: Apple incidents that produced false 5.1.1 bounces' });
   }
   return links;
 }

@@ -15,12 +15,14 @@ export interface EntryCardData {
   host: string;
 }
 
+const PAD = 64;
+
 export function entryCard(d: EntryCardData) {
   const tone = COLORS[d.outcome];
   return box(
     {
       width: '100%', height: '100%', boxSizing: 'border-box', flexDirection: 'column', justifyContent: 'space-between',
-      padding: '56px 64px', background: COLORS.bg, color: COLORS.fg, fontFamily: FONT,
+      padding: `56px ${PAD}px`, background: COLORS.bg, color: COLORS.fg, fontFamily: FONT,
       borderTop: `24px solid ${tone}`,
     },
     box(
@@ -39,7 +41,7 @@ export function entryCard(d: EntryCardData) {
           `[${d.tag}]`,
         ),
       ),
-      box({ width: SIZE.width - 128, fontSize: 54, fontWeight: 700, lineHeight: 1.2, lineClamp: 2, display: 'block' }, d.title),
+      box({ width: SIZE.width - 2 * PAD, fontSize: 54, fontWeight: 700, lineHeight: 1.2, lineClamp: 2, display: 'block' }, d.title),
     ),
     box(
       { alignItems: 'center', gap: 28, fontSize: 34 },

@@ -1,7 +1,7 @@
 // The site-wide preview image for pages that are not an entry: the name, what the site is, and the
 // Apple tags it covers (taken from the collection by the caller).
 import { box } from './element';
-import { COLORS, FONT, SIZE } from './theme';
+import { COLORS, FONT } from './theme';
 
 export interface SiteCardData {
   replies: number;

@@ -1,6 +1,5 @@
 // The header's search dialog: Pagefind's Component UI modal, built from the <template> SiteSearch.astro
 // renders once Pagefind has loaded, with the best-match card above the results.
-import '../styles/search.css';
 import { loadPagefind } from './search-pagefind';
 import { showBestMatch } from './search-slot';
 

@@ -1,6 +1,5 @@
 // /search/: loads Pagefind at once (this page is where it is used), runs the search in the URL fragment
 // (#q=…), keeps the fragment in step with the box, and adds the best-match card for pasted replies.
-import '../styles/search.css';
 import { fragmentFor, readQuery } from './classifier-permalink';
 import { loadPagefind } from './search-pagefind';
 import { showBestMatch } from './search-slot';

@@ -21,7 +21,7 @@ test.beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'base-path-'));
   const env = { ...process.env, BASE, OUT_DIR: path.join(work, 'dist'), ASTRO_CACHE_DIR: path.join(work, 'cache') };
   execFileSync(astro, ['build'], { env, stdio: 'pipe' });
-  server = spawn(astro, ['preview', '--host', '127.0.0.1', '--port', String(PORT)], { env, stdio: 'ignore' });
+  server = spawn(astro, ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--ignore-lock'], { env, stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`${ORIGIN}${BASE}`)).ok) return;

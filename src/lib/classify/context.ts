@@ -12,17 +12,29 @@ const RECIPIENT_PATTERNS: RegExp[] = [
   new RegExp(String.raw`<(${ADDRESS})>:\s`),
   new RegExp(String.raw`^\s*(${ADDRESS})\s`),
 ];
-const ANY_ADDRESS = new RegExp(ADDRESS, 'g');
+const LOCAL_CHAR = /[\w.+=~-]/;
+const DOMAIN = /^[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/;
 /** Addresses that name the sender, not the recipient. */
 const SENDER_MARK = /(?:from=<?|from:\s?<?|ctladdr=<?|sender=<?|return-path:\s?<?)$/i;
+
+/** Every address in the text, found from its `@` outwards: a regex scan from each character would
+ *  cost the local part's length at every position. */
+function* addresses(text: string): Generator<{ index: number; address: string }> {
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && at - start < 64 && LOCAL_CHAR.test(text[start - 1]!)) start--;
+    const domain = DOMAIN.exec(text.slice(at + 1, at + 300))?.[0];
+    if (start < at && domain) yield { index: start, address: `${text.slice(start, at)}@${domain}` };
+  }
+}
 
 export function recipientIn(text: string): string | undefined {
   for (const re of RECIPIENT_PATTERNS) {
     const m = re.exec(text);
     if (m) return m[1];
   }
-  for (const m of text.matchAll(ANY_ADDRESS)) {
-    if (!SENDER_MARK.test(text.slice(Math.max(0, m.index - 14), m.index))) return m[0];
+  for (const { index, address } of addresses(text)) {
+    if (!SENDER_MARK.test(text.slice(Math.max(0, index - 14), index))) return address;
   }
   return undefined;
 }

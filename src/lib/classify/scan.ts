@@ -68,25 +68,32 @@ function occurrences(line: string, allowed: ReadonlySet<number>): Occurrence[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
+function count(line: string, from: number, to: number, ch: string): number {
+  let n = 0;
+  for (let i = line.indexOf(ch, from); i >= 0 && i < to; i = line.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
 /** Where the reply starting at `start` ends, judged by what it sits in. */
 function endOf(line: string, start: number): number {
   const limit = Math.min(line.length, start + MAX_REPLY);
+  const from = Math.max(0, start - LOOKBACK);
   const seg = line.slice(start, limit);
-  const prefix = line.slice(Math.max(0, start - LOOKBACK), start);
   let end = seg.length;
   const inReply = /\s*\(in reply to\b/i.exec(seg);
   if (inReply) end = inReply.index;
-  const lastChar = prefix.trimEnd().slice(-1);
+  let k = start - 1;
+  while (k >= from && (line[k] === ' ' || line[k] === '\t')) k--;
+  const lastChar = k >= from ? line[k] : '';
   if (lastChar === "'") {
     const q = seg.lastIndexOf("'", end - 1);
     if (q > 0) end = q;
-  } else if (lastChar === '"' || (prefix.split('"').length - 1) % 2 === 1) {
+  } else if (lastChar === '"' || count(line, from, start, '"') % 2 === 1) {
     const q = seg.indexOf('"');
     if (q > 0 && q < end) end = q;
   }
-  let depth = (prefix.split('(').length - 1) - (prefix.split(')').length - 1);
-  if (depth > 0) {
-    depth = 0;
+  if (count(line, from, start, '(') > count(line, from, start, ')')) {
+    let depth = 0;
     for (let i = 0; i < end; i++) {
       const ch = seg[i];
       if (ch === '(') depth++;
@@ -96,7 +103,8 @@ function endOf(line: string, start: number): number {
       }
     }
   }
-  if (/<\s?#\d\.\d{1,3}\.\d{1,3}\s/.test(prefix)) {
+  const hash = line.lastIndexOf('#', start);
+  if (hash >= from && /<\s?#\d\.\d{1,3}\.\d{1,3}\s/.test(line.slice(Math.max(from, hash - 3), start))) {
     const q = seg.lastIndexOf('>', end - 1);
     if (q > 0) end = q;
   }
