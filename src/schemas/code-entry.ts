@@ -42,7 +42,8 @@ export const codeEntrySchema = z
     stage: z.enum(keysOf(STAGES)).optional(),
     /** Stock MTA wording that other providers send too: only credit iCloud when the context says iCloud. */
     generic: z.boolean().default(false),
-    match: z.array(matchRule).min(1),
+    /** Extra rules; an entry with a `tag` is matched by the tag alone unless it needs more. */
+    match: z.array(matchRule).default([]),
     examples: z
       .array(z.strictObject({ text: z.string().min(5), note: z.string().optional() }))
       .min(1),
@@ -61,6 +62,9 @@ export const codeEntrySchema = z
         path: ['enhanced'],
         message: `class ${entry.enhanced[0]} does not match basic code ${entry.code}`,
       });
+    }
+    if (!entry.tag && entry.match.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['match'], message: 'an entry without a tag needs at least one rule' });
     }
     if (!entry.reply.startsWith(String(entry.code))) {
       ctx.addIssue({ code: 'custom', path: ['reply'], message: `must start with the basic code ${entry.code}` });

@@ -31,6 +31,10 @@ export function loadEntries(dir = CODES_DIR): EntryFile[] {
     .map((f) => {
       const file = path.join(dir, f);
       const { frontMatter, body } = splitFrontMatter(readFileSync(file, 'utf8'));
-      return { id: f.replace(/\.mdx$/, ''), file, data: parse(frontMatter), body };
+      const data = parse(frontMatter) as EntryFile['data'];
+      // The schema's defaults, which Astro applies: a tagged entry may leave `match` out.
+      data.match ??= [];
+      data.related ??= [];
+      return { id: f.replace(/\.mdx$/, ''), file, data, body };
     });
 }

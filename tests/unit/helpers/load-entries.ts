@@ -25,6 +25,8 @@ export function loadEntries(dir = CODES_DIR): LoadedEntry[] {
       const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
       if (!m) return [];
       const data = parse(m[1]!) as LoadedEntry['data'];
+      // The schema's defaults, which Astro would apply: a tagged entry may leave `match` out.
+      data.match ??= [];
       const id = file.replace(/\.mdx$/, '');
       return [{ id, file, data, body: m[2]!, rule: toRuleEntry(id, data) }];
     });
