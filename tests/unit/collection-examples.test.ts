@@ -1,5 +1,8 @@
 // Rust-error-index style: every example in every entry is proof that the classifier sends that
-// text to that entry, with confidence "exact" and no other entry tied with it. The collection is
+// text to that entry, with no other entry tied with it, and with confidence "exact". The one
+// exception is deliberate: a `generic` entry's wording is stock mail-server text, so a real example
+// quoted without any iCloud host, recipient or wording can only be "likely" (claiming more would
+// credit every Postfix server's reply to iCloud, and inventing context would fake the evidence). The collection is
 // read from content/codes, so a new entry's examples become tests by themselves.
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../src/lib/classify/index.ts';
@@ -16,15 +19,14 @@ describe('the codes collection', () => {
   for (const entry of entries) {
     describe(entry.id, () => {
       for (const [i, example] of entry.data.examples.entries()) {
-        it(`example ${i + 1} classifies to this entry, exactly and alone: ${example.text.slice(0, 70)}`, () => {
+        it(`example ${i + 1} classifies to this entry alone: ${example.text.slice(0, 70)}`, () => {
           const { results, message } = classifier.classify(example.text);
           expect(message).toBeUndefined();
           expect(results).toHaveLength(1);
           const [r] = results;
           expect(r!.entry?.id).toBe(entry.id);
-          // A `generic` entry's wording is stock MTA text: its examples must show the iCloud context
-          // (host, recipient or Apple wording) that makes the match exact.
-          expect(r!.confidence, entry.data.generic ? `generic entry; ${r!.why}` : r!.why).toBe('exact');
+          const expected = entry.data.generic && !r!.looksLikeICloud ? 'likely' : 'exact';
+          expect(r!.confidence, r!.why).toBe(expected);
           expect(r!.alternatives?.map((a) => a.id) ?? []).toEqual([]);
         });
       }
