@@ -1,6 +1,20 @@
 // Copy buttons: [data-copy-target] copies that element's text; [data-copy-text] copies the value
 // itself. Buttons stay hidden until this script runs, so pages without JavaScript show none.
+// One polite live region tells screen-reader users the outcome, since a button's aria-label
+// (on the section-link buttons) hides its changing text from them.
+let status: HTMLElement | undefined;
+function liveRegion(): HTMLElement {
+  if (!status) {
+    status = document.createElement('p');
+    status.className = 'visually-hidden';
+    status.setAttribute('role', 'status');
+    document.body.append(status);
+  }
+  return status;
+}
+
 function announce(button: HTMLButtonElement, message: string) {
+  liveRegion().textContent = message;
   const original = button.dataset.label ?? button.textContent ?? '';
   button.dataset.label = original;
   button.textContent = message;

@@ -99,6 +99,15 @@ test.describe('classifier input', () => {
     await expect(page.getByRole('status')).toHaveText(`1 reply found: ${hm08.title}.`);
   });
 
+  test('text without an SMTP reply says so instead of showing cards', async ({ page }) => {
+    await page.goto(at('classify/'));
+    await ready(page);
+    await input(page).fill('Hello, my mail to my friend at iCloud keeps coming back.');
+    await expect(page.getByRole('status')).toContainText('No SMTP reply');
+    await expect(cards(page)).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Results' })).toBeHidden();
+  });
+
   test('pasting classifies at once', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(at('classify/'));
@@ -120,10 +129,12 @@ test.describe('classifier input', () => {
     await expect(input(page)).toHaveValue(new RegExp(`${hm08.tag}`));
   });
 
-  test('dropping a whole bounce .eml decodes it and finds the reply', async ({ page }) => {
+  test('dropping a whole bounce .eml loads the MIME decoder on demand and finds the reply', async ({ page }) => {
     const requests = recordRequests(page);
     await page.goto(at('classify/'));
     await ready(page);
+    const decoder = () => requests.filter((u) => new URL(u).pathname.includes('postal-mime'));
+    expect(decoder()).toEqual([]);
     const eml = [
       'From: MAILER-DAEMON@mail.example.com (Mail Delivery System)',
       'To: x@example.com',
@@ -158,6 +169,7 @@ test.describe('classifier input', () => {
     await expect(cards(page)).toHaveCount(1);
     await expect(cards(page).first()).toHaveAttribute('data-entry', hm08.id);
     await expect(cards(page).first()).toContainText('x@icloud.com');
+    expect(decoder()).toHaveLength(1);
     const origin = new URL(page.url()).origin;
     expect(requests.filter((u) => new URL(u).origin !== origin)).toEqual([]);
   });

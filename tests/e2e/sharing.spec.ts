@@ -84,9 +84,12 @@ test.describe('copy-link buttons', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(at(`codes/${id}/`));
     const canonical = (await page.locator('link[rel="canonical"]').getAttribute('href'))!;
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
     const copied = async (name: string) => {
+      await page.evaluate(() => navigator.clipboard.writeText('-'));
       await page.getByRole('button', { name, exact: true }).click();
-      return page.evaluate(() => navigator.clipboard.readText());
+      await expect.poll(clipboard).not.toBe('-');
+      return clipboard();
     };
 
     expect(await copied('Copy link to this page')).toBe(canonical);
@@ -110,11 +113,11 @@ test.describe('copy-link buttons', () => {
   test('work from the keyboard', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(at(`codes/${id}/`));
-    const button = page.getByRole('button', { name: 'Copy link to this page' });
-    await button.focus();
+    const canonical = (await page.locator('link[rel="canonical"]').getAttribute('href'))!;
+    await page.getByRole('button', { name: 'Copy link to this page' }).focus();
     await page.keyboard.press('Enter');
-    await expect(button).toHaveText('Copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.locator('link[rel="canonical"]').getAttribute('href'));
+    await expect(page.locator(`.section-links > button[data-copy-text="${canonical}"]`)).toHaveText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(canonical);
   });
 });
 
