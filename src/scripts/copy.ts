@@ -2,15 +2,15 @@
 // itself. Buttons stay hidden until this script runs, so pages without JavaScript show none.
 // One polite live region tells screen-reader users the outcome, since a button's aria-label
 // (on the section-link buttons) hides its changing text from them.
-let status: HTMLElement | undefined;
+let statusRegion: HTMLElement | undefined;
 function liveRegion(): HTMLElement {
-  if (!status) {
-    status = document.createElement('p');
-    status.className = 'visually-hidden';
-    status.setAttribute('role', 'status');
-    document.body.append(status);
+  if (!statusRegion) {
+    statusRegion = document.createElement('p');
+    statusRegion.className = 'visually-hidden';
+    statusRegion.setAttribute('role', 'status');
+    document.body.append(statusRegion);
   }
-  return status;
+  return statusRegion;
 }
 
 function announce(button: HTMLButtonElement, message: string) {

@@ -24,8 +24,9 @@ async function start(root: HTMLElement) {
   root.querySelector('[data-search-nojs]')?.remove();
   root.querySelector<HTMLElement>('[data-search-ui]')!.hidden = false;
   const slot = root.querySelector<HTMLElement>('[data-best-match-slot]')!;
-  const instance = await loadPagefind(base);
+  // Watch before Pagefind loads: its dropdowns render while loadPagefind is still resolving.
   nameFilterButtons(root.querySelector<HTMLElement>('.search-filters')!);
+  const instance = await loadPagefind(base);
   const input = () => root.querySelector<HTMLInputElement>('pagefind-input input');
 
   instance.on('search', (term) => {

@@ -76,7 +76,7 @@ test.describe('classifier permalinks', () => {
     await page.goto(permalink(text));
     await expect(cards(page)).toHaveCount(picked.length + 1);
     expect(await entryIds(page)).toEqual([...picked.map((e) => e.id), 'none']);
-    await expect(page.getByRole('status')).toContainText(`${picked.length + 1} replies found`);
+    await expect(box(page).getByRole('status')).toContainText(`${picked.length + 1} replies found`);
   });
 
   test('a changed fragment classifies again without reloading', async ({ page }) => {
@@ -96,14 +96,14 @@ test.describe('classifier input', () => {
     await expect(cards(page).first()).toHaveAttribute('data-entry', hm08.id);
     await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toBe(`#q=${hm08.reply}`);
     expect(new URL(page.url()).search).toBe('');
-    await expect(page.getByRole('status')).toHaveText(`1 reply found: ${hm08.title}.`);
+    await expect(box(page).getByRole('status')).toHaveText(`1 reply found: ${hm08.title}.`);
   });
 
   test('text without an SMTP reply says so instead of showing cards', async ({ page }) => {
     await page.goto(at('classify/'));
     await ready(page);
     await input(page).fill('Hello, my mail to my friend at iCloud keeps coming back.');
-    await expect(page.getByRole('status')).toContainText('No SMTP reply');
+    await expect(box(page).getByRole('status')).toContainText('No SMTP reply');
     await expect(cards(page)).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Results' })).toBeHidden();
   });
@@ -211,8 +211,8 @@ test.describe('classifier input', () => {
     await page.route('**/rules.json', (route) => route.fulfill({ status: 503, body: '' }));
     await page.goto(permalink(hm08.reply));
     await expect(box(page)).toHaveAttribute('data-state', 'error');
-    await expect(page.getByRole('status')).toContainText('could not load its rules');
-    await expect(page.getByRole('status').getByRole('link', { name: 'table of all codes' })).toBeVisible();
+    await expect(box(page).getByRole('status')).toContainText('could not load its rules');
+    await expect(box(page).getByRole('status').getByRole('link', { name: 'table of all codes' })).toBeVisible();
   });
 });
 
