@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import type { EntryData } from '../../src/lib/rule-data';
+import { toRuleEntry, type EntryData } from '../../src/lib/rule-data';
+import type { RuleEntry } from '../../src/lib/rules';
 
 export const CODES_DIR = path.resolve(import.meta.dirname, '../../content/codes');
 
@@ -16,6 +17,8 @@ export interface EntryFile {
     related?: string[];
   };
   body: string;
+  /** The classifier's record for this entry, made by the same toRuleEntry the site uses. */
+  rule: RuleEntry;
 }
 
 export function splitFrontMatter(source: string): { frontMatter: string; body: string } {
@@ -35,6 +38,7 @@ export function loadEntries(dir = CODES_DIR): EntryFile[] {
       // The schema's defaults, which Astro applies: a tagged entry may leave `match` out.
       data.match ??= [];
       data.related ??= [];
-      return { id: f.replace(/\.mdx$/, ''), file, data, body };
+      const id = f.replace(/\.mdx$/, '');
+      return { id, file, data, body, rule: toRuleEntry(id, data) };
     });
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createClassifier, looksLikeMessage } from '../../src/lib/classify/index.ts';
 import { classifyMessage } from '../../src/lib/classify/message.ts';
 import type { ClassifyOutcome, ReplyContext } from '../../src/lib/classify/types.ts';
-import { loadEntries } from './helpers/load-entries.ts';
+import { loadEntries } from '../support/entries.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
 const classifier = createClassifier(loadEntries().map((e) => e.rule));

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../src/lib/classify/index.ts';
-import { loadEntries } from './helpers/load-entries.ts';
+import { loadEntries } from '../support/entries.ts';
 
 const entries = loadEntries();
 const classifier = createClassifier(entries.map((e) => e.rule));

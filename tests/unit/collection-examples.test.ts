@@ -6,7 +6,7 @@
 // read from content/codes, so a new entry's examples become tests by themselves.
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../src/lib/classify/index.ts';
-import { loadEntries } from './helpers/load-entries.ts';
+import { loadEntries } from '../support/entries.ts';
 
 const entries = loadEntries();
 const classifier = createClassifier(entries.map((e) => e.rule));

@@ -1,7 +1,7 @@
 // Every entry page has the same four sections, in the same order, and "What to do" gives numbered
 // steps: readers (and the section anchors people link to) rely on that shape.
 import { describe, expect, it } from 'vitest';
-import { loadEntries } from './helpers/load-entries.ts';
+import { loadEntries } from '../support/entries.ts';
 
 const SECTIONS = ['What it means', 'Why iCloud sends it', 'What to do', 'Retry and suppression'];
 
