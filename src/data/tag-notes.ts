@@ -81,7 +81,7 @@ export const TAG_NOTES: TagNote[] = [
     evidence: 'capture',
     quoted: '554 5.7.1 [HM07] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137',
     claims: [
-      { kind: 'observed', text: 'Captured in July 2025 from `mx01.mail.icloud.com` at the end of DATA, for mail that an iCloud+ custom domain forwarded to another iCloud+ custom domain.' },
+      { kind: 'observed', text: 'Captured in July 2025 from `mx01.mail.icloud.com` at the end of DATA, for mail that a rule forwarded from one address on an iCloud+ custom domain to another such address.' },
       { kind: 'reported', text: 'The person who received it wrote to Apple’s postmaster team; within a week Apple answered that it had investigated and made changes.' },
       { kind: 'unverified', text: 'Code comments in one open-source project link HM07 to the reputation of a newly registered domain, to messages that pair a code with a link in a way that resembles phishing, and in one note to links pointing at `*.sslip.io`. These are one project’s observations.' },
     ],
