@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClassifier } from '../src/lib/classify/index.ts';
-import { loadEntries } from '../tests/unit/helpers/load-entries.ts';
+import { loadEntries } from '../tests/support/entries.ts';
 
 const LINES = 100_000;
 const RUNS = 3;

@@ -59,3 +59,14 @@ test('an unknown address shows the 404 page with a way back', async ({ page }) =
   await expect(page.locator('h1')).toHaveText('Page not found');
   await expect(page.locator('main a[href="/"]')).toBeVisible();
 });
+
+test('/rules.json holds one record per entry, with the page URL and the entry’s own rules', async ({ request }) => {
+  const rules = (await (await request.get('/rules.json')).json()) as { id: string; url: string; code: number; match: unknown[] }[];
+  expect(rules.map((r) => r.id).sort()).toEqual(entries.map((e) => e.id).sort());
+  for (const { id, data } of entries) {
+    const record = rules.find((r) => r.id === id)!;
+    expect(record.url).toBe(`/codes/${id}/`);
+    expect(record.code).toBe(data.code);
+    expect(record.match).toEqual(data.match);
+  }
+});

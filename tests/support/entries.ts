@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { toRuleEntry, type EntryData } from '../../src/lib/rule-data';
-import type { RuleEntry } from '../../src/lib/rules';
+import { toRuleEntry, type EntryData } from '../../src/lib/rule-data.ts';
+import type { RuleEntry } from '../../src/lib/rules.ts';
 
 export const CODES_DIR = path.resolve(import.meta.dirname, '../../content/codes');
 
