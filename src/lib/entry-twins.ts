@@ -34,6 +34,18 @@ function fenced(text: string): string {
   return `${fence}text\n${text}\n${fence}`;
 }
 
+/** The MDX body as plain Markdown: MDX imports and component lines dropped (the component's content
+ *  is on the page, which the twin links to), relative links made absolute against the page URL. */
+export function plainMarkdown(body: string, pageUrl: string): string {
+  return body
+    .split('\n')
+    .filter((line) => !/^(import|export)\s/.test(line) && !/^\s*<[A-Z][\w.]*(\s[^>]*)?\/>\s*$/.test(line))
+    .join('\n')
+    .replace(/\]\((\.{1,2}\/[^)\s]*)\)/g, (_, href: string) => `](${new URL(href, pageUrl).href})`)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 export function entryMarkdown(id: string, url: string, data: TwinData, body: string): string {
   const basic = basicCode(data.code);
   const enhanced = data.enhanced ? enhancedCode(data.enhanced) : undefined;
@@ -59,7 +71,7 @@ export function entryMarkdown(id: string, url: string, data: TwinData, body: str
     data.summary,
     `The reply:\n\n${fenced(data.reply)}`,
     facts.join('\n'),
-    body.trim(),
+    plainMarkdown(body, url),
     '## Variants seen in the wild',
     data.examples.map((ex) => `${fenced(ex.text)}${ex.note ? `\n\n${ex.note}` : ''}`).join('\n\n'),
     '## What the standards say',

@@ -2,6 +2,7 @@
 // Markdown twins, the sitemap and robots.txt. Every expectation is derived from content/codes/*.mdx.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { loadEntries } from '../support/entries';
+import { plainMarkdown } from '../../src/lib/entry-twins';
 
 const entries = loadEntries();
 // The suite also runs against a build made with BASE set; every path and URL must carry it.
@@ -165,7 +166,8 @@ test.describe('machine-readable twins', () => {
       const md = await (await request.get(at(`codes/${id}.md`))).text();
       expect(md.startsWith(`# ${data.title}\n`)).toBe(true);
       expect(md).toContain(data.reply);
-      expect(md).toContain(body.trim());
+      expect(md).toContain(plainMarkdown(body, canonical!));
+      expect(md).not.toMatch(/^import\s/m);
       for (const ex of data.examples) expect(md).toContain(ex.text);
       for (const s of data.sources) expect(md).toContain(`(${s.url})`);
       expect(md).toContain(canonical!);

@@ -1,6 +1,6 @@
 // The JSON and Markdown twins of an entry page, and absolute URLs under a base path.
 import { describe, expect, it } from 'vitest';
-import { entryJson, entryMarkdown, type TwinData } from '../../src/lib/entry-twins';
+import { entryJson, entryMarkdown, plainMarkdown, type TwinData } from '../../src/lib/entry-twins';
 import { absoluteUrl } from '../../src/lib/absolute-url';
 
 const data: TwinData = {
@@ -69,5 +69,32 @@ describe('absoluteUrl', () => {
     expect(absoluteUrl('https://example.github.io', '/icloud-codes/', 'codes/554/')).toBe('https://example.github.io/icloud-codes/codes/554/');
     expect(absoluteUrl('https://example.github.io', '/icloud-codes', 'og/site.png')).toBe('https://example.github.io/icloud-codes/og/site.png');
     expect(absoluteUrl('https://icloud-codes.example.org/', '/')).toBe('https://icloud-codes.example.org/');
+  });
+});
+
+describe('plainMarkdown', () => {
+  const page = 'https://example.github.io/icloud-codes/codes/550-5-7-1-local-policy/';
+  const mdx = [
+    "import TagTable from '../../src/components/TagTable.astro';",
+    '',
+    '## What it means',
+    '',
+    'See the [tags page](../../tags/) and [CS01](../550-5-7-1-cs01/).',
+    '',
+    '<TagTable />',
+    '',
+    'Apple: [postmaster](https://support.apple.com/en-us/102322).',
+  ].join('\n');
+
+  it('drops MDX imports and component lines and makes relative links absolute', () => {
+    expect(plainMarkdown(mdx, page)).toBe(
+      [
+        '## What it means',
+        '',
+        'See the [tags page](https://example.github.io/icloud-codes/tags/) and [CS01](https://example.github.io/icloud-codes/codes/550-5-7-1-cs01/).',
+        '',
+        'Apple: [postmaster](https://support.apple.com/en-us/102322).',
+      ].join('\n'),
+    );
   });
 });
