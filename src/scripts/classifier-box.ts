@@ -40,7 +40,7 @@ function setup(root: HTMLElement) {
   const level = Number(root.dataset.cardLevel ?? 3);
 
   root.querySelector('[data-classifier-nojs]')?.remove();
-  q<HTMLElement>('[data-classifier-ui]').hidden = false;
+  q<HTMLElement>('[data-classifier-ui]').classList.remove('is-pending');
 
   let classifier: Classifier | undefined;
   let cardOptions: CardOptions | undefined;
