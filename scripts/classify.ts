@@ -7,7 +7,8 @@ import { createClassifier, looksLikeMessage } from '../src/lib/classify/index.ts
 import { classifyMessage } from '../src/lib/classify/message.ts';
 import type { ClassifyOutcome } from '../src/lib/classify/types.ts';
 import type { RuleEntry } from '../src/lib/rules.ts';
-import { OUTCOMES, RETRY, SUPPRESS } from '../src/lib/vocabulary.ts';
+import { codesText } from '../src/lib/standards.ts';
+import { OUTCOMES, SUPPRESS, retryText } from '../src/lib/vocabulary.ts';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -39,10 +40,10 @@ function print(name: string, outcome: ClassifyOutcome) {
   }
   if (outcome.message) console.log(`${name}: ${outcome.message}`);
   for (const r of outcome.results) {
-    const code = [r.reply.code, r.reply.enhanced].filter(Boolean).join(' ');
+    const code = codesText(r.reply.code, r.reply.enhanced);
     const who = [r.reply.context.recipient, r.reply.context.host].filter(Boolean).join(' via ');
     if (r.entry) {
-      const advice = `${OUTCOMES[r.entry.outcome]}; ${RETRY[r.entry.retry]}; ${SUPPRESS[r.entry.suppress]}`;
+      const advice = `${OUTCOMES[r.entry.outcome]}; ${retryText(r.entry.retry, r.entry.retryDelay)}; ${SUPPRESS[r.entry.suppress]}`;
       console.log(`${code}\t${r.entry.id} (${r.confidence})\t${advice}\t${who}\t${link(r.entry)}`);
     } else {
       console.log(`${code}\tnone\t${r.why}\t${who}`);

@@ -8,7 +8,7 @@ export type CodeEntry = CollectionEntry<'codes'>;
 
 const enhancedKey = (e?: string) => (e ? e.split('.').map((n) => n.padStart(3, '0')).join('.') : '');
 
-export function compareEntries(a: CodeEntry, b: CodeEntry): number {
+function compareEntries(a: CodeEntry, b: CodeEntry): number {
   return (
     a.data.code - b.data.code ||
     enhancedKey(a.data.enhanced).localeCompare(enhancedKey(b.data.enhanced)) ||
@@ -42,4 +42,9 @@ export async function getRuleEntries(): Promise<RuleEntry[]> {
 /** Basic reply codes that have at least one entry, ascending. */
 export async function getBasicCodes(): Promise<number[]> {
   return [...new Set((await getEntries()).map((e) => e.data.code))].sort((a, b) => a - b);
+}
+
+/** getStaticPaths for a route per entry (its page, its twins, its preview image). */
+export async function entryRoutes() {
+  return (await getEntries()).map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
 }

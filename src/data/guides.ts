@@ -1,5 +1,6 @@
 // The three guide pages and which of them concern a given entry. Pure (no Astro imports), so the
 // home page, the header and every entry page share one list and the derivation can run in tests.
+import type { MatchRule } from '../lib/rules';
 import type { Category } from '../lib/vocabulary';
 
 export const GUIDES = {
@@ -25,6 +26,9 @@ export interface GuideSource { title: string; url?: string; date?: string; note?
 
 export type GuideKey = keyof typeof GUIDES;
 
+/** A section of a guide, as a path under the base path: `tags/#hm08`. */
+export const guideSection = (guide: GuideKey, section: string) => `${GUIDES[guide].path}#${section}`;
+
 export interface GuideLink {
   guide: GuideKey;
   /** Section id on the guide page, without `#`. */
@@ -39,7 +43,7 @@ export interface GuideFacts {
   category: Category;
   enhanced?: string;
   reply: string;
-  match: ({ phrase: string } | { regex: string })[];
+  match: MatchRule[];
   examples: { text: string }[];
 }
 

@@ -1,8 +1,11 @@
 // Which entry a quoted reply belongs to, decided by the same matcher the classifier uses, so a
 // guide that quotes a reply links to the page the classifier would give and never to a hand-picked id.
-import { bestMatch, compileEntries } from '../lib/match';
+import { bestMatch, compileEntries, type CompiledEntry } from '../lib/match';
 import type { RuleEntry } from '../lib/rules';
 import { getRuleEntries } from './codes';
+
+// A guide quotes many replies; the rules are compiled once per build, not once per quote.
+let compiled: Promise<CompiledEntry[]> | undefined;
 
 /** Reads `550 5.1.1 text`, `5.7.1 text` or plain text; only the codes at the start count. */
 function parseReply(text: string) {
@@ -11,5 +14,6 @@ function parseReply(text: string) {
 }
 
 export async function entryForReply(text: string): Promise<RuleEntry | undefined> {
-  return bestMatch(compileEntries(await getRuleEntries()), parseReply(text))?.winner.entry;
+  compiled ??= getRuleEntries().then(compileEntries);
+  return bestMatch(await compiled, parseReply(text))?.winner.entry;
 }

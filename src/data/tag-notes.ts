@@ -1,7 +1,7 @@
 // What is known about each of Apple's bracket tags, statement by statement, each labelled with who
 // makes it. Guide text for /tags/; which entries carry a tag is NOT written here: it comes from the
 // collection (entries with `tag` set).
-import type { Evidence } from '../lib/vocabulary';
+import { EVIDENCE, type Evidence } from '../lib/vocabulary';
 import type { GuideSource } from './guides';
 
 export const CLAIM_LABELS = {
@@ -32,7 +32,9 @@ export interface TagNote {
   sources: GuideSource[];
 }
 
-export const NO_EVIDENCE_LABEL = 'No capture, quote or Apple text found';
+/** How well a tag is attested, in the words the guide and the tag table show. */
+export const evidenceLabel = (note: TagNote) =>
+  note.evidence === 'none' ? 'No capture, quote or Apple text found' : EVIDENCE[note.evidence];
 
 const FORWARDEMAIL = {
   title: 'forwardemail.net bounce classifier (helpers/get-bounce-info.js)',

@@ -2,8 +2,9 @@
 // page URL) and /codes/<id>.md (the whole entry as Markdown, for tools and LLM agents). Pure: the
 // endpoints pass the collection's data in.
 import type { EntryData } from './rule-data';
+import { isoDay } from './day';
 import { basicCode, enhancedCode } from './standards';
-import { CATEGORIES, EVIDENCE, OUTCOMES, OWNERS, RETRY, STAGES, SUPPRESS } from './vocabulary';
+import { CATEGORIES, EVIDENCE, OUTCOMES, OWNERS, STAGES, SUPPRESS, retryText } from './vocabulary';
 
 export interface TwinData extends EntryData {
   examples: { text: string; note?: string }[];
@@ -13,17 +14,15 @@ export interface TwinData extends EntryData {
   reviewed: Date;
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
 /** The front matter as it reads in the file: dates as YYYY-MM-DD, related entries as ids. */
 export function entryJson(id: string, url: string, data: TwinData) {
   return {
     id,
     url,
     ...data,
-    sources: data.sources.map((s) => ({ ...s, ...(s.date && { date: day(s.date) }) })),
+    sources: data.sources.map((s) => ({ ...s, ...(s.date && { date: isoDay(s.date) }) })),
     related: data.related.map((r) => r.id),
-    reviewed: day(data.reviewed),
+    reviewed: isoDay(data.reviewed),
   };
 }
 
@@ -54,13 +53,13 @@ export function entryMarkdown(id: string, url: string, data: TwinData, body: str
     data.enhanced && `- Enhanced status code: ${data.enhanced}`,
     data.tag && `- Apple tag: ${data.tag}`,
     `- Outcome: ${OUTCOMES[data.outcome]}`,
-    `- Retry: ${RETRY[data.retry]}${data.retryDelay ? `, ${data.retryDelay}` : ''}`,
+    `- Retry: ${retryText(data.retry, data.retryDelay)}`,
     `- Suppress the address? ${SUPPRESS[data.suppress]}`,
     `- Who must act: ${OWNERS[data.owner]}`,
     `- Category: ${CATEGORIES[data.category]}`,
     `- SMTP stage: ${data.stage ? STAGES[data.stage] : 'Not known'}`,
     `- Evidence: ${EVIDENCE[data.evidence]}${data.evidenceNote ? `. ${data.evidenceNote}` : ''}`,
-    `- Last reviewed: ${day(data.reviewed)}`,
+    `- Last reviewed: ${isoDay(data.reviewed)}`,
   ].filter(Boolean);
   const standards = [
     `- Basic code ${data.code} (RFC 5321): ${basic.text ?? 'not defined by RFC 5321'}`,
@@ -77,7 +76,7 @@ export function entryMarkdown(id: string, url: string, data: TwinData, body: str
     '## What the standards say',
     standards.join('\n'),
     '## Sources',
-    data.sources.map((s) => `- [${s.title}](${s.url})${s.date ? `, ${day(s.date)}` : ''}`).join('\n'),
+    data.sources.map((s) => `- [${s.title}](${s.url})${s.date ? `, ${isoDay(s.date)}` : ''}`).join('\n'),
     `Page: ${url} (entry id \`${id}\`)`,
   ].join('\n\n') + '\n';
 }

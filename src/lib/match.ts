@@ -67,7 +67,7 @@ export function compileEntries(entries: readonly RuleEntry[]): CompiledEntry[] {
 }
 
 /** Every entry with a rule that matches, each with its best rule, best first. */
-export function candidates(compiled: readonly CompiledEntry[], reply: ReplyToMatch): MatchCandidate[] {
+function candidates(compiled: readonly CompiledEntry[], reply: ReplyToMatch): MatchCandidate[] {
   const text = normaliseForMatch(reply.text);
   const found: MatchCandidate[] = [];
   for (const { entry, rules } of compiled) {

@@ -1,6 +1,7 @@
 // Turns collection entries (their id and front matter) into the classifier's rule records.
 // Takes plain data so it runs in Node tests, at build time and nowhere needs Astro.
 import type { RuleEntry, MatchRule } from './rules';
+import { entryPath } from './urls';
 import type { Category, Evidence, Outcome, Owner, Retry, Stage, Suppress } from './vocabulary';
 
 export interface EntryData {
@@ -25,7 +26,7 @@ export interface EntryData {
 export function toRuleEntry(id: string, d: EntryData): RuleEntry {
   return {
     id,
-    path: `codes/${id}/`,
+    path: entryPath(id),
     title: d.title,
     summary: d.summary,
     code: d.code,

@@ -1,11 +1,11 @@
 // The standards module: the only place the site states what RFC 5321 and RFC 3463 / the IANA
 // registry call each code. Pages and the classifier read titles from here.
 
-export const RFC5321_URL = 'https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3';
+const RFC5321_URL = 'https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3';
 export const RFC3463_URL = 'https://www.rfc-editor.org/rfc/rfc3463';
-export const IANA_ENHANCED_URL =
+const IANA_ENHANCED_URL =
   'https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml';
-export const RFC7504_URL = 'https://www.rfc-editor.org/rfc/rfc7504';
+const RFC7504_URL = 'https://www.rfc-editor.org/rfc/rfc7504';
 
 /** RFC 5321 §4.2.2–4.2.3 reply texts (521 and 556 from RFC 7504). */
 const BASIC: Record<number, string> = {
@@ -168,5 +168,5 @@ export function enhancedCode(code: string): EnhancedCodeInfo {
   };
 }
 
-/** Whether a reply line with this basic code asks the sender to try again (4xx) or give up (5xx). */
-export const isTransient = (code: number) => code >= 400 && code < 500;
+/** A reply's codes as people write them, `554 5.7.1`, or whichever of the two it has. */
+export const codesText = (code?: number, enhanced?: string) => [code, enhanced].filter((c) => c !== undefined).join(' ');

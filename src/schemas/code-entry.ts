@@ -16,7 +16,7 @@ const compiles = (source: string) => {
 };
 
 /** One matching rule. The entry's `tag`, when set, is a rule of its own and is not repeated here. */
-export const matchRule = z.union([
+const matchRule = z.union([
   z.strictObject({
     phrase: z.string().min(4, 'a phrase must be at least 4 characters'),
   }),

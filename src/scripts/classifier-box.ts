@@ -2,16 +2,14 @@
 // as they do it, one card per reply. Nothing leaves the page; the MIME decoder loads only when a whole
 // message is pasted. On /classify/ the input is mirrored into the URL fragment (#q=…).
 import './copy';
-import { createClassifier, looksLikeMessage } from '../lib/classify/index';
+import { looksLikeMessage, type Classifier } from '../lib/classify/index';
 import type { ClassifyOutcome } from '../lib/classify/types';
-import type { RuleEntry } from '../lib/rules';
 import { withBase } from '../lib/urls';
 import { renderCard, summarise, type CardOptions } from './classifier-cards';
 import { el } from './classifier-dom';
 import { fragmentFor, permalink, readQuery } from './classifier-permalink';
+import { loadClassifier, loadRules } from './classifier-rules';
 import { renderTally } from './classifier-tally';
-
-type Classifier = ReturnType<typeof createClassifier>;
 
 const base = import.meta.env.BASE_URL;
 /** Cards shown at most; a 1 MB log holds thousands of replies, and the tally covers the rest. */
@@ -19,12 +17,6 @@ const CARD_LIMIT = 100;
 /** Above this many characters, typing waits for a pause before classifying again. */
 const LARGE_INPUT = 20_000;
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
-
-async function loadRules(): Promise<RuleEntry[]> {
-  const response = await fetch(withBase(base, 'rules.json'));
-  if (!response.ok) throw new Error(`the server answered ${response.status}`);
-  return (await response.json()) as RuleEntry[];
-}
 
 function setup(root: HTMLElement) {
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
@@ -166,9 +158,9 @@ function setup(root: HTMLElement) {
 
   root.dataset.state = 'loading';
   status.textContent = 'Loading the rules…';
-  loadRules().then(
-    (rules) => {
-      classifier = createClassifier(rules);
+  Promise.all([loadRules(base), loadClassifier(base)]).then(
+    ([rules, loaded]) => {
+      classifier = loaded;
       cardOptions = { base, level, basicCodes: new Set(rules.map((r) => r.code)) };
       root.dataset.state = 'ready';
       status.textContent = '';

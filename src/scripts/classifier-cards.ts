@@ -2,9 +2,10 @@
 // what to do, the context read from the input, and why this match. Test contract: data-entry.
 import type { Classification, Confidence, ReplyContext } from '../lib/classify/types';
 import type { RuleEntry } from '../lib/rules';
+import { codesText } from '../lib/standards';
 import { basicCodePath, withBase } from '../lib/urls';
-import { OUTCOMES, OWNERS, RETRY, STAGES, SUPPRESS } from '../lib/vocabulary';
-import { el } from './classifier-dom';
+import { OUTCOMES, OWNERS, STAGES, SUPPRESS, retryText } from '../lib/vocabulary';
+import { el, fact } from './classifier-dom';
 
 const CONFIDENCE: Record<Confidence, string> = {
   exact: 'Exact match',
@@ -20,10 +21,6 @@ export interface CardOptions {
   basicCodes: ReadonlySet<number>;
 }
 
-function fact(label: string, value: Node | string) {
-  return el('div', {}, el('dt', {}, label), el('dd', {}, value));
-}
-
 function contextFacts(c: ReplyContext): HTMLElement[] {
   const facts: HTMLElement[] = [];
   if (c.recipient) facts.push(fact('Recipient', el('code', {}, c.recipient)));
@@ -34,7 +31,7 @@ function contextFacts(c: ReplyContext): HTMLElement[] {
   return facts;
 }
 
-const codeLabel = (r: Classification['reply']) => [r.code, r.enhanced].filter(Boolean).join(' ');
+const codeLabel = (r: Classification['reply']) => codesText(r.code, r.enhanced);
 
 /** Other entries that fit as well: the user picks by reading them. */
 function alternatives(c: Classification, o: CardOptions, label: string): HTMLElement | false {
@@ -77,7 +74,7 @@ function entryCard(c: Classification, entry: RuleEntry, o: CardOptions) {
     el(
       'dl',
       { class: 'result-facts' },
-      fact('Retry', entry.retryDelay ? `${RETRY[entry.retry]}, ${entry.retryDelay}` : RETRY[entry.retry]),
+      fact('Retry', retryText(entry.retry, entry.retryDelay)),
       fact('Suppress the address?', SUPPRESS[entry.suppress]),
       fact('Who must act', OWNERS[entry.owner]),
       ...contextFacts(c.reply.context),

@@ -15,3 +15,6 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   }
   return node;
 }
+
+/** One label and value of a card's description list. */
+export const fact = (label: string, value: Node | string) => el('div', {}, el('dt', {}, label), el('dd', {}, value));

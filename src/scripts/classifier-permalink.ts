@@ -3,7 +3,7 @@
 import { withBase } from '../lib/urls';
 
 /** Longer links get cut off by mail clients and ticket systems; past this the box offers no link. */
-export const MAX_LINK_LENGTH = 32_000;
+const MAX_LINK_LENGTH = 32_000;
 
 /** The text in a `#q=…` fragment, or undefined when the fragment carries none. */
 export function readQuery(hash: string): string | undefined {

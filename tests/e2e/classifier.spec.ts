@@ -2,26 +2,14 @@
 // several replies, non-iCloud replies, no network while classifying, pasted markup staying text,
 // keyboard use, axe, speed on 1 MB of log, and the JavaScript it costs. Expected entries come from
 // the entries themselves (content/codes/*.mdx), so new entries are covered without editing this file.
-import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { test, expect, type Page } from '@playwright/test';
-import { AxeBuilder } from '@axe-core/playwright';
-import { parse } from 'yaml';
+import { axeViolations } from '../support/axe';
+import { at } from '../support/base-path';
+import { loadEntries } from '../support/entries';
 
-interface Entry { id: string; reply: string; tag?: string; title: string; stage?: string }
-
-// The suite also runs against a build with a base path (BASE=/icloud-codes/).
-const BASE = (process.env.BASE ?? '/').replace(/\/?$/, '/');
-const at = (path: string) => BASE + path.replace(/^\//, '');
-
-const dir = new URL('../../content/codes/', import.meta.url);
-const entries: Entry[] = readdirSync(dir)
-  .filter((f) => f.endsWith('.mdx'))
-  .sort()
-  .map((f) => {
-    const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(new URL(f, dir), 'utf8'))![1];
-    return { id: f.replace(/\.mdx$/, ''), ...(parse(front) as Omit<Entry, 'id'>) };
-  });
+const entries = loadEntries().map(({ id, data }) => ({ id, ...data }));
+type Entry = (typeof entries)[number];
 // Apple's bracket tags are the least ambiguous rule, so format-wrapping tests use tagged entries.
 const tagged = entries.filter((e) => e.tag);
 const hm08 = entries.find((e) => e.tag === 'HM08')!;
@@ -316,8 +304,7 @@ test.describe('classifier accessibility', () => {
         await input(page).fill([postfixLine(hm08), gmailLine, ...tagged.slice(0, 4).map((e) => e.reply)].join('\n'));
         await expect(cards(page).first()).toBeVisible();
         await expect(page.locator('[data-classifier-status]')).not.toBeEmpty();
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-        expect(results.violations).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
       });
     }
   }

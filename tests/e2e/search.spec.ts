@@ -2,12 +2,11 @@
 // replies, filters, keyboard use, sub-results, the CSP and the cost of loading search. Expectations come
 // from the collection (content/codes/*.mdx), never from a hand-written list of entries.
 import { gzipSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from '../support/axe';
 import { loadEntries, type EntryFile } from '../support/entries';
 
 const entries = loadEntries();
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const resultLinks = 'pagefind-results a.pf-result-link';
 const entryPath = (id: string) => `/codes/${id}/`;
 
@@ -219,8 +218,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await search(page, hm08.data.reply);
     await expect(page.locator('[data-best-match]')).toBeVisible();
     await expect(page.locator('.search-result-reply').first()).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   test(`axe: the header search dialog (${scheme})`, async ({ page }) => {
@@ -229,7 +227,6 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.press('/');
     await page.locator('pagefind-modal dialog pagefind-input input').fill('HM08');
     await expect(page.locator('pagefind-modal dialog a.pf-result-link').first()).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 }

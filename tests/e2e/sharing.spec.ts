@@ -1,19 +1,12 @@
 // Pages worth linking: link-preview tags and images, copy-link buttons, tag short links, the JSON and
 // Markdown twins, the sitemap and robots.txt. Every expectation is derived from content/codes/*.mdx.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { at } from '../support/base-path';
 import { loadEntries } from '../support/entries';
+import { pngSize } from '../support/png';
 import { plainMarkdown } from '../../src/lib/entry-twins';
 
 const entries = loadEntries();
-// The suite also runs against a build made with BASE set; every path and URL must carry it.
-const BASE = (process.env.BASE ?? '/').replace(/\/?$/, '/');
-const at = (path = '') => BASE + path;
-
-/** Width and height from a PNG's IHDR chunk. */
-function pngSize(png: Buffer) {
-  expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
 
 async function previewTags(page: Page) {
   const head = page.locator('head');

@@ -3,7 +3,8 @@
 import type { Stage } from '../vocabulary.ts';
 import type { ReplyContext } from './types.ts';
 
-const ADDRESS = String.raw`[\w.+=~-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}`;
+/** An email address as the classifier reads one; also used by the text path and the message reader. */
+export const ADDRESS = String.raw`[\w.+=~-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}`;
 
 const RECIPIENT_PATTERNS: RegExp[] = [
   /\bto=<([^<>\s]{3,254})>/i,
@@ -65,7 +66,7 @@ const STAGE_AFTER = /^\s*\(in reply to ([a-z .]{1,40}?) command\)/i;
 const STAGE_BEFORE =
   /\b(?:after|in reply to)\s((?:pipelined\s)?(?:RCPT TO|MAIL FROM|end of data|DATA|EHLO|HELO|LHLO|initial connection))|\b(refused) to talk to me|\b(invalid greeting|greeting)\b/gi;
 
-export function stageIn(before: string, after: string): Stage | undefined {
+function stageIn(before: string, after: string): Stage | undefined {
   const a = STAGE_AFTER.exec(after);
   if (a) return stageFromCommand(a[1]!);
   let last: string | undefined;
@@ -73,7 +74,7 @@ export function stageIn(before: string, after: string): Stage | undefined {
   return last ? stageFromCommand(last) : undefined;
 }
 
-export function actionIn(text: string): string | undefined {
+function actionIn(text: string): string | undefined {
   const s = /\bstatus=(bounced|deferred|expired)\b/.exec(text)?.[1];
   if (s) return s === 'deferred' ? 'delayed' : 'failed';
   const exim = /(?:^|\s)(\*\*|==)\s/.exec(text)?.[1];
@@ -88,14 +89,8 @@ export function contextFor(before: string, after: string, text: string, outerBef
   const outer = outerBefore ?? before;
   context.recipient = recipientIn(outer) ?? (outerBefore !== undefined ? recipientIn(before) : undefined);
   if (!context.recipient && !/\bsender\b/i.test(text)) context.recipient = recipientIn(text);
-  const near = hostIn(before);
-  if (outerBefore !== undefined) {
-    const relay = hostIn(outerBefore);
-    Object.assign(context, near);
-    if (relay.host) context.via = relay.host;
-  } else {
-    Object.assign(context, near);
-  }
+  Object.assign(context, hostIn(before));
+  if (outerBefore !== undefined) context.via = hostIn(outerBefore).host;
   context.stage = stageIn(before, after);
   context.action = actionIn(outer);
   return prune(context);

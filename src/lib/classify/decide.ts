@@ -4,11 +4,9 @@
 // another provider never gets an iCloud entry.
 import type { BestMatch, CompiledEntry, MatchCandidate } from '../match.ts';
 import type { RuleEntry } from '../rules.ts';
-import { basicCode, enhancedCode } from '../standards.ts';
+import { basicCode, codesText, enhancedCode } from '../standards.ts';
 import { judge, type Verdict } from './provider.ts';
 import type { Classification, Confidence, ExtractedReply } from './types.ts';
-
-const codes = (code?: number, enhanced?: string) => [code, enhanced].filter((x) => x !== undefined).join(' ');
 
 function ruleWords(c: MatchCandidate): string {
   if (c.rule.kind === 'tag') return `Apple’s tag ${c.rule.source} matched`;
@@ -28,7 +26,7 @@ function codeWords(reply: ExtractedReply, entry: RuleEntry): string {
 }
 
 /** What the standards say about the reply's codes, for replies no entry explains. */
-export function standardsSentence(reply: ExtractedReply): string {
+function standardsSentence(reply: ExtractedReply): string {
   const parts: string[] = [];
   if (reply.code !== undefined) {
     const b = basicCode(reply.code);
@@ -58,7 +56,7 @@ function none(reply: ExtractedReply, verdict: Verdict, alternatives?: RuleEntry[
   } else if (verdict.kind === 'other') {
     why = `No iCloud entry applies: this reply came from ${verdict.provider} (${verdict.evidence}), not from iCloud.`;
   } else if (alternatives?.length) {
-    why = `The wording matches no iCloud entry; ${alternatives.length} iCloud entries use ${codes(reply.code, reply.enhanced)} (${alternatives
+    why = `The wording matches no iCloud entry; ${alternatives.length} iCloud entries use ${codesText(reply.code, reply.enhanced)} (${alternatives
       .map((e) => `“${e.title}”`)
       .join(', ')}), so the codes alone cannot tell which.`;
   } else if (verdict.kind === 'icloud') {
@@ -121,8 +119,8 @@ export function decide(
         reply,
         entry,
         confidence: 'code-only',
-        rule: codes(entry.code, entry.enhanced),
-        why: `No entry’s wording matched, but ${verdict.evidence} and only this entry uses ${codes(reply.code, reply.enhanced)}.`,
+        rule: codesText(entry.code, entry.enhanced),
+        why: `No entry’s wording matched, but ${verdict.evidence} and only this entry uses ${codesText(reply.code, reply.enhanced)}.`,
         looksLikeICloud: true,
       };
     }

@@ -87,6 +87,8 @@ export function walkJson(value: unknown, scan: ScanText): ExtractedReply[] {
     const m = lowered(v as Obj);
     const format = formatOf(m, inherited.format);
     const code = codeOf(m);
+    const replyCode = code !== undefined && code >= 200 && code <= 599 ? code : undefined;
+    const ownEnhanced = first(m, ENHANCED_KEYS, (s) => ENHANCED.test(s));
     const context: ReplyContext = prune({
       ...inherited.context,
       ...prune({
@@ -99,8 +101,8 @@ export function walkJson(value: unknown, scan: ScanText): ExtractedReply[] {
     const here: Defaults = {
       format,
       context,
-      code: code !== undefined && code >= 200 && code <= 599 ? code : inherited.code,
-      enhanced: first(m, ENHANCED_KEYS, (s) => ENHANCED.test(s)) ?? inherited.enhanced,
+      code: replyCode ?? inherited.code,
+      enhanced: ownEnhanced ?? inherited.enhanced,
     };
     let found = false;
     let firstText: string | undefined;
@@ -116,8 +118,7 @@ export function walkJson(value: unknown, scan: ScanText): ExtractedReply[] {
         break;
       }
     }
-    const ownEnhanced = first(m, ENHANCED_KEYS, (s) => ENHANCED.test(s));
-    if (!found && firstText && ((code !== undefined && code >= 200 && code <= 599) || ownEnhanced)) {
+    if (!found && firstText && (replyCode !== undefined || ownEnhanced)) {
       // The code sits in its own field and the text holds only the words (SendGrid, Mailgun).
       out.push(prune({ code: here.code, enhanced: here.enhanced, text: firstText, context, format: format ?? 'json' }));
       found = true;
@@ -128,9 +129,8 @@ export function walkJson(value: unknown, scan: ScanText): ExtractedReply[] {
       const note = first(m, ['message', 'description', 'reason']);
       if (note) out.push({ text: note, context, format: format ?? 'json', espCode: code });
     }
-    const childDefaults: Defaults = { format, context, code: here.code, enhanced: here.enhanced };
     for (const [k, child] of Object.entries(v as Obj)) {
-      if (typeof child === 'object' || (k.toLowerCase() === 'message' && typeof child === 'string')) visit(child, childDefaults, depth + 1);
+      if (typeof child === 'object' || (k.toLowerCase() === 'message' && typeof child === 'string')) visit(child, here, depth + 1);
     }
   };
   visit(value, {}, 0);

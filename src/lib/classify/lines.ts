@@ -3,7 +3,7 @@
 // bounce text) join the line they continue, and multi-line `550-…` replies become one line.
 
 /** Longer physical lines are cut into pieces of this size so no regular expression sees more. */
-export const MAX_LINE = 16_384;
+const MAX_LINE = 16_384;
 
 export function sanitise(input: string): string {
   return input

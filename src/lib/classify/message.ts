@@ -1,6 +1,7 @@
 // Whole email messages (a bounce saved as .eml): decoded with postal-mime, loaded on demand, then
 // the readable part and the message/delivery-status part are classified together. The attached
 // original's To: header (or X-Failed-Recipients) names the recipient when the replies do not.
+import { ADDRESS } from './context.ts';
 import type { Classifier } from './index.ts';
 import type { ClassifyOutcome } from './types.ts';
 
@@ -24,7 +25,7 @@ const htmlText = (html: string) =>
 
 function singleRecipient(headersText: string): string | undefined {
   const to = /^(?:To|X-Failed-Recipients):[ \t]*([^\n]{1,500})/im.exec(headersText)?.[1];
-  const all = to?.match(/[\w.+=~-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/g);
+  const all = to?.match(new RegExp(ADDRESS, 'g'));
   return all && all.length === 1 ? all[0] : undefined;
 }
 

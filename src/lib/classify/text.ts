@@ -4,7 +4,7 @@
 // around a Diagnostic-Code) and a Sendmail transcript (`... while talking to`, `>>>`, `<<<`).
 import { logicalLines } from './lines.ts';
 import { scanLine, type ScannedReply } from './scan.ts';
-import { contextFor, hostIn, prune, recipientIn, stageFromCommand } from './context.ts';
+import { ADDRESS, contextFor, hostIn, prune, recipientIn, stageFromCommand } from './context.ts';
 import type { ExtractedReply, InputFormat, ReplyContext } from './types.ts';
 import type { Stage } from '../vocabulary.ts';
 
@@ -25,6 +25,9 @@ export interface Defaults {
 const DSN_FIELD =
   /^(Final-Recipient|Original-Recipient|X-Actual-Recipient|Action|Status|Remote-MTA|Diagnostic-Code|Reporting-MTA|Received-From-MTA|Arrival-Date|Last-Attempt-Date|Will-Retry-Until|X-Postfix-Queue-ID|X-Postfix-Sender)[ \t]*:[ \t]*(.*)$/i;
 const ENHANCED_ONLY = /^([245]\.\d{1,3}\.\d{1,3})\b/;
+/** A field value without its type (`rfc822;`, `dns;`, `smtp;`, `X-Postfix;`). */
+const untyped = (value: string) => value.replace(/^[\w-]{1,20};\s*/, '');
+const LISTED = new RegExp(String.raw`^\s*<?(${ADDRESS})>?\s*$`);
 
 interface DsnGroup {
   recipient?: string;
@@ -118,23 +121,23 @@ export function extractText(input: string, env: TextEnv, defaults: Defaults = {}
           finishGroup(group);
           group = { replies: [] };
         }
-        const address = recipientIn(value.replace(/^[\w-]{1,20};\s*/, ''));
+        const address = recipientIn(untyped(value));
         if (name === 'final-recipient' || !group.recipient) group.recipient = address ?? group.recipient;
       } else if (name === 'action') group.action = value.split(/\s/)[0]!.toLowerCase();
       else if (name === 'status') group.status = ENHANCED_ONLY.exec(value)![1];
       else if (name === 'remote-mta') {
-        const h = value.replace(/^[\w-]{1,20};\s*/, '');
+        const h = untyped(value);
         const bracketed = hostIn(`host ${h}`);
         group.host = (bracketed.host ?? h.split(/[\s[]/)[0]!.replace(/\.$/, '').toLowerCase()) || undefined;
         group.ip = bracketed.ip;
       } else if (name === 'diagnostic-code') {
-        // Drop the diagnostic type (`smtp;`, `X-Postfix;`) so the reply sits at the start.
-        const diag = value.replace(/^[\w-]{1,20};\s*/, '');
+        // Without the diagnostic type the reply sits at the start.
+        const diag = untyped(value);
         for (const s of scanLine(diag, env.allowed)) group.replies.push(emit(diag, s, {}, 'dsn'));
       }
       continue;
     }
-    const listed = /^\s*<?([\w.+=~-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})>?\s*$/.exec(line);
+    const listed = LISTED.exec(line);
     if (listed) {
       group.listed = listed[1];
       continue;

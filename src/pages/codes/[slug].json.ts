@@ -1,12 +1,11 @@
 // /codes/<entry id>.json: the entry's front matter plus its page URL, for scripts and tools.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getEntries, type CodeEntry } from '../../data/codes';
+import { entryRoutes, type CodeEntry } from '../../data/codes';
 import { absoluteUrl } from '../../lib/absolute-url';
 import { entryJson } from '../../lib/entry-twins';
 import { entryPath } from '../../lib/urls';
 
-export const getStaticPaths = (async () =>
-  (await getEntries()).map((entry) => ({ params: { slug: entry.id }, props: { entry } }))) satisfies GetStaticPaths;
+export const getStaticPaths = entryRoutes satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ entry: CodeEntry }> = ({ props: { entry }, site }) => {
   const url = absoluteUrl(site!, import.meta.env.BASE_URL, entryPath(entry.id));

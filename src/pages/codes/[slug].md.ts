@@ -1,13 +1,12 @@
 // /codes/<entry id>.md: the whole entry as Markdown (facts, the explanation as written, variants,
 // sources), for tools and LLM agents that read text better than HTML.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getEntries, type CodeEntry } from '../../data/codes';
+import { entryRoutes, type CodeEntry } from '../../data/codes';
 import { absoluteUrl } from '../../lib/absolute-url';
 import { entryMarkdown } from '../../lib/entry-twins';
 import { entryPath } from '../../lib/urls';
 
-export const getStaticPaths = (async () =>
-  (await getEntries()).map((entry) => ({ params: { slug: entry.id }, props: { entry } }))) satisfies GetStaticPaths;
+export const getStaticPaths = entryRoutes satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ entry: CodeEntry }> = ({ props: { entry }, site }) => {
   const url = absoluteUrl(site!, import.meta.env.BASE_URL, entryPath(entry.id));

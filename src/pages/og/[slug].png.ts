@@ -1,13 +1,12 @@
 // /og/<entry id>.png: each entry's link-preview image, drawn at build time from its front matter.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { root } from 'astro:config/server';
-import { getEntries, type CodeEntry } from '../../data/codes';
+import { entryRoutes, type CodeEntry } from '../../data/codes';
 import { entryCard } from '../../og/entry-card';
 import { loadFonts } from '../../og/fonts';
 import { renderPng } from '../../og/render';
 
-export const getStaticPaths = (async () =>
-  (await getEntries()).map((entry) => ({ params: { slug: entry.id }, props: { entry } }))) satisfies GetStaticPaths;
+export const getStaticPaths = entryRoutes satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ entry: CodeEntry }> = async ({ props, site }) => {
   const { code, enhanced, tag, title, outcome, retry } = props.entry.data;

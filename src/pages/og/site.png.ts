@@ -2,13 +2,13 @@
 import type { APIRoute } from 'astro';
 import { root } from 'astro:config/server';
 import { getEntries } from '../../data/codes';
+import { getEntryTags } from '../../data/tags';
 import { siteCard } from '../../og/site-card';
 import { loadFonts } from '../../og/fonts';
 import { renderPng } from '../../og/render';
 
 export const GET: APIRoute = async ({ site }) => {
-  const entries = await getEntries();
-  const tags = [...new Set(entries.flatMap((e) => (e.data.tag ? [e.data.tag] : [])))].sort();
-  const card = siteCard({ replies: entries.length, tags, host: site?.host ?? '' });
+  const tags = (await getEntryTags()).map((t) => t.tag).sort();
+  const card = siteCard({ replies: (await getEntries()).length, tags, host: site?.host ?? '' });
   return new Response(await renderPng(card, await loadFonts(root)), { headers: { 'Content-Type': 'image/png' } });
 };
