@@ -2,6 +2,7 @@
 // home page, the header and every entry page share one list and the derivation can run in tests.
 import type { MatchRule } from '../lib/rules';
 import type { Category } from '../lib/vocabulary';
+import { RELAY_DOMAIN } from '../lib/apple-domains';
 
 export const GUIDES = {
   sending: {
@@ -46,8 +47,6 @@ export interface GuideFacts {
   match: MatchRule[];
   examples: { text: string }[];
 }
-
-const RELAY_DOMAIN = 'privaterelay.appleid.com';
 
 /** Where on /sending-to-icloud/ each category of reply is dealt with. */
 const SENDING_SECTION: Record<Category, { section: string; label: string }> = {

@@ -2,9 +2,9 @@
 // page URL) and /codes/<id>.md (the whole entry as Markdown, for tools and LLM agents). Pure: the
 // endpoints pass the collection's data in.
 import type { EntryData } from './rule-data';
-import { isoDay } from './day';
-import { basicCode, enhancedCode } from './standards';
-import { CATEGORIES, EVIDENCE, OUTCOMES, OWNERS, STAGES, SUPPRESS, retryText } from './vocabulary';
+import { isoDay } from './day.ts';
+import { basicCode, enhancedCode } from './standards.ts';
+import { CATEGORIES, EVIDENCE, OUTCOMES, OWNERS, STAGES, SUPPRESS, retryText } from './vocabulary.ts';
 
 export interface TwinData extends EntryData {
   examples: { text: string; note?: string }[];

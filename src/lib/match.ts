@@ -1,6 +1,7 @@
 // Matching one SMTP reply against the entries' rules. Pure and synchronous; used by the pages'
 // tests, the classifier engine and the box in the browser.
 import type { MatchRule, RuleEntry } from './rules';
+import { escapeRegExp } from './regexp.ts';
 
 export type RuleKind = 'tag' | 'phrase' | 'regex';
 
@@ -44,7 +45,6 @@ export function normaliseForMatch(text: string): string {
     .toLowerCase();
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function compileRule(rule: MatchRule): CompiledRule {
   if ('phrase' in rule) {

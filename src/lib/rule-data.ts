@@ -1,7 +1,7 @@
 // Turns collection entries (their id and front matter) into the classifier's rule records.
 // Takes plain data so it runs in Node tests, at build time and nowhere needs Astro.
 import type { RuleEntry, MatchRule } from './rules';
-import { entryPath } from './urls';
+import { entryPath } from './urls.ts';
 import type { Category, Evidence, Outcome, Owner, Retry, Stage, Suppress } from './vocabulary';
 
 export interface EntryData {

@@ -1,6 +1,8 @@
 // Does a reply come from iCloud, from another provider, or is there no telling? Judged from the
 // reply's own wording first (a forwarder may relay iCloud's answer), then the remote host, then
 // the recipient's domain.
+import { ICLOUD_DOMAINS, LEGACY_MX_DOMAIN, RELAY_DOMAIN } from '../apple-domains.ts';
+import { escapeRegExp } from '../regexp.ts';
 import type { ExtractedReply } from './types.ts';
 
 export type Verdict =
@@ -8,8 +10,9 @@ export type Verdict =
   | { kind: 'other'; provider: string; evidence: string }
   | { kind: 'unknown' };
 
-const ICLOUD_HOST = /(?:^|\.)(?:icloud\.com|me\.com|mac\.com|privaterelay\.appleid\.com|me\.com\.akadns\.net)$/i;
-const ICLOUD_DOMAIN = /@(?:icloud\.com|me\.com|mac\.com|privaterelay\.appleid\.com)$/i;
+const alternatives = (domains: readonly string[]) => domains.map(escapeRegExp).join('|');
+const ICLOUD_HOST = new RegExp(`(?:^|\\.)(?:${alternatives([...ICLOUD_DOMAINS, RELAY_DOMAIN, LEGACY_MX_DOMAIN])})$`, 'i');
+const ICLOUD_DOMAIN = new RegExp(`@(?:${alternatives([...ICLOUD_DOMAINS, RELAY_DOMAIN])})$`, 'i');
 const ICLOUD_WORDING =
   /support\.apple\.com|\bHT204137\b|\bmail\.icloud\.com\b|\bsmtpin\d{0,4}\.me\.com\b|\bme\.com\b|\biCloud\b|\biscream\b|privaterelay\.appleid\.com|@(?:icloud|mac)\.com\b/i;
 
