@@ -41,7 +41,11 @@ export default defineConfig({
       rollupOptions: {
         onwarn(warning, warn) {
           // Known harmless MDX bundling notice (withastro/astro#18087).
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          if (
+            warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
+            String(warning.message).includes('astro:head-inject')
+          )
+            return;
           warn(warning);
         },
       },

@@ -17,7 +17,8 @@ const icloudReplies = entries.map((e) => e.data.reply);
 const otherLines = [
   (n: number) =>
     `status=bounced (host gmail-smtp-in.l.google.com[192.0.2.26] said: 550-5.1.1 The email account that you tried to reach does not exist. Please try 550-5.1.1 double-checking the recipient's email address for typos or 550-5.1.1 unnecessary spaces. For more information, go to 550 5.1.1  https://support.google.com/mail/?p=NoSuchUser a${n}.1 - gsmtp (in reply to RCPT TO command))`,
-  () => `status=bounced (host example-com.mail.protection.outlook.com[192.0.2.40] said: 550 5.5.0 Requested action not taken: mailbox unavailable. (in reply to RCPT TO command))`,
+  () =>
+    `status=bounced (host example-com.mail.protection.outlook.com[192.0.2.40] said: 550 5.5.0 Requested action not taken: mailbox unavailable. (in reply to RCPT TO command))`,
   (n: number) => `status=sent (250 2.0.0 Ok: queued as 4F${n.toString(16).toUpperCase()})`,
   () => `status=deferred (connect to mx.example.net[192.0.2.9]:25: Connection timed out)`,
 ];
@@ -64,10 +65,15 @@ try {
     grepCount = g.stdout.trim();
   }
 
-  const fmt = (n: number, d = 0) => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
+  const fmt = (n: number, d = 0) =>
+    n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
   console.log(`log: ${fmt(LINES)} lines, ${fmt(mb, 1)} MB, ${entries.length} entries (best of ${RUNS} runs)`);
-  console.log(`engine: ${fmt(engineMs)} ms, ${fmt(LINES / (engineMs / 1000))} lines/s, ${fmt(mb / (engineMs / 1000), 1)} MB/s; ${fmt(replies)} replies, ${fmt(icloud)} with an iCloud entry`);
-  console.log(`grep -cE '${pattern}': ${fmt(grepMs)} ms, ${fmt(LINES / (grepMs / 1000))} lines/s, ${fmt(mb / (grepMs / 1000), 1)} MB/s; ${grepCount} matching lines`);
+  console.log(
+    `engine: ${fmt(engineMs)} ms, ${fmt(LINES / (engineMs / 1000))} lines/s, ${fmt(mb / (engineMs / 1000), 1)} MB/s; ${fmt(replies)} replies, ${fmt(icloud)} with an iCloud entry`,
+  );
+  console.log(
+    `grep -cE '${pattern}': ${fmt(grepMs)} ms, ${fmt(LINES / (grepMs / 1000))} lines/s, ${fmt(mb / (grepMs / 1000), 1)} MB/s; ${grepCount} matching lines`,
+  );
   console.log(`ratio: the engine takes ${fmt(engineMs / grepMs, 1)}× grep's time`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -51,5 +51,8 @@ function print(name: string, outcome: ClassifyOutcome) {
   }
 }
 
-const inputs = files.length > 0 ? files.map((f) => [f, readFileSync(f, 'utf8')] as const) : [['stdin', readFileSync(0, 'utf8')] as const];
+const inputs =
+  files.length > 0
+    ? files.map((f) => [f, readFileSync(f, 'utf8')] as const)
+    : [['stdin', readFileSync(0, 'utf8')] as const];
 for (const [name, text] of inputs) print(name, await classifyText(text));

@@ -31,23 +31,37 @@ function moduleClosure(file: string, seen: Set<string>): void {
 
 function measure(page: string) {
   const html = readFileSync(fileFor(page.endsWith('/') ? `${page}index.html` : page), 'utf8');
-  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => readFileSync(fileFor(m[1]!), 'utf8'));
+  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) =>
+    readFileSync(fileFor(m[1]!), 'utf8'),
+  );
   const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
   const files = new Set<string>();
   for (const m of html.matchAll(/<script[^>]+src="([^"]+)"/g)) moduleClosure(fileFor(m[1]!), files);
   const inlineJs = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
   for (const js of inlineJs) {
-    for (const m of js.matchAll(/import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) moduleClosure(fileFor(m[1]!), files);
+    for (const m of js.matchAll(/import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g))
+      moduleClosure(fileFor(m[1]!), files);
   }
-  const js = [...files].reduce((n, f) => n + gz(readFileSync(f)), 0) + inlineJs.reduce((n, s) => n + gz(s), 0);
-  return { html: gz(html), css: css.reduce((n, s) => n + gz(s), 0) + inlineCss.reduce((n, s) => n + gz(s), 0), js };
+  const js =
+    [...files].reduce((n, f) => n + gz(readFileSync(f)), 0) + inlineJs.reduce((n, s) => n + gz(s), 0);
+  return {
+    html: gz(html),
+    css: css.reduce((n, s) => n + gz(s), 0) + inlineCss.reduce((n, s) => n + gz(s), 0),
+    js,
+  };
 }
 
 const pages = htmlFiles(dist);
 console.log(`${pages.length} HTML pages in ${path.relative(process.cwd(), dist) || dist}`);
 for (const page of ['/codes/554-5-7-1-hm08/', '/', '/classify/', '/search/']) {
   const { html, css, js } = measure(page);
-  console.log(`${page}: HTML ${html} B + CSS ${css} B gzipped = ${html + css} B; JS loaded before interaction ${js} B gzipped`);
+  console.log(
+    `${page}: HTML ${html} B + CSS ${css} B gzipped = ${html + css} B; JS loaded before interaction ${js} B gzipped`,
+  );
 }
-const pagefind = readdirSync(path.join(dist, 'pagefind')).filter((f) => /\.(js|css)$/.test(f) || f.startsWith('wasm.'));
-console.log(`Pagefind bundle files (loaded on first search use): ${pagefind.map((f) => `${f} ${gz(readFileSync(path.join(dist, 'pagefind', f)))} B`).join(', ')}`);
+const pagefind = readdirSync(path.join(dist, 'pagefind')).filter(
+  (f) => /\.(js|css)$/.test(f) || f.startsWith('wasm.'),
+);
+console.log(
+  `Pagefind bundle files (loaded on first search use): ${pagefind.map((f) => `${f} ${gz(readFileSync(path.join(dist, 'pagefind', f)))} B`).join(', ')}`,
+);

@@ -6,7 +6,13 @@ import type { RuleEntry } from '../lib/rules';
 
 export type CodeEntry = CollectionEntry<'codes'>;
 
-const enhancedKey = (e?: string) => (e ? e.split('.').map((n) => n.padStart(3, '0')).join('.') : '');
+const enhancedKey = (e?: string) =>
+  e
+    ? e
+        .split('.')
+        .map((n) => n.padStart(3, '0'))
+        .join('.')
+    : '';
 
 function compareEntries(a: CodeEntry, b: CodeEntry): number {
   return (
@@ -23,7 +29,9 @@ function checkRelated(entries: CodeEntry[]): void {
   for (const e of entries) {
     e.data.related.forEach((r, i) => {
       if (!ids.has(r.id)) {
-        throw new Error(`content/codes/${e.id}.mdx: related.${i}: there is no entry "${r.id}" in content/codes/`);
+        throw new Error(
+          `content/codes/${e.id}.mdx: related.${i}: there is no entry "${r.id}" in content/codes/`,
+        );
       }
     });
   }

@@ -8,22 +8,30 @@ export const GUIDES = {
   sending: {
     path: 'sending-to-icloud/',
     title: 'Sending to iCloud Mail',
-    blurb: 'What Apple requires of senders, the documented limits, how to reach Apple, and the Apple incidents to rule out before you suppress anyone.',
+    blurb:
+      'What Apple requires of senders, the documented limits, how to reach Apple, and the Apple incidents to rule out before you suppress anyone.',
   },
   tags: {
     path: 'tags/',
     title: 'Apple’s bracket tags',
-    blurb: 'CS01, CS02, HM07, HM08, HME1 and BS01: what each tag in an iCloud rejection is known to mean, and how well.',
+    blurb:
+      'CS01, CS02, HM07, HM08, HME1 and BS01: what each tag in an iCloud rejection is known to mean, and how well.',
   },
   relay: {
     path: 'private-relay/',
     title: 'Hide My Email and private relay addresses',
-    blurb: 'Why mail to privaterelay.appleid.com and turned-off Hide My Email addresses bounces, and what to suppress.',
+    blurb:
+      'Why mail to privaterelay.appleid.com and turned-off Hide My Email addresses bounces, and what to suppress.',
   },
 } as const;
 
 /** A source a guide cites; `url` only where a link may be given. */
-export interface GuideSource { title: string; url?: string; date?: string; note?: string }
+export interface GuideSource {
+  title: string;
+  url?: string;
+  date?: string;
+  note?: string;
+}
 
 export type GuideKey = keyof typeof GUIDES;
 
@@ -50,7 +58,10 @@ export interface GuideFacts {
 
 /** Where on /sending-to-icloud/ each category of reply is dealt with. */
 const SENDING_SECTION: Record<Category, { section: string; label: string }> = {
-  'recipient-unknown': { section: 'before-you-suppress', label: 'Apple incidents that produced false “unknown user” bounces' },
+  'recipient-unknown': {
+    section: 'before-you-suppress',
+    label: 'Apple incidents that produced false “unknown user” bounces',
+  },
   'recipient-disabled': { section: 'before-you-suppress', label: 'Before you suppress an iCloud address' },
   'mailbox-full': { section: 'before-you-suppress', label: 'Before you suppress an iCloud address' },
   'rate-limit': { section: 'limits', label: 'What Apple documents about limits (and what it does not)' },
@@ -65,29 +76,52 @@ const SENDING_SECTION: Record<Category, { section: string; label: string }> = {
 };
 
 const mentionsRelay = (f: GuideFacts) =>
-  [f.reply, ...f.examples.map((e) => e.text), ...f.match.map((m) => ('phrase' in m ? m.phrase : m.regex))]
-    .some((t) => t.toLowerCase().includes(RELAY_DOMAIN));
+  [
+    f.reply,
+    ...f.examples.map((e) => e.text),
+    ...f.match.map((m) => ('phrase' in m ? m.phrase : m.regex)),
+  ].some((t) => t.toLowerCase().includes(RELAY_DOMAIN));
 
 /** The guide sections that concern an entry, most specific first. */
 export function guideLinksFor(f: GuideFacts): GuideLink[] {
   const links: GuideLink[] = [];
   if (f.tag) {
-    links.push({ guide: 'tags', section: f.tag.toLowerCase(), label: `What is known about Apple’s tag [${f.tag}]` });
+    links.push({
+      guide: 'tags',
+      section: f.tag.toLowerCase(),
+      label: `What is known about Apple’s tag [${f.tag}]`,
+    });
   } else if (f.category === 'policy-block') {
-    links.push({ guide: 'tags', section: 'untagged', label: 'Policy blocks with no tag, or a tag nobody has explained' });
+    links.push({
+      guide: 'tags',
+      section: 'untagged',
+      label: 'Policy blocks with no tag, or a tag nobody has explained',
+    });
   }
   const relay = mentionsRelay(f);
   if (relay && !f.category.startsWith('recipient-')) {
-    links.push({ guide: 'relay', section: 'unauthorized-sender', label: 'Senders the private relay does not recognise' });
+    links.push({
+      guide: 'relay',
+      section: 'unauthorized-sender',
+      label: 'Senders the private relay does not recognise',
+    });
   } else if (relay || f.category === 'recipient-disabled') {
-    links.push({ guide: 'relay', section: 'turned-off', label: 'Relay and Hide My Email addresses that are turned off or unknown' });
+    links.push({
+      guide: 'relay',
+      section: 'turned-off',
+      label: 'Relay and Hide My Email addresses that are turned off or unknown',
+    });
   }
   // Apple's private relay refusing a sender is not the iCloud+ custom-domain relay problem.
   const sending = relay && f.category === 'relay' ? undefined : SENDING_SECTION[f.category];
   if (sending) links.push({ guide: 'sending', ...sending });
   // A 5.1.1 from iCloud has been wrong during Apple incidents, whatever the category says.
   if (f.enhanced === '5.1.1' && sending?.section !== 'before-you-suppress') {
-    links.push({ guide: 'sending', section: 'before-you-suppress', label: 'Before you suppress: Apple incidents that produced false 5.1.1 bounces' });
+    links.push({
+      guide: 'sending',
+      section: 'before-you-suppress',
+      label: 'Before you suppress: Apple incidents that produced false 5.1.1 bounces',
+    });
   }
   return links;
 }

@@ -45,23 +45,64 @@ export const TAG_NOTES: TagNote[] = [
   {
     tag: 'CS01',
     evidence: 'capture',
-    quoted: '554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137',
+    quoted:
+      '554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137',
     claims: [
-      { kind: 'observed', text: 'Sent after the whole message had been transmitted (in reply to the end of DATA). Postfix logs from 2018 show it with basic code 550; reports from 2021 on, including a 2024 bounce from `mx02.mail.icloud.com` for a custom domain on iCloud+, show 554.' },
-      { kind: 'observed', text: 'The 2018 capture with code 550 was of mail that a server had forwarded to iCloud.' },
-      { kind: 'reported', text: 'TidBITS reported its newsletter refused with CS01 in August 2021; two days after it wrote to Apple, the iCloud Mail team said it had made changes, and the issues went through again.' },
-      { kind: 'reported', text: 'One developer whose mail was refused with CS01 in 2021 suspected the Message-ID header his library generated. That is the reporter’s guess, not a confirmed cause.' },
-      { kind: 'third-party', text: 'The SMTP Field Manual advises asking a single affected recipient to save the sender as a contact (as a VIP), and otherwise writing to Apple’s postmaster team with mail logs.' },
-      { kind: 'third-party', text: 'Suped writes that CS01 suggests Cloudmark filtering and is often about reputation or content such as link shorteners. Apple has never said so.' },
-      { kind: 'third-party', text: 'forwardemail.net’s classifier files CS01 as a spam (content) rejection.' },
+      {
+        kind: 'observed',
+        text: 'Sent after the whole message had been transmitted (in reply to the end of DATA). Postfix logs from 2018 show it with basic code 550; reports from 2021 on, including a 2024 bounce from `mx02.mail.icloud.com` for a custom domain on iCloud+, show 554.',
+      },
+      {
+        kind: 'observed',
+        text: 'The 2018 capture with code 550 was of mail that a server had forwarded to iCloud.',
+      },
+      {
+        kind: 'reported',
+        text: 'TidBITS reported its newsletter refused with CS01 in August 2021; two days after it wrote to Apple, the iCloud Mail team said it had made changes, and the issues went through again.',
+      },
+      {
+        kind: 'reported',
+        text: 'One developer whose mail was refused with CS01 in 2021 suspected the Message-ID header his library generated. That is the reporter’s guess, not a confirmed cause.',
+      },
+      {
+        kind: 'third-party',
+        text: 'The SMTP Field Manual advises asking a single affected recipient to save the sender as a contact (as a VIP), and otherwise writing to Apple’s postmaster team with mail logs.',
+      },
+      {
+        kind: 'third-party',
+        text: 'Suped writes that CS01 suggests Cloudmark filtering and is often about reputation or content such as link shorteners. Apple has never said so.',
+      },
+      {
+        kind: 'third-party',
+        text: 'forwardemail.net’s classifier files CS01 as a spam (content) rejection.',
+      },
     ],
     sources: [
-      { title: 'Postfix log with CS01 from mx4.mail.icloud.com (pastebin C488tYBW)', url: 'https://pastebin.com/C488tYBW', date: '2018-10-03' },
-      { title: 'chatmail/core issue 6547: 554 5.7.1 [CS01] from mx02.mail.icloud.com', url: 'https://github.com/chatmail/core/issues/6547', date: '2024-10-31' },
-      { title: 'minosiants/pencil issue 57', url: 'https://github.com/minosiants/pencil/issues/57', date: '2021-10-21' },
-      { title: 'TidBITS: resetting recent iCloud bouncing subscribers (mirror)', url: 'http://bbs.cortex-media.info/gopher.floodgap.com/0/feeds/tidbits/2021/Aug/30/https---tidbits.com--p=53471', date: '2021-08-30' },
+      {
+        title: 'Postfix log with CS01 from mx4.mail.icloud.com (pastebin C488tYBW)',
+        url: 'https://pastebin.com/C488tYBW',
+        date: '2018-10-03',
+      },
+      {
+        title: 'chatmail/core issue 6547: 554 5.7.1 [CS01] from mx02.mail.icloud.com',
+        url: 'https://github.com/chatmail/core/issues/6547',
+        date: '2024-10-31',
+      },
+      {
+        title: 'minosiants/pencil issue 57',
+        url: 'https://github.com/minosiants/pencil/issues/57',
+        date: '2021-10-21',
+      },
+      {
+        title: 'TidBITS: resetting recent iCloud bouncing subscribers (mirror)',
+        url: 'http://bbs.cortex-media.info/gopher.floodgap.com/0/feeds/tidbits/2021/Aug/30/https---tidbits.com--p=53471',
+        date: '2021-08-30',
+      },
       { title: 'SMTP Field Manual: Apple', url: 'https://smtpfieldmanual.com/provider/apple' },
-      { title: 'Suped: what does Apple bounce code CS01 mean', url: 'https://www.suped.com/learn/email-deliverability/what-does-apple-bounce-code-cs01-mean-and-how-does-email-forwarding-affect-it' },
+      {
+        title: 'Suped: what does Apple bounce code CS01 mean',
+        url: 'https://www.suped.com/learn/email-deliverability/what-does-apple-bounce-code-cs01-mean-and-how-does-email-forwarding-affect-it',
+      },
       FORWARDEMAIL,
     ],
   },
@@ -70,55 +111,114 @@ export const TAG_NOTES: TagNote[] = [
     evidence: 'reported',
     quoted: '5.7.1 [CS02] Message rejected due to local policy',
     claims: [
-      { kind: 'reported', text: 'Known only from marketers quoting part of a bounce in the Email Geeks community in February 2021: `5.7.1 [CS02] Message rejected due to local policy`. Neither the basic code nor the rest of the reply was shown.' },
-      { kind: 'reported', text: 'Those senders said Apple’s postmaster team lifted the block within hours of being contacted.' },
-      { kind: 'unverified', text: 'Nothing says how CS02 differs from CS01. Treat it as the same kind of policy refusal: a decision about the sender or the message, not about the address.' },
+      {
+        kind: 'reported',
+        text: 'Known only from marketers quoting part of a bounce in the Email Geeks community in February 2021: `5.7.1 [CS02] Message rejected due to local policy`. Neither the basic code nor the rest of the reply was shown.',
+      },
+      {
+        kind: 'reported',
+        text: 'Those senders said Apple’s postmaster team lifted the block within hours of being contacted.',
+      },
+      {
+        kind: 'unverified',
+        text: 'Nothing says how CS02 differs from CS01. Treat it as the same kind of policy refusal: a decision about the sender or the message, not about the address.',
+      },
     ],
     sources: [
-      { title: 'Suped: resolving email blocking issues with Apple servers and postmasters (Email Geeks, 2021-02-27)', url: 'https://www.suped.com/knowledge/email-deliverability/troubleshooting/how-do-i-resolve-email-blocking-issues-with-apple-servers-and-postmasters' },
+      {
+        title:
+          'Suped: resolving email blocking issues with Apple servers and postmasters (Email Geeks, 2021-02-27)',
+        url: 'https://www.suped.com/knowledge/email-deliverability/troubleshooting/how-do-i-resolve-email-blocking-issues-with-apple-servers-and-postmasters',
+      },
     ],
   },
   {
     tag: 'HM07',
     evidence: 'capture',
-    quoted: '554 5.7.1 [HM07] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137',
+    quoted:
+      '554 5.7.1 [HM07] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137',
     claims: [
-      { kind: 'observed', text: 'Captured in July 2025 from `mx01.mail.icloud.com` at the end of DATA, for mail that a rule forwarded from one address on an iCloud+ custom domain to another such address.' },
-      { kind: 'reported', text: 'The person who received it wrote to Apple’s postmaster team; within a week Apple answered that it had investigated and made changes.' },
-      { kind: 'unverified', text: 'Code comments in one open-source project link HM07 to the reputation of a newly registered domain, to messages that pair a code with a link in a way that resembles phishing, and in one note to links pointing at `*.sslip.io`. These are one project’s observations.' },
+      {
+        kind: 'observed',
+        text: 'Captured in July 2025 from `mx01.mail.icloud.com` at the end of DATA, for mail that a rule forwarded from one address on an iCloud+ custom domain to another such address.',
+      },
+      {
+        kind: 'reported',
+        text: 'The person who received it wrote to Apple’s postmaster team; within a week Apple answered that it had investigated and made changes.',
+      },
+      {
+        kind: 'unverified',
+        text: 'Code comments in one open-source project link HM07 to the reputation of a newly registered domain, to messages that pair a code with a link in a way that resembles phishing, and in one note to links pointing at `*.sslip.io`. These are one project’s observations.',
+      },
     ],
     sources: [
-      { title: 'Email forwarding broken on iCloud (collantes.us)', url: 'https://collantes.us/2025/07/22/email-forwarding-broken-on-icloud', date: '2025-07-22' },
+      {
+        title: 'Email forwarding broken on iCloud (collantes.us)',
+        url: 'https://collantes.us/2025/07/22/email-forwarding-broken-on-icloud',
+        date: '2025-07-22',
+      },
     ],
   },
   {
     tag: 'HM08',
     evidence: 'capture',
-    quoted: '554 5.7.1 [HM08] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137',
+    quoted:
+      '554 5.7.1 [HM08] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137',
     claims: [
-      { kind: 'observed', text: 'Quoted in full from a Postfix bounce on a Linux kernel mailing-list thread in January 2024: `mx02.mail.icloud.com` refused mail for a custom domain hosted on iCloud at the end of DATA.' },
-      { kind: 'reported', text: 'During one iCloud Mail outage, iCloud refused every incoming message with the short form `554 5.7.1 [HM08] Message rejected due to local policy.` Senders do not retry a 5xx reply, so that mail was lost for good. An HM08 is therefore not always about you.' },
-      { kind: 'third-party', text: 'forwardemail.net’s classifier files an HM08 that names the sender’s own IP address as a blocklist rejection, and any other HM08 as spam.' },
+      {
+        kind: 'observed',
+        text: 'Quoted in full from a Postfix bounce on a Linux kernel mailing-list thread in January 2024: `mx02.mail.icloud.com` refused mail for a custom domain hosted on iCloud at the end of DATA.',
+      },
+      {
+        kind: 'reported',
+        text: 'During one iCloud Mail outage, iCloud refused every incoming message with the short form `554 5.7.1 [HM08] Message rejected due to local policy.` Senders do not retry a 5xx reply, so that mail was lost for good. An HM08 is therefore not always about you.',
+      },
+      {
+        kind: 'third-party',
+        text: 'forwardemail.net’s classifier files an HM08 that names the sender’s own IP address as a blocklist rejection, and any other HM08 as spam.',
+      },
       { kind: 'unverified', text: 'A note in another project ties HM08 to a sending IP listed by Spamhaus.' },
-      { kind: 'unverified', text: 'A test fixture shows HM08 followed by a transaction id (`Txn ID …`); no real capture with one has been found.' },
+      {
+        kind: 'unverified',
+        text: 'A test fixture shows HM08 followed by a transaction id (`Txn ID …`); no real capture with one has been found.',
+      },
     ],
     sources: [
-      { title: 'MacTechNews: iCloud Mail outage, inbound mail refused with HM08', url: 'https://www.mactechnews.de/news/article/iCloud-Mail-ausgefallen-185276.html' },
+      {
+        title: 'MacTechNews: iCloud Mail outage, inbound mail refused with HM08',
+        url: 'https://www.mactechnews.de/news/article/iCloud-Mail-ausgefallen-185276.html',
+      },
       FORWARDEMAIL,
     ],
   },
   {
     tag: 'HME1',
     evidence: 'reference',
-    quoted: '554 5.7.1 [HME1] This message was blocked for failing both SPF and DKIM authentication checks. See https://support.apple.com/en-us/HT204137 for mailing best practices',
+    quoted:
+      '554 5.7.1 [HME1] This message was blocked for failing both SPF and DKIM authentication checks. See https://support.apple.com/en-us/HT204137 for mailing best practices',
     claims: [
-      { kind: 'apple', text: 'The reply itself says why: the message failed SPF and DKIM, both at once. No other tag comes with a reason.' },
-      { kind: 'unverified', text: 'Listed in Sisimai’s Apple rules and on Bento’s Apple page; no raw capture has been found.' },
-      { kind: 'third-party', text: 'Bento advises covering every sending IP in SPF, signing with an aligned 2048-bit DKIM key, and avoiding forwarding paths that break both checks.' },
-      { kind: 'tools', text: 'Sisimai’s phrase for this reply is misspelt (`autentication`), so Sisimai never matches the real text. This site’s rule uses Apple’s spelling.' },
+      {
+        kind: 'apple',
+        text: 'The reply itself says why: the message failed SPF and DKIM, both at once. No other tag comes with a reason.',
+      },
+      {
+        kind: 'unverified',
+        text: 'Listed in Sisimai’s Apple rules and on Bento’s Apple page; no raw capture has been found.',
+      },
+      {
+        kind: 'third-party',
+        text: 'Bento advises covering every sending IP in SPF, signing with an aligned 2048-bit DKIM key, and avoiding forwarding paths that break both checks.',
+      },
+      {
+        kind: 'tools',
+        text: 'Sisimai’s phrase for this reply is misspelt (`autentication`), so Sisimai never matches the real text. This site’s rule uses Apple’s spelling.',
+      },
     ],
     sources: [
-      { title: 'Sisimai::Rhost::Apple (p5-sisimai)', url: 'https://github.com/sisimai/p5-sisimai/blob/90ecfb0a67088c77ce014d60edb4bea959d7b29b/lib/Sisimai/Rhost/Apple.pm' },
+      {
+        title: 'Sisimai::Rhost::Apple (p5-sisimai)',
+        url: 'https://github.com/sisimai/p5-sisimai/blob/90ecfb0a67088c77ce014d60edb4bea959d7b29b/lib/Sisimai/Rhost/Apple.pm',
+      },
       { title: 'Bento: 554 5.7.1 [HME1]', url: 'https://bentonow.com/smtp-errors/apple/554-5-7-1-hme1' },
     ],
   },
@@ -127,11 +227,15 @@ export const TAG_NOTES: TagNote[] = [
     evidence: 'none',
     quoted: '554 5.7.1 [BS01] Message rejected due to local policy.',
     claims: [
-      { kind: 'unverified', text: 'Listed by smtp.codes among Apple’s 554 replies. No raw bounce, no quoted bounce and no Apple text with BS01 has been found in any public source.' },
-      { kind: 'unverified', text: 'Its meaning is unknown. Any explanation you read elsewhere is a guess; treat a BS01 like any other policy refusal until a real capture turns up.' },
+      {
+        kind: 'unverified',
+        text: 'Listed by smtp.codes among Apple’s 554 replies. No raw bounce, no quoted bounce and no Apple text with BS01 has been found in any public source.',
+      },
+      {
+        kind: 'unverified',
+        text: 'Its meaning is unknown. Any explanation you read elsewhere is a guess; treat a BS01 like any other policy refusal until a real capture turns up.',
+      },
     ],
-    sources: [
-      { title: 'smtp.codes: iCloud', url: 'https://smtp.codes/icloud' },
-    ],
+    sources: [{ title: 'smtp.codes: iCloud', url: 'https://smtp.codes/icloud' }],
   },
 ];

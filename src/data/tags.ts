@@ -11,7 +11,10 @@ export interface TagInfo {
 }
 
 export async function getTags(): Promise<TagInfo[]> {
-  const byTag = Map.groupBy((await getEntries()).filter((e) => e.data.tag), (e) => e.data.tag!);
+  const byTag = Map.groupBy(
+    (await getEntries()).filter((e) => e.data.tag),
+    (e) => e.data.tag!,
+  );
   const notes = new Map(TAG_NOTES.map((n) => [n.tag, n]));
   // Tags with notes first, in the order of the notes; then any tag only the collection knows.
   const tags = [...notes.keys(), ...[...byTag.keys()].filter((t) => !notes.has(t)).sort()];

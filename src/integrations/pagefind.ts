@@ -18,7 +18,8 @@ export default function pagefindIntegration(): AstroIntegration {
         if (errors.length) throw new Error(`Pagefind failed to index ${site}:\n${errors.join('\n')}`);
         if (page_count === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body missing?');
         const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
-        if (written.errors.length) throw new Error(`Pagefind could not write its bundle: ${written.errors.join('; ')}`);
+        if (written.errors.length)
+          throw new Error(`Pagefind could not write its bundle: ${written.errors.join('; ')}`);
         logger.info(`Pagefind indexed ${page_count} pages`);
         await pagefind.close();
       },

@@ -2,4 +2,5 @@
 // the deployment's origin (`site`) plus the base path plus the page path.
 import { withBase } from './urls.ts';
 
-export const absoluteUrl = (site: URL | string, base: string, path = '') => new URL(withBase(base, path), site).href;
+export const absoluteUrl = (site: URL | string, base: string, path = '') =>
+  new URL(withBase(base, path), site).href;

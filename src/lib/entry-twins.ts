@@ -63,20 +63,23 @@ export function entryMarkdown(id: string, url: string, data: TwinData, body: str
   ].filter(Boolean);
   const standards = [
     `- Basic code ${data.code} (RFC 5321): ${basic.text ?? 'not defined by RFC 5321'}`,
-    enhanced && `- Enhanced code ${enhanced.code} (RFC 3463, IANA registry): ${enhanced.title ?? 'not in the registry'}`,
+    enhanced &&
+      `- Enhanced code ${enhanced.code} (RFC 3463, IANA registry): ${enhanced.title ?? 'not in the registry'}`,
   ].filter(Boolean);
-  return [
-    `# ${data.title}`,
-    data.summary,
-    `The reply:\n\n${fenced(data.reply)}`,
-    facts.join('\n'),
-    plainMarkdown(body, url),
-    '## Variants seen in the wild',
-    data.examples.map((ex) => `${fenced(ex.text)}${ex.note ? `\n\n${ex.note}` : ''}`).join('\n\n'),
-    '## What the standards say',
-    standards.join('\n'),
-    '## Sources',
-    data.sources.map((s) => `- [${s.title}](${s.url})${s.date ? `, ${isoDay(s.date)}` : ''}`).join('\n'),
-    `Page: ${url} (entry id \`${id}\`)`,
-  ].join('\n\n') + '\n';
+  return (
+    [
+      `# ${data.title}`,
+      data.summary,
+      `The reply:\n\n${fenced(data.reply)}`,
+      facts.join('\n'),
+      plainMarkdown(body, url),
+      '## Variants seen in the wild',
+      data.examples.map((ex) => `${fenced(ex.text)}${ex.note ? `\n\n${ex.note}` : ''}`).join('\n\n'),
+      '## What the standards say',
+      standards.join('\n'),
+      '## Sources',
+      data.sources.map((s) => `- [${s.title}](${s.url})${s.date ? `, ${isoDay(s.date)}` : ''}`).join('\n'),
+      `Page: ${url} (entry id \`${id}\`)`,
+    ].join('\n\n') + '\n'
+  );
 }

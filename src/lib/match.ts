@@ -45,7 +45,6 @@ export function normaliseForMatch(text: string): string {
     .toLowerCase();
 }
 
-
 function compileRule(rule: MatchRule): CompiledRule {
   if ('phrase' in rule) {
     const needle = normaliseForMatch(rule.phrase);

@@ -144,7 +144,15 @@ export interface BasicCodeInfo {
 export function basicCode(code: number): BasicCodeInfo {
   const first = Math.floor(code / 100);
   const kind =
-    first === 2 ? 'success' : first === 3 ? 'intermediate' : first === 4 ? 'transient' : first === 5 ? 'permanent' : 'unknown';
+    first === 2
+      ? 'success'
+      : first === 3
+        ? 'intermediate'
+        : first === 4
+          ? 'transient'
+          : first === 5
+            ? 'permanent'
+            : 'unknown';
   return { code, text: BASIC[code], kind, spec: code === 521 || code === 556 ? RFC7504_URL : RFC5321_URL };
 }
 
@@ -169,4 +177,5 @@ export function enhancedCode(code: string): EnhancedCodeInfo {
 }
 
 /** A reply's codes as people write them, `554 5.7.1`, or whichever of the two it has. */
-export const codesText = (code?: number, enhanced?: string) => [code, enhanced].filter((c) => c !== undefined).join(' ');
+export const codesText = (code?: number, enhanced?: string) =>
+  [code, enhanced].filter((c) => c !== undefined).join(' ');

@@ -69,6 +69,8 @@ export type Stage = keyof typeof STAGES;
 export type Evidence = keyof typeof EVIDENCE;
 
 /** The retry advice as the site words it, with the entry's delay when it names one. */
-export const retryText = (retry: Retry, delay?: string): string => (delay ? `${RETRY[retry]}, ${delay}` : RETRY[retry]);
+export const retryText = (retry: Retry, delay?: string): string =>
+  delay ? `${RETRY[retry]}, ${delay}` : RETRY[retry];
 
-export const keysOf = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+export const keysOf = <T extends object>(o: T) =>
+  Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];

@@ -21,8 +21,15 @@ export function entryCard(d: EntryCardData) {
   const tone = COLORS[d.outcome];
   return box(
     {
-      width: '100%', height: '100%', boxSizing: 'border-box', flexDirection: 'column', justifyContent: 'space-between',
-      padding: `56px ${PAD}px`, background: COLORS.bg, color: COLORS.fg, fontFamily: FONT,
+      width: '100%',
+      height: '100%',
+      boxSizing: 'border-box',
+      flexDirection: 'column',
+      justifyContent: 'space-between',
+      padding: `56px ${PAD}px`,
+      background: COLORS.bg,
+      color: COLORS.fg,
+      fontFamily: FONT,
       borderTop: `24px solid ${tone}`,
     },
     box(
@@ -36,16 +43,45 @@ export function entryCard(d: EntryCardData) {
         { alignItems: 'center', gap: 36 },
         box({ fontSize: 150, fontWeight: 700, lineHeight: 1, letterSpacing: -4 }, String(d.code)),
         d.enhanced && box({ fontSize: 96, fontWeight: 700, lineHeight: 1, color: COLORS.muted }, d.enhanced),
-        d.tag && box(
-          { fontSize: 72, fontWeight: 700, lineHeight: 1, padding: '10px 22px', borderRadius: 16, background: COLORS.panel, border: `3px solid ${COLORS.line}` },
-          `[${d.tag}]`,
-        ),
+        d.tag &&
+          box(
+            {
+              fontSize: 72,
+              fontWeight: 700,
+              lineHeight: 1,
+              padding: '10px 22px',
+              borderRadius: 16,
+              background: COLORS.panel,
+              border: `3px solid ${COLORS.line}`,
+            },
+            `[${d.tag}]`,
+          ),
       ),
-      box({ width: SIZE.width - 2 * PAD, fontSize: 54, fontWeight: 700, lineHeight: 1.2, lineClamp: 2, display: 'block' }, d.title),
+      box(
+        {
+          width: SIZE.width - 2 * PAD,
+          fontSize: 54,
+          fontWeight: 700,
+          lineHeight: 1.2,
+          lineClamp: 2,
+          display: 'block',
+        },
+        d.title,
+      ),
     ),
     box(
       { alignItems: 'center', gap: 28, fontSize: 34 },
-      box({ flexShrink: 0, color: '#ffffff', background: tone, fontWeight: 700, padding: '8px 24px', borderRadius: 999 }, OUTCOMES[d.outcome]),
+      box(
+        {
+          flexShrink: 0,
+          color: '#ffffff',
+          background: tone,
+          fontWeight: 700,
+          padding: '8px 24px',
+          borderRadius: 999,
+        },
+        OUTCOMES[d.outcome],
+      ),
       box({ flexShrink: 0 }, RETRY[d.retry]),
     ),
   );

@@ -2,7 +2,12 @@
 import { readFile } from 'node:fs/promises';
 import { FONT } from './theme';
 
-export interface OgFont { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }
+export interface OgFont {
+  name: string;
+  data: Buffer;
+  weight: 400 | 700;
+  style: 'normal';
+}
 
 const FILES = [
   { subset: 'latin', weight: 400 },
@@ -20,7 +25,9 @@ export function loadFonts(root: URL): Promise<OgFont[]> {
       name: FONT,
       weight,
       style: 'normal' as const,
-      data: await readFile(new URL(`node_modules/@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`, root)),
+      data: await readFile(
+        new URL(`node_modules/@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`, root),
+      ),
     })),
   );
   return loaded;

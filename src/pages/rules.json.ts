@@ -16,5 +16,7 @@ export const GET: APIRoute = async () => {
     retryDelay: retryDelay ?? null,
     stage: stage ?? null,
   }));
-  return new Response(JSON.stringify(rules), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(rules), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

@@ -2,9 +2,7 @@
 // config so the shape is readable on its own; every error names the field that failed.
 import { reference } from 'astro:content';
 import { z } from 'astro/zod';
-import {
-  CATEGORIES, EVIDENCE, OUTCOMES, OWNERS, RETRY, STAGES, SUPPRESS, keysOf,
-} from '../lib/vocabulary';
+import { CATEGORIES, EVIDENCE, OUTCOMES, OWNERS, RETRY, STAGES, SUPPRESS, keysOf } from '../lib/vocabulary';
 
 const compiles = (source: string) => {
   try {
@@ -30,8 +28,14 @@ export const codeEntrySchema = z
     title: z.string().min(3),
     summary: z.string().min(20).max(220),
     code: z.number().int().min(200).max(599),
-    enhanced: z.string().regex(/^[245]\.\d{1,3}\.\d{1,3}$/, 'must be class.subject.detail, e.g. 5.7.1').optional(),
-    tag: z.string().regex(/^[A-Z0-9]{2,6}$/, 'must be Apple’s bracket tag without brackets, e.g. CS01').optional(),
+    enhanced: z
+      .string()
+      .regex(/^[245]\.\d{1,3}\.\d{1,3}$/, 'must be class.subject.detail, e.g. 5.7.1')
+      .optional(),
+    tag: z
+      .string()
+      .regex(/^[A-Z0-9]{2,6}$/, 'must be Apple’s bracket tag without brackets, e.g. CS01')
+      .optional(),
     reply: z.string().min(5),
     outcome: z.enum(keysOf(OUTCOMES)),
     retry: z.enum(keysOf(RETRY)),
@@ -44,9 +48,7 @@ export const codeEntrySchema = z
     generic: z.boolean().default(false),
     /** Extra rules; an entry with a `tag` is matched by the tag alone unless it needs more. */
     match: z.array(matchRule).default([]),
-    examples: z
-      .array(z.strictObject({ text: z.string().min(5), note: z.string().optional() }))
-      .min(1),
+    examples: z.array(z.strictObject({ text: z.string().min(5), note: z.string().optional() })).min(1),
     evidence: z.enum(keysOf(EVIDENCE)),
     evidenceNote: z.string().optional(),
     sources: z
@@ -64,10 +66,18 @@ export const codeEntrySchema = z
       });
     }
     if (!entry.tag && entry.match.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['match'], message: 'an entry without a tag needs at least one rule' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['match'],
+        message: 'an entry without a tag needs at least one rule',
+      });
     }
     if (!entry.reply.startsWith(String(entry.code))) {
-      ctx.addIssue({ code: 'custom', path: ['reply'], message: `must start with the basic code ${entry.code}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reply'],
+        message: `must start with the basic code ${entry.code}`,
+      });
     }
     if (entry.tag && !entry.reply.includes(`[${entry.tag}]`)) {
       ctx.addIssue({ code: 'custom', path: ['tag'], message: `the reply does not contain [${entry.tag}]` });

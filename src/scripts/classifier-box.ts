@@ -58,7 +58,8 @@ function setup(root: HTMLElement) {
     window.clearTimeout(urlTimer);
     const url = location.pathname + location.search + (link ? fragmentFor(text) : '');
     const sync = () => {
-      if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, '', url);
+      if (url !== location.pathname + location.search + location.hash)
+        history.replaceState(history.state, '', url);
     };
     if (immediate) sync();
     else urlTimer = window.setTimeout(sync, 600);
@@ -71,7 +72,9 @@ function setup(root: HTMLElement) {
     overview.replaceChildren();
     if (results.length > 3) overview.append(renderTally(results, base));
     if (results.length > CARD_LIMIT) {
-      overview.append(el('p', {}, `The cards below show the first ${CARD_LIMIT} of ${results.length} replies.`));
+      overview.append(
+        el('p', {}, `The cards below show the first ${CARD_LIMIT} of ${results.length} replies.`),
+      );
     }
     section.hidden = results.length === 0;
     announce(summarise(results, outcome.message));
@@ -122,7 +125,9 @@ function setup(root: HTMLElement) {
     void classifyNow(input.value);
   }
 
-  input.addEventListener('input', (e) => schedule((e as InputEvent).inputType?.startsWith('insertFrom') ?? false));
+  input.addEventListener('input', (e) =>
+    schedule((e as InputEvent).inputType?.startsWith('insertFrom') ?? false),
+  );
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
     if (file) void readFile(file);

@@ -24,7 +24,8 @@ export interface CardOptions {
 function contextFacts(c: ReplyContext): HTMLElement[] {
   const facts: HTMLElement[] = [];
   if (c.recipient) facts.push(fact('Recipient', el('code', {}, c.recipient)));
-  if (c.host || c.ip) facts.push(fact('Remote host', el('code', {}, [c.host, c.ip && `[${c.ip}]`].filter(Boolean).join(' '))));
+  if (c.host || c.ip)
+    facts.push(fact('Remote host', el('code', {}, [c.host, c.ip && `[${c.ip}]`].filter(Boolean).join(' '))));
   if (c.stage) facts.push(fact('SMTP stage', STAGES[c.stage]));
   if (c.via) facts.push(fact('Relayed by', el('code', {}, c.via)));
   if (c.action) facts.push(fact('Delivery status action', c.action));
@@ -109,18 +110,25 @@ function noneCard(c: Classification, o: CardOptions) {
     alternatives(c, o, 'iCloud replies with these codes:'),
     code !== undefined &&
       o.basicCodes.has(code) &&
-      el('p', {}, el('a', { href: withBase(o.base, basicCodePath(code)) }, `Every iCloud reply with code ${code}`)),
+      el(
+        'p',
+        {},
+        el('a', { href: withBase(o.base, basicCodePath(code)) }, `Every iCloud reply with code ${code}`),
+      ),
   );
 }
 
-export const renderCard = (c: Classification, o: CardOptions) => (c.entry ? entryCard(c, c.entry, o) : noneCard(c, o));
+export const renderCard = (c: Classification, o: CardOptions) =>
+  c.entry ? entryCard(c, c.entry, o) : noneCard(c, o);
 
 /** The short line screen readers hear: how many replies and what each is, not the whole card. */
 export function summarise(results: readonly Classification[], message?: string): string {
   if (results.length === 0) return message ?? 'No SMTP reply found in the text.';
   const names = results
     .slice(0, 3)
-    .map((c) => (c.entry ? c.entry.title : `no iCloud entry${codeLabel(c.reply) ? ` (${codeLabel(c.reply)})` : ''}`));
+    .map((c) =>
+      c.entry ? c.entry.title : `no iCloud entry${codeLabel(c.reply) ? ` (${codeLabel(c.reply)})` : ''}`,
+    );
   const more = results.length > 3 ? `; and ${results.length - 3} more` : '';
   return `${results.length} ${results.length === 1 ? 'reply' : 'replies'} found: ${names.join('; ')}${more}.`;
 }

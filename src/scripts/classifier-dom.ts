@@ -17,4 +17,5 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** One label and value of a card's description list. */
-export const fact = (label: string, value: Node | string) => el('div', {}, el('dt', {}, label), el('dd', {}, value));
+export const fact = (label: string, value: Node | string) =>
+  el('div', {}, el('dt', {}, label), el('dd', {}, value));

@@ -7,7 +7,10 @@ const MAX_LINK_LENGTH = 32_000;
 
 /** The text in a `#q=…` fragment, or undefined when the fragment carries none. */
 export function readQuery(hash: string): string | undefined {
-  const part = hash.replace(/^#/, '').split('&').find((p) => p.startsWith('q='));
+  const part = hash
+    .replace(/^#/, '')
+    .split('&')
+    .find((p) => p.startsWith('q='));
   if (part === undefined) return undefined;
   const raw = part.slice(2);
   try {

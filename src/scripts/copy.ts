@@ -34,7 +34,9 @@ async function copy(button: HTMLButtonElement) {
   }
 }
 
-for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy-target], button[data-copy-text]')) {
+for (const button of document.querySelectorAll<HTMLButtonElement>(
+  'button[data-copy-target], button[data-copy-text]',
+)) {
   button.hidden = false;
   button.addEventListener('click', () => void copy(button));
 }

@@ -11,7 +11,12 @@ import { loadClassifier } from './classifier-rules';
 function entryCard(base: string, entry: RuleEntry, why: string) {
   return el(
     'section',
-    { class: 'best-match', 'data-best-match': '', 'data-entry': entry.id, 'aria-label': 'Best match for the pasted reply' },
+    {
+      class: 'best-match',
+      'data-best-match': '',
+      'data-entry': entry.id,
+      'aria-label': 'Best match for the pasted reply',
+    },
     el('p', { class: 'best-match-kicker' }, 'Best match for this reply'),
     el('p', { class: 'best-match-title' }, el('a', { href: withBase(base, entry.path) }, entry.title)),
     el('pre', { class: 'best-match-reply' }, el('code', {}, entry.reply)),
@@ -30,10 +35,19 @@ function entryCard(base: string, entry: RuleEntry, why: string) {
 function noEntryCard(base: string, why: string, query: string) {
   return el(
     'section',
-    { class: 'best-match', 'data-best-match': '', 'data-entry': 'none', 'aria-label': 'No iCloud entry for the pasted reply' },
+    {
+      class: 'best-match',
+      'data-best-match': '',
+      'data-entry': 'none',
+      'aria-label': 'No iCloud entry for the pasted reply',
+    },
     el('p', { class: 'best-match-kicker' }, 'No iCloud reply matches'),
     el('p', {}, why),
-    el('p', {}, el('a', { href: withBase(base, 'classify/') + fragmentFor(query) }, 'Open it in the classifier')),
+    el(
+      'p',
+      {},
+      el('a', { href: withBase(base, 'classify/') + fragmentFor(query) }, 'Open it in the classifier'),
+    ),
   );
 }
 

@@ -3,8 +3,12 @@
 // a quoted (exact-phrase) search for each dotted code only decides which of its results stay.
 import { dottedCodes } from './search-query';
 
-export interface PagefindSearch { results: { id: string }[] }
-export interface PagefindCore { search(term: string | null, options?: object): Promise<PagefindSearch | null> }
+export interface PagefindSearch {
+  results: { id: string }[];
+}
+export interface PagefindCore {
+  search(term: string | null, options?: object): Promise<PagefindSearch | null>;
+}
 
 export function exactCodes(core: PagefindCore): void {
   const search = core.search.bind(core);

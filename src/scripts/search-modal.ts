@@ -3,7 +3,9 @@
 import { loadPagefind } from './search-pagefind';
 import { showBestMatch } from './search-slot';
 
-interface ModalElement extends HTMLElement { open(): void }
+interface ModalElement extends HTMLElement {
+  open(): void;
+}
 
 const base = import.meta.env.BASE_URL;
 let ready: Promise<ModalElement> | undefined;

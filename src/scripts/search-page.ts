@@ -13,7 +13,8 @@ function nameFilterButtons(filters: HTMLElement) {
   const name = () => {
     for (const dropdown of filters.querySelectorAll('pagefind-filter-dropdown')) {
       const button = dropdown.querySelector('button.pf-dropdown-trigger');
-      if (button && !button.hasAttribute('aria-label')) button.setAttribute('aria-label', dropdown.getAttribute('label') ?? '');
+      if (button && !button.hasAttribute('aria-label'))
+        button.setAttribute('aria-label', dropdown.getAttribute('label') ?? '');
     }
   };
   new MutationObserver(name).observe(filters, { childList: true, subtree: true });
@@ -29,12 +30,16 @@ async function start(root: HTMLElement) {
   const instance = await loadPagefind(base);
   const input = () => root.querySelector<HTMLInputElement>('pagefind-input input');
 
-  instance.on('search', (term) => {
-    const text = String(term ?? '');
-    const hash = text ? fragmentFor(text) : '';
-    if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname + location.search);
-    void showBestMatch(slot, base, text);
-  }, root);
+  instance.on(
+    'search',
+    (term) => {
+      const text = String(term ?? '');
+      const hash = text ? fragmentFor(text) : '';
+      if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname + location.search);
+      void showBestMatch(slot, base, text);
+    },
+    root,
+  );
 
   const fromUrl = () => {
     const query = readQuery(location.hash) ?? '';

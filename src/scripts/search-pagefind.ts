@@ -24,7 +24,9 @@ let loading: Promise<PagefindInstance> | undefined;
 function inject(element: HTMLLinkElement | HTMLScriptElement, url: string): Promise<void> {
   return new Promise((resolve, reject) => {
     element.addEventListener('load', () => resolve(), { once: true });
-    element.addEventListener('error', () => reject(new Error(`Search could not load ${url}`)), { once: true });
+    element.addEventListener('error', () => reject(new Error(`Search could not load ${url}`)), {
+      once: true,
+    });
     document.head.append(element);
   });
 }
@@ -34,14 +36,23 @@ function inject(element: HTMLLinkElement | HTMLScriptElement, url: string): Prom
 export function loadPagefind(base: string): Promise<PagefindInstance> {
   loading ??= (async () => {
     const bundle = withBase(base, 'pagefind/');
-    const css = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: `${bundle}pagefind-component-ui.css` });
+    const css = Object.assign(document.createElement('link'), {
+      rel: 'stylesheet',
+      href: `${bundle}pagefind-component-ui.css`,
+    });
     const js = Object.assign(document.createElement('script'), { src: `${bundle}pagefind-component-ui.js` });
     await Promise.all([inject(css, css.href), inject(js, js.src)]);
     // Configured before the index loads, so results link under the base path.
-    const instance = window.PagefindComponents!.configureInstance('default', { bundlePath: bundle, baseUrl: withBase(base) });
+    const instance = window.PagefindComponents!.configureInstance('default', {
+      bundlePath: bundle,
+      baseUrl: withBase(base),
+    });
     await instance.triggerLoad();
     if (instance.__pagefind__) exactCodes(instance.__pagefind__);
-    else console.warn('Pagefind changed its internals: "5.7.1" may also find "5.7.10" until search-exact.ts is updated.');
+    else
+      console.warn(
+        'Pagefind changed its internals: "5.7.1" may also find "5.7.10" until search-exact.ts is updated.',
+      );
     return instance;
   })();
   return loading;

@@ -19,9 +19,17 @@ let work: string;
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   work = mkdtempSync(path.join(tmpdir(), 'base-path-'));
-  const env = { ...process.env, BASE, OUT_DIR: path.join(work, 'dist'), ASTRO_CACHE_DIR: path.join(work, 'cache') };
+  const env = {
+    ...process.env,
+    BASE,
+    OUT_DIR: path.join(work, 'dist'),
+    ASTRO_CACHE_DIR: path.join(work, 'cache'),
+  };
   execFileSync(astro, ['build'], { env, stdio: 'pipe' });
-  server = spawn(astro, ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--ignore-lock'], { env, stdio: 'ignore' });
+  server = spawn(astro, ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--ignore-lock'], {
+    env,
+    stdio: 'ignore',
+  });
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`${ORIGIN}${BASE}`)).ok) return;
@@ -45,17 +53,22 @@ test('home page, links and assets stay under the base path', async ({ page }) =>
   });
   await page.goto(`${ORIGIN}${BASE}`);
   await expect(page.locator('h1')).toBeVisible();
-  const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const hrefs = await page
+    .locator('a[href^="/"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   expect(hrefs.length).toBeGreaterThan(5);
   for (const href of hrefs) expect(href.startsWith(BASE), href).toBe(true);
-  const assets = await page.locator('link[href^="/"], script[src^="/"]').evaluateAll((els) =>
-    els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''),
-  );
+  const assets = await page
+    .locator('link[href^="/"], script[src^="/"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''));
   for (const asset of assets) expect(asset.startsWith(BASE), asset).toBe(true);
   expect(failed).toEqual([]);
 });
 
-test('an entry page opens from the home table and the Pagefind bundle is served under the base', async ({ page, request }) => {
+test('an entry page opens from the home table and the Pagefind bundle is served under the base', async ({
+  page,
+  request,
+}) => {
   await page.goto(`${ORIGIN}${BASE}`);
   const first = page.locator('.entry-table tbody a').first();
   const title = (await first.textContent())?.trim() ?? '';

@@ -24,7 +24,8 @@ const gmailLine =
 const box = (page: Page) => page.locator('[data-classifier]');
 const input = (page: Page) => page.getByLabel('Paste a bounce message, a log line or an SMTP reply');
 const cards = (page: Page) => page.locator('[data-classifier-results] > li');
-const entryIds = (page: Page) => cards(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-entry')));
+const entryIds = (page: Page) =>
+  cards(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-entry')));
 const ready = (page: Page) => expect(box(page)).toHaveAttribute('data-state', 'ready');
 const permalink = (text: string) => `${at('classify/')}#q=${encodeURIComponent(text)}`;
 
@@ -53,7 +54,10 @@ test.describe('classifier permalinks', () => {
     test(`/classify/#q=<reply of ${e.id}> shows its card on load`, async ({ page }) => {
       await page.goto(permalink(e.reply));
       await expect(cards(page).first()).toHaveAttribute('data-entry', e.id);
-      await expect(cards(page).first().getByRole('link', { name: e.title })).toHaveAttribute('href', at(`codes/${e.id}/`));
+      await expect(cards(page).first().getByRole('link', { name: e.title })).toHaveAttribute(
+        'href',
+        at(`codes/${e.id}/`),
+      );
       await expect(input(page)).toHaveValue(e.reply);
     });
   }
@@ -76,7 +80,9 @@ test.describe('classifier permalinks', () => {
 });
 
 test.describe('classifier input', () => {
-  test('typing classifies as you type and keeps the input in the fragment, not the query', async ({ page }) => {
+  test('typing classifies as you type and keeps the input in the fragment, not the query', async ({
+    page,
+  }) => {
     await page.goto(at('classify/'));
     await ready(page);
     await input(page).pressSequentially(hm08.reply, { delay: 0 });
@@ -117,7 +123,9 @@ test.describe('classifier input', () => {
     await expect(input(page)).toHaveValue(new RegExp(`${hm08.tag}`));
   });
 
-  test('dropping a whole bounce .eml loads the MIME decoder on demand and finds the reply', async ({ page }) => {
+  test('dropping a whole bounce .eml loads the MIME decoder on demand and finds the reply', async ({
+    page,
+  }) => {
     const requests = recordRequests(page);
     await page.goto(at('classify/'));
     await ready(page);
@@ -136,7 +144,7 @@ test.describe('classifier input', () => {
       '',
       'This is the mail system at host mail.example.com.',
       '',
-      'I\'m sorry to have to inform you that your message could not be delivered=',
+      "I'm sorry to have to inform you that your message could not be delivered=",
       ' to one or more recipients.',
       '',
       '--B1',
@@ -200,7 +208,9 @@ test.describe('classifier input', () => {
     await page.goto(permalink(hm08.reply));
     await expect(box(page)).toHaveAttribute('data-state', 'error');
     await expect(box(page).getByRole('status')).toContainText('could not load its rules');
-    await expect(box(page).getByRole('status').getByRole('link', { name: 'table of all codes' })).toBeVisible();
+    await expect(
+      box(page).getByRole('status').getByRole('link', { name: 'table of all codes' }),
+    ).toBeVisible();
   });
 });
 
@@ -231,7 +241,10 @@ test.describe('classifier safety', () => {
     expect(during).toEqual([]);
   });
 
-  test('on /classify/ no request is made while classifying, although the fragment follows the input', async ({ page, context }) => {
+  test('on /classify/ no request is made while classifying, although the fragment follows the input', async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(at('classify/'));
     await ready(page);
@@ -243,7 +256,8 @@ test.describe('classifier safety', () => {
   });
 
   test('pasted markup is shown as text and never runs', async ({ page }) => {
-    const markup = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><svg onload="window.__pwned=3">';
+    const markup =
+      '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><svg onload="window.__pwned=3">';
     const text = `${hm08.reply} ${markup}\n550 5.2.1 ${markup}`;
     await page.goto(permalink(text));
     await expect(cards(page)).toHaveCount(2);
@@ -252,7 +266,11 @@ test.describe('classifier safety', () => {
     await input(page).fill(text);
     await expect(cards(page)).toHaveCount(2);
     await expect(cards(page).first().locator('pre')).toContainText('<img src=x onerror=');
-    await expect(page.locator('[data-classifier] img, [data-classifier] svg, [data-classifier] [data-classifier-results] script')).toHaveCount(0);
+    await expect(
+      page.locator(
+        '[data-classifier] img, [data-classifier] svg, [data-classifier] [data-classifier-results] script',
+      ),
+    ).toHaveCount(0);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
@@ -263,10 +281,18 @@ test.describe('classifier safety', () => {
     expect(requests.filter((u) => u.endsWith('/rules.json'))).toEqual([]);
     expect(await page.locator('[data-classifier]').count()).toBe(0);
     const scripts = await page.evaluate(() =>
-      performance.getEntriesByType('resource').filter((r) => (r as PerformanceResourceTiming).initiatorType === 'script').map((r) => r.name),
+      performance
+        .getEntriesByType('resource')
+        .filter((r) => (r as PerformanceResourceTiming).initiatorType === 'script')
+        .map((r) => r.name),
     );
-    const inline = await page.locator('script:not([src])').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
-    for (const body of [...inline, ...(await Promise.all(scripts.map(async (src) => (await page.request.get(src)).text())))]) {
+    const inline = await page
+      .locator('script:not([src])')
+      .evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    for (const body of [
+      ...inline,
+      ...(await Promise.all(scripts.map(async (src) => (await page.request.get(src)).text()))),
+    ]) {
       expect(body).not.toContain('data-classifier');
     }
   });
@@ -277,7 +303,8 @@ test.describe('classifier accessibility', () => {
     await page.goto(at('classify/'));
     await ready(page);
     const focusedIs = (sel: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, sel);
-    for (let i = 0; i < 30 && !(await focusedIs('[data-classifier-input]')); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 30 && !(await focusedIs('[data-classifier-input]')); i++)
+      await page.keyboard.press('Tab');
     expect(await focusedIs('[data-classifier-input]')).toBe(true);
     await page.keyboard.type(hm08.reply);
     await expect(cards(page).first()).toHaveAttribute('data-entry', hm08.id);
@@ -301,7 +328,9 @@ test.describe('classifier accessibility', () => {
         await page.emulateMedia({ colorScheme });
         await page.goto(path);
         await ready(page);
-        await input(page).fill([postfixLine(hm08), gmailLine, ...tagged.slice(0, 4).map((e) => e.reply)].join('\n'));
+        await input(page).fill(
+          [postfixLine(hm08), gmailLine, ...tagged.slice(0, 4).map((e) => e.reply)].join('\n'),
+        );
         await expect(cards(page).first()).toBeVisible();
         await expect(page.locator('[data-classifier-status]')).not.toBeEmpty();
         expect(await axeViolations(page)).toEqual([]);
@@ -315,7 +344,10 @@ test.describe('classifier accessibility', () => {
     await page.goto(at('classify/'));
     const hint = page.locator('[data-classifier-nojs]');
     await expect(hint).toContainText('needs JavaScript');
-    await expect(hint.getByRole('link', { name: 'table of all codes' })).toHaveAttribute('href', `${at('')}#all-codes`);
+    await expect(hint.getByRole('link', { name: 'table of all codes' })).toHaveAttribute(
+      'href',
+      `${at('')}#all-codes`,
+    );
     await expect(hint.getByRole('link', { name: 'search' })).toHaveAttribute('href', at('search/'));
     await expect(page.locator('textarea')).toBeHidden();
     await context.close();
@@ -348,7 +380,9 @@ test.describe('classifier cost', () => {
     console.log(`1 MB (${lines.length} lines): input to cards in ${ms.toFixed(0)} ms`);
     expect(ms).toBeLessThan(1000);
     await expect(cards(page)).toHaveCount(100);
-    await expect(page.locator('[data-classifier-overview]')).toContainText(`first 100 of ${lines.length} replies`);
+    await expect(page.locator('[data-classifier-overview]')).toContainText(
+      `first 100 of ${lines.length} replies`,
+    );
     await expect(page.locator('[data-tally="none"]')).toContainText(`${Math.floor(lines.length / 3)} ×`);
   });
 
@@ -366,10 +400,14 @@ test.describe('classifier cost', () => {
       console.log(`${new URL(src).pathname}: ${bytes} B gzipped`);
       total += bytes;
     }
-    const inline = await page.locator('script:not([src])').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    const inline = await page
+      .locator('script:not([src])')
+      .evaluateAll((els) => els.map((e) => e.textContent ?? ''));
     for (const code of inline) total += gzipSync(code).length;
     const rules = gzipSync(await (await page.request.get(at('rules.json'))).body()).length;
-    console.log(`JS on load: ${total} B gzipped (${scripts.length} files, ${inline.length} inline); rules.json ${rules} B gzipped`);
+    console.log(
+      `JS on load: ${total} B gzipped (${scripts.length} files, ${inline.length} inline); rules.json ${rules} B gzipped`,
+    );
     expect(total).toBeLessThanOrEqual(30 * 1024);
   });
 });

@@ -40,7 +40,9 @@ for (const code of codes) {
   test(`basic-code page /codes/${code}/ lists exactly its entries`, async ({ page }) => {
     await page.goto(`/codes/${code}/`);
     await expect(page.locator('h1')).toContainText(String(code));
-    const listed = await page.locator('.entry-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-entry')));
+    const listed = await page
+      .locator('.entry-table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-entry')));
     const expected = entries.filter((e) => e.data.code === code).map((e) => e.id);
     expect(listed.sort()).toEqual(expected.sort());
   });
@@ -48,7 +50,9 @@ for (const code of codes) {
 
 test('the home page lists every entry and links to every basic-code page', async ({ page }) => {
   await page.goto('/');
-  const listed = await page.locator('.entry-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-entry')));
+  const listed = await page
+    .locator('.entry-table tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-entry')));
   expect(listed.sort()).toEqual(entries.map((e) => e.id).sort());
   for (const code of codes) await expect(page.locator(`a[href="/codes/${code}/"]`).first()).toBeVisible();
 });
@@ -60,8 +64,15 @@ test('an unknown address shows the 404 page with a way back', async ({ page }) =
   await expect(page.locator('main a[href="/"]')).toBeVisible();
 });
 
-test('/rules.json holds one record per entry, with the page URL and the entry’s own rules', async ({ request }) => {
-  const rules = (await (await request.get('/rules.json')).json()) as { id: string; url: string; code: number; match: unknown[] }[];
+test('/rules.json holds one record per entry, with the page URL and the entry’s own rules', async ({
+  request,
+}) => {
+  const rules = (await (await request.get('/rules.json')).json()) as {
+    id: string;
+    url: string;
+    code: number;
+    match: unknown[];
+  }[];
   expect(rules.map((r) => r.id).sort()).toEqual(entries.map((e) => e.id).sort());
   for (const { id, data } of entries) {
     const record = rules.find((r) => r.id === id)!;

@@ -12,15 +12,37 @@ const tags = [...new Set(tagged.map((e) => e.data.tag!))];
 const byId = new Map(entries.map((e) => [e.id, e]));
 
 const SECTIONS: Record<keyof typeof GUIDES, string[]> = {
-  sending: ['requirements', 'authentication', 'no-allow-list', 'mx-hosts', 'custom-domains', 'limits', 'third-party-claims', 'contact-apple', 'before-you-suppress', 'sources'],
+  sending: [
+    'requirements',
+    'authentication',
+    'no-allow-list',
+    'mx-hosts',
+    'custom-domains',
+    'limits',
+    'third-party-claims',
+    'contact-apple',
+    'before-you-suppress',
+    'sources',
+  ],
   tags: ['reading-tags', 'all-tags', 'untagged', 'not-apple', 'sources'],
-  relay: ['two-kinds', 'why-relay-mail-bounces', 'turned-off', 'unauthorized-sender', 'registering', 'what-to-suppress', 'sources'],
+  relay: [
+    'two-kinds',
+    'why-relay-mail-bounces',
+    'turned-off',
+    'unauthorized-sender',
+    'registering',
+    'what-to-suppress',
+    'sources',
+  ],
 };
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  for (const [key, guide] of Object.entries(GUIDES) as [keyof typeof GUIDES, (typeof GUIDES)[keyof typeof GUIDES]][]) {
+  for (const [key, guide] of Object.entries(GUIDES) as [
+    keyof typeof GUIDES,
+    (typeof GUIDES)[keyof typeof GUIDES],
+  ][]) {
     test(`/${guide.path} shows its heading, sections and sources`, async ({ page }) => {
       const response = await page.goto(`/${guide.path}`);
       expect(response?.status()).toBe(200);
@@ -29,14 +51,18 @@ test.describe('without JavaScript', () => {
       for (const id of SECTIONS[key]) await expect(page.locator(`main [id="${id}"]`)).toBeVisible();
       const sourceLinks = page.locator('#sources + ul a');
       expect(await sourceLinks.count()).toBeGreaterThan(0);
-      for (const href of await sourceLinks.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
+      for (const href of await sourceLinks.evaluateAll((as) =>
+        as.map((a) => (a as HTMLAnchorElement).href),
+      )) {
         expect(new URL(href).protocol).toMatch(/^https?:$/);
       }
     });
   }
 });
 
-test('/sending-to-icloud/ gives Apple’s contact and labels third-party numbers as unverified', async ({ page }) => {
+test('/sending-to-icloud/ gives Apple’s contact and labels third-party numbers as unverified', async ({
+  page,
+}) => {
   await page.goto(`/${GUIDES.sending.path}`);
   await expect(page.locator('section:has(#contact-apple)')).toContainText('icloudadmin@apple.com');
   const claims = page.locator('section:has(#third-party-claims) li');
@@ -50,8 +76,13 @@ test('/tags/ has a section for every tag the collection uses, linking to its ent
   for (const tag of tags) {
     const section = page.locator(`section[data-tag="${tag}"]`);
     await expect(section.locator(`h2#${tag.toLowerCase()}`)).toHaveText(`[${tag}]`);
-    const expected = tagged.filter((e) => e.data.tag === tag).map((e) => e.id).sort();
-    const linked = await section.locator('[data-entry-link]').evaluateAll((as) => as.map((a) => a.getAttribute('data-entry-link')));
+    const expected = tagged
+      .filter((e) => e.data.tag === tag)
+      .map((e) => e.id)
+      .sort();
+    const linked = await section
+      .locator('[data-entry-link]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('data-entry-link')));
     expect(linked.sort()).toEqual(expected);
     for (const id of expected) {
       await expect(page.locator(`tr[data-tag-row="${tag}"] a[href$="/codes/${id}/"]`)).toHaveCount(1);
@@ -59,7 +90,9 @@ test('/tags/ has a section for every tag the collection uses, linking to its ent
   }
 });
 
-test('/tags/ describes every Apple tag seen; a tag without an entry links where the classifier sends it', async ({ page }) => {
+test('/tags/ describes every Apple tag seen; a tag without an entry links where the classifier sends it', async ({
+  page,
+}) => {
   await page.goto(`/${GUIDES.tags.path}`);
   for (const { tag } of TAG_NOTES) {
     const section = page.locator(`section[data-tag="${tag}"]`);
@@ -109,7 +142,9 @@ test('every guide link on an entry page points at a section that exists', async 
   const targets = new Set<string>();
   for (const e of entries) {
     await page.goto(`/codes/${e.id}/`);
-    const hrefs = await page.locator('section:has(#guides) li a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+    const hrefs = await page
+      .locator('section:has(#guides) li a')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
     expect(hrefs.length).toBeGreaterThan(0);
     hrefs.forEach((h) => targets.add(h));
   }

@@ -8,7 +8,8 @@ for (const path of builtPages()) {
     const foreign: string[] = [];
     page.on('request', (r) => {
       const url = new URL(r.url());
-      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) foreign.push(r.url());
+      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin)
+        foreign.push(r.url());
     });
     await page.goto(path);
     await page.waitForLoadState('networkidle');
@@ -16,7 +17,11 @@ for (const path of builtPages()) {
 
     const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     expect(csp).toBeTruthy();
-    const scriptSrc = csp!.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+    const scriptSrc =
+      csp!
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith('script-src')) ?? '';
     expect(scriptSrc).not.toContain("'unsafe-inline'");
     expect(scriptSrc).not.toContain("'unsafe-eval'");
     expect(csp).toContain("default-src 'self'");

@@ -16,7 +16,9 @@ async function watch(page: Page): Promise<string[]> {
   await page.exposeFunction('__reportViolation', (text: string) => problems.push(text));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { __reportViolation(t: string): void }).__reportViolation(`CSP ${e.violatedDirective}: ${e.blockedURI}`),
+      (window as unknown as { __reportViolation(t: string): void }).__reportViolation(
+        `CSP ${e.violatedDirective}: ${e.blockedURI}`,
+      ),
     );
   });
   page.on('console', (m) => {
@@ -64,8 +66,12 @@ test('"5.7.1" finds only pages with 5.7.1 as a whole code, never 5.7.10', async 
   await search(page, '5.7.1');
   // Every result, not only the ones rendered so far: ask the same Pagefind instance the page uses.
   const pages = await page.evaluate(async () => {
-    type Core = { search(q: string): Promise<{ results: { data(): Promise<{ url: string; content: string }> }[] }> };
-    const w = window as unknown as { PagefindComponents: { getInstanceManager(): { getInstance(): { __pagefind__: Core } } } };
+    type Core = {
+      search(q: string): Promise<{ results: { data(): Promise<{ url: string; content: string }> }[] }>;
+    };
+    const w = window as unknown as {
+      PagefindComponents: { getInstanceManager(): { getInstance(): { __pagefind__: Core } } };
+    };
     const found = await w.PagefindComponents.getInstanceManager().getInstance().__pagefind__.search('5.7.1');
     return Promise.all(found.results.map((r) => r.data()));
   });
@@ -111,7 +117,8 @@ test('the fragment follows the box, and a changed fragment runs a new search', a
 
 test('filters narrow the results', async ({ page }) => {
   await search(page, '5.7.1');
-  const count = async () => Number(/^(\d+) result/.exec((await page.locator('pagefind-summary').textContent())!.trim())?.[1]);
+  const count = async () =>
+    Number(/^(\d+) result/.exec((await page.locator('pagefind-summary').textContent())!.trim())?.[1]);
   const before = await count();
   await page.locator('pagefind-filter-dropdown[filter="code"] button').first().click();
   await page.getByRole('option', { name: /^550/ }).click();
@@ -124,7 +131,9 @@ test('filters narrow the results', async ({ page }) => {
 
 test('matching sections show as sub-results linking to their heading', async ({ page }) => {
   await search(page, 'suppress');
-  await expect(page.locator('pagefind-results a.pf-heading-link[href*="#retry-and-suppression"]').first()).toBeVisible();
+  await expect(
+    page.locator('pagefind-results a.pf-heading-link[href*="#retry-and-suppression"]').first(),
+  ).toBeVisible();
 });
 
 test('results show the reply and the summary', async ({ page }) => {
@@ -135,13 +144,16 @@ test('results show the reply and the summary', async ({ page }) => {
   await expect(first.locator('.search-result-summary')).toHaveText(hm08.data.summary);
 });
 
-test('the header box on an entry page: Pagefind loads only on use, "/" opens, arrows move, Escape closes', async ({ page }) => {
+test('the header box on an entry page: Pagefind loads only on use, "/" opens, arrows move, Escape closes', async ({
+  page,
+}) => {
   const problems = await watch(page);
   const scripts = new Map<string, number>();
   page.on('response', async (r) => {
     const type = r.request().resourceType();
     const url = r.url();
-    if (type === 'script' || url.endsWith('.js') || url.endsWith('.pagefind')) scripts.set(url, gzipSync(await r.body()).length);
+    if (type === 'script' || url.endsWith('.js') || url.endsWith('.pagefind'))
+      scripts.set(url, gzipSync(await r.body()).length);
   });
   const id = entries.find((e) => e.data.tag === 'HM08')!.id;
   await page.goto(entryPath(id));
@@ -171,7 +183,10 @@ test('the header box on an entry page: Pagefind loads only on use, "/" opens, ar
 
   await page.waitForLoadState('networkidle');
   const after = total();
-  test.info().annotations.push({ type: 'JS gzipped, entry page', description: `before search: ${before} B; after: ${after} B` });
+  test.info().annotations.push({
+    type: 'JS gzipped, entry page',
+    description: `before search: ${before} B; after: ${after} B`,
+  });
   console.log(`JS (gzipped) on ${entryPath(id)}: ${before} B before search is used, ${after} B after`);
   expect(problems).toEqual([]);
 });
@@ -185,7 +200,9 @@ test('the header box opens on click and shows the best match for a pasted reply'
   await box.click();
   const dialog = page.locator('pagefind-modal dialog');
   await expect(dialog.locator('pagefind-input input')).toBeFocused();
-  await dialog.locator('pagefind-input input').fill(hm08.data.reply.replace('x@icloud.com', 'maria.keller@icloud.com'));
+  await dialog
+    .locator('pagefind-input input')
+    .fill(hm08.data.reply.replace('x@icloud.com', 'maria.keller@icloud.com'));
   await expect(dialog.locator('[data-best-match]')).toHaveAttribute('data-entry', hm08.id);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

@@ -116,7 +116,10 @@ test.describe('copy-link buttons', () => {
 });
 
 test.describe('tag short links', () => {
-  const byTag = Map.groupBy(entries.filter((e) => e.data.tag), (e) => e.data.tag!);
+  const byTag = Map.groupBy(
+    entries.filter((e) => e.data.tag),
+    (e) => e.data.tag!,
+  );
   test('some entries carry a tag', () => expect(byTag.size).toBeGreaterThan(0));
 
   for (const [tag, tagged] of byTag) {
@@ -127,7 +130,9 @@ test.describe('tag short links', () => {
         const html = await (await request.get(path)).text();
         expect(html).toMatch(/<meta http-equiv="refresh" content="0;url=[^"]+">/);
         expect(html).toContain(`<a href="${at(`codes/${id}/`)}">`);
-        expect(new URL(/<link rel="canonical" href="([^"]+)"/.exec(html)![1]!).pathname).toBe(at(`codes/${id}/`));
+        expect(new URL(/<link rel="canonical" href="([^"]+)"/.exec(html)![1]!).pathname).toBe(
+          at(`codes/${id}/`),
+        );
         await page.goto(path);
         await page.waitForURL(`**${at(`codes/${id}/`)}`);
         await expect(page.locator('article.entry')).toHaveAttribute('data-entry', id);
@@ -136,7 +141,8 @@ test.describe('tag short links', () => {
       test(`${path} offers the choice between its ${tagged.length} entries`, async ({ page }) => {
         await page.goto(path);
         await expect(page.locator('h1')).toContainText(`[${tag}]`);
-        for (const { id } of tagged) await expect(page.locator(`main a[href="${at(`codes/${id}/`)}"]`)).toHaveCount(1);
+        for (const { id } of tagged)
+          await expect(page.locator(`main a[href="${at(`codes/${id}/`)}"]`)).toHaveCount(1);
         await expect(page.locator(`main a[href="${at(`tags/#${tag.toLowerCase()}`)}"]`)).toHaveCount(1);
       });
     }
@@ -145,7 +151,10 @@ test.describe('tag short links', () => {
 
 test.describe('machine-readable twins', () => {
   for (const { id, data, body } of entries) {
-    test(`/codes/${id}.json and .md match the entry and are linked from its page`, async ({ page, request }) => {
+    test(`/codes/${id}.json and .md match the entry and are linked from its page`, async ({
+      page,
+      request,
+    }) => {
       await page.goto(at(`codes/${id}/`));
       const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
       await expect(page.locator('a[data-twin="json"]')).toHaveAttribute('href', at(`codes/${id}.json`));
@@ -181,7 +190,11 @@ test.describe('sitemap and robots.txt', () => {
       locs.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!));
     }
     for (const loc of locs) expect(loc.startsWith(root), loc).toBe(true);
-    const expected = [root, ...entries.map((e) => `${root}codes/${e.id}/`), ...new Set(entries.map((e) => `${root}codes/${e.data.code}/`))];
+    const expected = [
+      root,
+      ...entries.map((e) => `${root}codes/${e.id}/`),
+      ...new Set(entries.map((e) => `${root}codes/${e.data.code}/`)),
+    ];
     expect(locs).toEqual(expect.arrayContaining(expected));
     const tags = new Set(entries.flatMap((e) => (e.data.tag ? [e.data.tag] : [])));
     for (const tag of tags) {

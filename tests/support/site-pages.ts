@@ -7,6 +7,8 @@ export function builtPages(outDir = process.env.OUT_DIR ?? 'dist'): string[] {
   const dir = path.resolve(outDir);
   const files = readdirSync(dir).filter((f) => /^sitemap-\d+\.xml$/.test(f));
   if (files.length === 0) throw new Error(`no sitemap in ${dir}: build the site first`);
-  const urls = files.flatMap((f) => [...readFileSync(path.join(dir, f), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? ''));
+  const urls = files.flatMap((f) =>
+    [...readFileSync(path.join(dir, f), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? ''),
+  );
   return urls.map((u) => new URL(u).pathname).sort();
 }

@@ -11,7 +11,10 @@ const root = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'classify-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 // The same records /rules.json serves, written where the script looks for a build.
-writeFileSync(path.join(work, 'rules.json'), JSON.stringify(loadEntries().map((e) => ({ ...e.rule, url: `/${e.rule.path}` }))));
+writeFileSync(
+  path.join(work, 'rules.json'),
+  JSON.stringify(loadEntries().map((e) => ({ ...e.rule, url: `/${e.rule.path}` }))),
+);
 
 function run(args: string[], input?: string) {
   return spawnSync(process.execPath, [path.join(root, 'scripts/classify.ts'), ...args], {

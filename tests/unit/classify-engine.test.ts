@@ -81,14 +81,18 @@ describe('deciding', () => {
   });
 
   it('a reply from iCloud with unknown wording is matched by its codes alone', () => {
-    const r = one('<x@icloud.com>: host mx01.mail.icloud.com[17.57.152.9] said: 550 5.1.1 <x@icloud.com>: some new wording');
+    const r = one(
+      '<x@icloud.com>: host mx01.mail.icloud.com[17.57.152.9] said: 550 5.1.1 <x@icloud.com>: some new wording',
+    );
     expect(r.entry?.id).toBe('550-5-1-1-inactive');
     expect(r.confidence).toBe('code-only');
     expect(r.why).toContain('only this entry uses 550 5.1.1');
   });
 
   it('the same codes from an unknown server give no entry, with the standards explained', () => {
-    const r = one('550 5.1.1 <z@example.net>: Recipient address rejected: User unknown in virtual mailbox table');
+    const r = one(
+      '550 5.1.1 <z@example.net>: Recipient address rejected: User unknown in virtual mailbox table',
+    );
     expect(r.entry).toBeUndefined();
     expect(r.looksLikeICloud).toBe(false);
     expect(r.why).toContain('nothing in it points at iCloud');
@@ -98,7 +102,7 @@ describe('deciding', () => {
 
   it('never gives an iCloud entry to Gmail or Outlook, even for a code an entry uses', () => {
     const gmail = one(
-      '550-5.1.1 The email account that you tried to reach does not exist. Please try 550-5.1.1 double-checking the recipient\'s email address for typos or 550-5.1.1 unnecessary spaces. For more information, go to 550 5.1.1  https://support.google.com/mail/?p=NoSuchUser - gsmtp',
+      "550-5.1.1 The email account that you tried to reach does not exist. Please try 550-5.1.1 double-checking the recipient's email address for typos or 550-5.1.1 unnecessary spaces. For more information, go to 550 5.1.1  https://support.google.com/mail/?p=NoSuchUser - gsmtp",
     );
     expect(gmail.entry).toBeUndefined();
     expect(gmail.why).toContain('came from Google');
@@ -139,7 +143,12 @@ describe('reading', () => {
       'Diagnostic-Code: smtp; 550 5.1.1 <x@icloud.com>: inactive email address',
     ].join('\n');
     const r = one(bounce);
-    expect(r.reply.context).toMatchObject({ recipient: 'x@icloud.com', stage: 'rcpt', action: 'failed', ip: '17.172.34.9' });
+    expect(r.reply.context).toMatchObject({
+      recipient: 'x@icloud.com',
+      stage: 'rcpt',
+      action: 'failed',
+      ip: '17.172.34.9',
+    });
   });
 
   it('does not take numbers in log fields for replies', () => {
@@ -166,7 +175,9 @@ describe('unusable input', () => {
   });
 
   it('prose without a reply says no reply was found', () => {
-    expect(classifier.classify('My mail to my friend keeps bouncing, please help').message).toMatch(/No SMTP reply was found/);
+    expect(classifier.classify('My mail to my friend keeps bouncing, please help').message).toMatch(
+      /No SMTP reply was found/,
+    );
   });
 });
 
@@ -187,7 +198,9 @@ describe('whole messages', () => {
   it('are recognised, and a reply or log is not', () => {
     expect(looksLikeMessage(eml)).toBe(true);
     expect(looksLikeMessage('554 5.7.1 [HM08] Message rejected due to local policy.')).toBe(false);
-    expect(looksLikeMessage('Final-Recipient: rfc822; x@icloud.com\nAction: failed\n\nStatus: 5.1.1')).toBe(false);
+    expect(looksLikeMessage('Final-Recipient: rfc822; x@icloud.com\nAction: failed\n\nStatus: 5.1.1')).toBe(
+      false,
+    );
   });
 
   it('are decoded before classifying (quoted-printable split inside the tag)', async () => {
@@ -197,7 +210,8 @@ describe('whole messages', () => {
   });
 
   it('fall back to the raw text when they cannot be decoded', async () => {
-    const broken = 'From: a@example.com\nMIME-Version: 1.0\nContent-Type: multipart/report; boundary="x"\n\n--x\nContent-Type: text/plain\n\n550 5.1.1 <x@icloud.com>: inactive email address\n';
+    const broken =
+      'From: a@example.com\nMIME-Version: 1.0\nContent-Type: multipart/report; boundary="x"\n\n--x\nContent-Type: text/plain\n\n550 5.1.1 <x@icloud.com>: inactive email address\n';
     const { results } = await classifyMessage(broken, classifier);
     expect(results.map((r) => r.entry?.id)).toEqual(['550-5-1-1-inactive']);
   });
@@ -208,7 +222,8 @@ describe('rule records from /rules.json', () => {
     const fromJson = { ...inactive, enhanced: null, tag: null } as unknown as RuleEntry;
     const c = createClassifier([fromJson]);
     // Matching by codes alone compares the entry's enhanced code with the reply's (none here).
-    const r = c.classify('host mx01.mail.icloud.com[17.57.152.9] said: 550 <x@icloud.com>: new wording').results[0]!;
+    const r = c.classify('host mx01.mail.icloud.com[17.57.152.9] said: 550 <x@icloud.com>: new wording')
+      .results[0]!;
     expect([r.entry?.id, r.confidence]).toEqual(['550-5-1-1-inactive', 'code-only']);
   });
 });

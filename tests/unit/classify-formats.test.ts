@@ -23,9 +23,13 @@ interface Expected extends ReplyContext {
 
 const EXPECTED: Record<string, Expected[]> = {
   'reply/cs01.txt': [{ entry: '554-5-7-1-cs01', confidence: 'exact' }],
-  'reply/colon-after-code.txt': [{ entry: '550-5-7-1-local-policy', confidence: 'exact', code: 550, enhanced: '5.7.1' }],
+  'reply/colon-after-code.txt': [
+    { entry: '550-5-7-1-local-policy', confidence: 'exact', code: 550, enhanced: '5.7.1' },
+  ],
   'reply/python-tuple.txt': [{ entry: '554-5-7-1-hm08', confidence: 'exact', code: 554, enhanced: '5.7.1' }],
-  'reply/python-recipients-refused.txt': [{ entry: '550-5-1-1-user-does-not-exist', recipient: 'x@icloud.com' }],
+  'reply/python-recipients-refused.txt': [
+    { entry: '550-5-1-1-user-does-not-exist', recipient: 'x@icloud.com' },
+  ],
   'reply/smtp-prefix.txt': [
     { entry: '550-5-1-1-inactive-email-address', text: '550 5.1.1 <x@icloud.com>: inactive email address' },
   ],
@@ -52,38 +56,119 @@ const EXPECTED: Record<string, Expected[]> = {
     },
   ],
   'postfix-log/mailcow.txt': [
-    { entry: '503-5-5-1-need-mail-command', confidence: 'exact', recipient: 'x@icloud.com', host: 'mx02.mail.icloud.com', ip: '17.57.152.5', stage: 'rcpt', action: 'failed' },
-    { entry: '451-4-7-1-service-unavailable', confidence: 'exact', recipient: 'y@icloud.com', stage: 'rcpt', action: 'delayed' },
+    {
+      entry: '503-5-5-1-need-mail-command',
+      confidence: 'exact',
+      recipient: 'x@icloud.com',
+      host: 'mx02.mail.icloud.com',
+      ip: '17.57.152.5',
+      stage: 'rcpt',
+      action: 'failed',
+    },
+    {
+      entry: '451-4-7-1-service-unavailable',
+      confidence: 'exact',
+      recipient: 'y@icloud.com',
+      stage: 'rcpt',
+      action: 'delayed',
+    },
   ],
   'postfix-log/mixed.txt': [
-    { entry: '554-5-7-1-hm08', recipient: 'x@example.com', host: 'mx02.mail.icloud.com', ip: '17.57.155.34', stage: 'data', action: 'failed' },
+    {
+      entry: '554-5-7-1-hm08',
+      recipient: 'x@example.com',
+      host: 'mx02.mail.icloud.com',
+      ip: '17.57.155.34',
+      stage: 'data',
+      action: 'failed',
+    },
     { entry: 'none', provider: 'Google', recipient: 'z@gmail.com', host: 'aspmx.l.google.com' },
-    { entry: '554-5-7-0-proofpoint-blocked', stage: 'connect', action: 'delayed', host: 'mx01.mail.icloud.com' },
+    {
+      entry: '554-5-7-0-proofpoint-blocked',
+      stage: 'connect',
+      action: 'delayed',
+      host: 'mx01.mail.icloud.com',
+    },
     { entry: '421-4-7-1-excessive-volume', stage: 'rcpt', action: 'delayed', ip: '17.57.152.9' },
   ],
   'postfix-bounce/dmarc-wrapped.txt': [
-    { entry: '554-5-7-1-dmarc', confidence: 'exact', recipient: 'x@example.com', host: 'mx01.mail.icloud.com', ip: '17.57.152.9', stage: 'data' },
+    {
+      entry: '554-5-7-1-dmarc',
+      confidence: 'exact',
+      recipient: 'x@example.com',
+      host: 'mx01.mail.icloud.com',
+      ip: '17.57.152.9',
+      stage: 'data',
+    },
   ],
   'postfix-bounce/two-recipients.txt': [
     { entry: '552-5-2-2-over-quota', recipient: 'x@icloud.com', ip: '17.56.9.31', stage: 'rcpt' },
-    { entry: '550-5-1-1-inactive-email-address', recipient: 'y@icloud.com', ip: '17.172.34.9', stage: 'rcpt' },
+    {
+      entry: '550-5-1-1-inactive-email-address',
+      recipient: 'y@icloud.com',
+      ip: '17.172.34.9',
+      stage: 'rcpt',
+    },
   ],
   'dsn/delivery-status.txt': [
-    { entry: '554-5-7-1-dmarc', confidence: 'exact', recipient: 'x@example.com', host: 'mx01.mail.icloud.com', action: 'failed' },
+    {
+      entry: '554-5-7-1-dmarc',
+      confidence: 'exact',
+      recipient: 'x@example.com',
+      host: 'mx01.mail.icloud.com',
+      action: 'failed',
+    },
   ],
   'dsn/two-groups.txt': [
-    { entry: '550-5-1-1-inactive-email-address', recipient: 'x@icloud.com', host: 'mx1.mail.icloud.com', action: 'failed' },
-    { entry: '451-4-7-1-service-unavailable', confidence: 'exact', recipient: 'y@icloud.com', host: 'mx02.mail.icloud.com', action: 'delayed' },
+    {
+      entry: '550-5-1-1-inactive-email-address',
+      recipient: 'x@icloud.com',
+      host: 'mx1.mail.icloud.com',
+      action: 'failed',
+    },
+    {
+      entry: '451-4-7-1-service-unavailable',
+      confidence: 'exact',
+      recipient: 'y@icloud.com',
+      host: 'mx02.mail.icloud.com',
+      action: 'delayed',
+    },
   ],
   'dsn/status-fallback.txt': [
-    { entry: '554-not-accepting-connections', code: 554, enhanced: '5.0.0', recipient: 'x@icloud.com', host: 'mx1.mail.icloud.com' },
+    {
+      entry: '554-not-accepting-connections',
+      code: 554,
+      enhanced: '5.0.0',
+      recipient: 'x@icloud.com',
+      host: 'mx1.mail.icloud.com',
+    },
   ],
   'exim/mainlog.txt': [
-    { entry: '554-5-7-1-hm07', recipient: 'x@example.com', host: 'mx01.mail.icloud.com', ip: '17.57.156.30', stage: 'data', action: 'failed' },
-    { entry: '421-4-7-1-excessive-volume', recipient: 'x@icloud.com', host: 'mx02.mail.icloud.com', stage: 'rcpt', action: 'delayed' },
+    {
+      entry: '554-5-7-1-hm07',
+      recipient: 'x@example.com',
+      host: 'mx01.mail.icloud.com',
+      ip: '17.57.156.30',
+      stage: 'data',
+      action: 'failed',
+    },
+    {
+      entry: '421-4-7-1-excessive-volume',
+      recipient: 'x@icloud.com',
+      host: 'mx02.mail.icloud.com',
+      stage: 'rcpt',
+      action: 'delayed',
+    },
   ],
   'exim/bounce.txt': [
-    { entry: '550-5-1-1-unknown-or-illegal-alias', confidence: 'exact', recipient: 'x@icloud.com', host: 'mx2.me.com.akadns.net', ip: '192.0.2.17', stage: 'rcpt' },
+    {
+      entry: '550-5-1-1-unknown-or-illegal-alias',
+      confidence: 'exact',
+      recipient: 'x@icloud.com',
+      host: 'mx2.me.com.akadns.net',
+      ip: '192.0.2.17',
+      stage: 'rcpt',
+    },
   ],
   'sendmail/transcript.txt': [
     { entry: '554-5-7-1-cs01', recipient: 'x@icloud.com' },
@@ -94,41 +179,100 @@ const EXPECTED: Record<string, Expected[]> = {
     { entry: '421-4-7-0-too-many-errors', confidence: 'exact', host: 'mx1.mail.icloud.com' },
   ],
   'sendmail/maillog.txt': [
-    { entry: '451-4-7-1-service-unavailable', confidence: 'exact', recipient: 'x@icloud.com', host: 'mx02.mail.icloud.com', ip: '17.57.152.5', action: 'delayed' },
+    {
+      entry: '451-4-7-1-service-unavailable',
+      confidence: 'exact',
+      recipient: 'x@icloud.com',
+      host: 'mx02.mail.icloud.com',
+      ip: '17.57.152.5',
+      action: 'delayed',
+    },
   ],
-  'microsoft/ndr-icloud.txt': [{ entry: '552-5-2-2-over-quota', recipient: 'x@icloud.com', text: '552 5.2.2 <x@icloud.com>: user is over quota' }],
+  'microsoft/ndr-icloud.txt': [
+    {
+      entry: '552-5-2-2-over-quota',
+      recipient: 'x@icloud.com',
+      text: '552 5.2.2 <x@icloud.com>: user is over quota',
+    },
+  ],
   'microsoft/legacy-icloud.txt': [
-    { entry: '554-5-7-1-cs01', recipient: 'x@example.com', text: '554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137' },
+    {
+      entry: '554-5-7-1-cs01',
+      recipient: 'x@example.com',
+      text: '554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137',
+    },
   ],
   'node-mta/zone-mta.txt': [
-    { entry: '554-5-7-0-proofpoint-blocked', host: 'mx01.mail.icloud.com', ip: '17.56.9.17', stage: 'connect' },
+    {
+      entry: '554-5-7-0-proofpoint-blocked',
+      host: 'mx01.mail.icloud.com',
+      ip: '17.56.9.17',
+      stage: 'connect',
+    },
   ],
   'node-mta/forwarder-nested.txt': [
-    { entry: '550-5-7-0-proofpoint-blocked', code: 550, enhanced: '5.7.0', via: 'mx1.forwardemail.net', stage: 'connect', recipient: 'x@example.com' },
+    {
+      entry: '550-5-7-0-proofpoint-blocked',
+      code: 550,
+      enhanced: '5.7.0',
+      via: 'mx1.forwardemail.net',
+      stage: 'connect',
+      recipient: 'x@example.com',
+    },
   ],
-  'other-providers/gmail-postfix-log.txt': [{ entry: 'none', provider: 'Google', code: 550, enhanced: '5.1.1' }],
+  'other-providers/gmail-postfix-log.txt': [
+    { entry: 'none', provider: 'Google', code: 550, enhanced: '5.1.1' },
+  ],
   'other-providers/outlook-ndr.txt': [{ entry: 'none', provider: 'Microsoft', code: 550, enhanced: '5.1.1' }],
-  'other-providers/outlook-postfix-bounce.txt': [{ entry: 'none', provider: 'Microsoft', recipient: 'z@outlook.com', stage: 'rcpt' }],
-  'ses-json/bounce.json': [
-    { entry: '550-5-1-1-user-does-not-exist', confidence: 'exact', recipient: 'x@icloud.com', ip: '17.57.152.14', action: 'failed' },
+  'other-providers/outlook-postfix-bounce.txt': [
+    { entry: 'none', provider: 'Microsoft', recipient: 'z@outlook.com', stage: 'rcpt' },
   ],
-  'ses-json/sns-envelope.json': [{ entry: '550-5-1-1-user-does-not-exist', recipient: 'x@icloud.com', ip: '17.57.152.14' }],
+  'ses-json/bounce.json': [
+    {
+      entry: '550-5-1-1-user-does-not-exist',
+      confidence: 'exact',
+      recipient: 'x@icloud.com',
+      ip: '17.57.152.14',
+      action: 'failed',
+    },
+  ],
+  'ses-json/sns-envelope.json': [
+    { entry: '550-5-1-1-user-does-not-exist', recipient: 'x@icloud.com', ip: '17.57.152.14' },
+  ],
   'sendgrid-json/events.json': [
     { entry: '554-5-7-1-cs01', recipient: 'x@icloud.com', action: 'failed' },
     { entry: '421-4-7-1-excessive-volume', recipient: 'y@icloud.com', action: 'delayed' },
     { entry: 'none', code: 500, enhanced: '5.0.0', recipient: 'z@example.com' },
   ],
   'mailgun-json/failed.json': [
-    { entry: '550-5-1-1-relay-unauthorized-sender', confidence: 'exact', code: 550, enhanced: '5.1.1', recipient: 'x@privaterelay.appleid.com', host: 'smtp3.privaterelay.appleid.com', action: 'failed' },
+    {
+      entry: '550-5-1-1-relay-unauthorized-sender',
+      confidence: 'exact',
+      code: 550,
+      enhanced: '5.1.1',
+      recipient: 'x@privaterelay.appleid.com',
+      host: 'smtp3.privaterelay.appleid.com',
+      action: 'failed',
+    },
   ],
   'mailgun-json/suppress-bounce.json': [{ entry: 'none', recipient: 'x@icloud.com' }],
-  'postmark-json/bounce.json': [{ entry: '550-5-1-1-inactive-email-address', confidence: 'exact', recipient: 'x@icloud.com' }],
+  'postmark-json/bounce.json': [
+    { entry: '550-5-1-1-inactive-email-address', confidence: 'exact', recipient: 'x@icloud.com' },
+  ],
   'mandrill-json/events.json': [
     { entry: '554-5-7-1-hm08', recipient: 'x@icloud.com', action: 'failed' },
     { entry: '552-5-2-2-over-quota', recipient: 'y@icloud.com', action: 'delayed' },
   ],
   'eml/postfix-dmarc-qp.eml': [
-    { entry: '554-5-7-1-dmarc', confidence: 'exact', recipient: 'x@example.com', host: 'mx01.mail.icloud.com', ip: '17.57.152.9', stage: 'data', action: 'failed' },
+    {
+      entry: '554-5-7-1-dmarc',
+      confidence: 'exact',
+      recipient: 'x@example.com',
+      host: 'mx01.mail.icloud.com',
+      ip: '17.57.152.9',
+      stage: 'data',
+      action: 'failed',
+    },
   ],
   'eml/postfix-two-recipients-base64.eml': [
     { entry: '552-5-2-2-over-quota', recipient: 'x@icloud.com', stage: 'rcpt', action: 'failed' },

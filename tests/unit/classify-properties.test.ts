@@ -44,7 +44,20 @@ describe('any input', () => {
   });
 
   it('stays fast on long runs of pattern characters', () => {
-    for (const unit of ['5', '5.', '550-', '550 5.1.1 ', '(', "'", '"', '<', ' ', 'a@b.', '[1', 'host x[1.2.3.4] said: ']) {
+    for (const unit of [
+      '5',
+      '5.',
+      '550-',
+      '550 5.1.1 ',
+      '(',
+      "'",
+      '"',
+      '<',
+      ' ',
+      'a@b.',
+      '[1',
+      'host x[1.2.3.4] said: ',
+    ]) {
       const input = unit.repeat(Math.ceil(200_000 / unit.length));
       const t = performance.now();
       wellFormed(input);
@@ -76,7 +89,9 @@ describe('big pastes', () => {
   });
 
   it('answers a 5 MB paste of random text', { timeout: 60_000 }, () => {
-    const rnd = fc.sample(fc.string({ unit: 'grapheme', minLength: 1000, maxLength: 1000 }), { numRuns: 5000, seed: 7 }).join('\n');
+    const rnd = fc
+      .sample(fc.string({ unit: 'grapheme', minLength: 1000, maxLength: 1000 }), { numRuns: 5000, seed: 7 })
+      .join('\n');
     expect(rnd.length).toBeGreaterThan(5_000_000);
     wellFormed(rnd);
   });

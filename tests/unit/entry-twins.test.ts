@@ -21,7 +21,11 @@ const data: TwinData = {
   match: [{ phrase: '[HM08]' }],
   examples: [{ text: 'Diagnostic-Code: smtp; 554 5.7.1 [HM08] ``` odd', note: 'With backticks inside.' }],
   sources: [
-    { title: 'Apple postmaster page', url: 'https://support.apple.com/en-us/102322', date: new Date('2025-02-25') },
+    {
+      title: 'Apple postmaster page',
+      url: 'https://support.apple.com/en-us/102322',
+      date: new Date('2025-02-25'),
+    },
     { title: 'Undated source', url: 'https://example.com/undated' },
   ],
   related: [{ id: '550-5-7-1-cs01' }],
@@ -32,7 +36,14 @@ const url = 'https://icloud-codes.example.org/codes/554-5-7-1-hm08/';
 describe('entryJson', () => {
   it('gives the front matter as written, with dates as days and related entries as ids', () => {
     const json = JSON.parse(JSON.stringify(entryJson('554-5-7-1-hm08', url, data)));
-    expect(json).toMatchObject({ id: '554-5-7-1-hm08', url, code: 554, tag: 'HM08', reviewed: '2026-11-27', related: ['550-5-7-1-cs01'] });
+    expect(json).toMatchObject({
+      id: '554-5-7-1-hm08',
+      url,
+      code: 554,
+      tag: 'HM08',
+      reviewed: '2026-11-27',
+      related: ['550-5-7-1-cs01'],
+    });
     expect(json.sources).toEqual([
       { title: 'Apple postmaster page', url: 'https://support.apple.com/en-us/102322', date: '2025-02-25' },
       { title: 'Undated source', url: 'https://example.com/undated' },
@@ -66,8 +77,12 @@ describe('entryMarkdown', () => {
 
 describe('absoluteUrl', () => {
   it('puts the base path between the origin and the page path', () => {
-    expect(absoluteUrl('https://example.github.io', '/icloud-codes/', 'codes/554/')).toBe('https://example.github.io/icloud-codes/codes/554/');
-    expect(absoluteUrl('https://example.github.io', '/icloud-codes', 'og/site.png')).toBe('https://example.github.io/icloud-codes/og/site.png');
+    expect(absoluteUrl('https://example.github.io', '/icloud-codes/', 'codes/554/')).toBe(
+      'https://example.github.io/icloud-codes/codes/554/',
+    );
+    expect(absoluteUrl('https://example.github.io', '/icloud-codes', 'og/site.png')).toBe(
+      'https://example.github.io/icloud-codes/og/site.png',
+    );
     expect(absoluteUrl('https://icloud-codes.example.org/', '/')).toBe('https://icloud-codes.example.org/');
   });
 });

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { guideLinksFor, type GuideFacts } from '../../src/data/guides';
 import { loadEntries } from '../support/entries';
 
-const base: GuideFacts = { category: 'recipient-unknown', enhanced: '5.1.1', reply: '550 5.1.1 <x@icloud.com>: user does not exist', match: [{ phrase: 'user does not exist' }], examples: [] };
+const base: GuideFacts = {
+  category: 'recipient-unknown',
+  enhanced: '5.1.1',
+  reply: '550 5.1.1 <x@icloud.com>: user does not exist',
+  match: [{ phrase: 'user does not exist' }],
+  examples: [],
+};
 
 describe('guideLinksFor over the collection', () => {
   for (const { id, data } of loadEntries()) {
@@ -19,23 +25,41 @@ describe('guideLinksFor over the collection', () => {
 
 describe('guideLinksFor rules', () => {
   it('sends an untagged policy block to the untagged section of /tags/', () => {
-    expect(guideLinksFor({ ...base, category: 'policy-block', enhanced: '5.7.1' })[0]).toMatchObject({ guide: 'tags', section: 'untagged' });
+    expect(guideLinksFor({ ...base, category: 'policy-block', enhanced: '5.7.1' })[0]).toMatchObject({
+      guide: 'tags',
+      section: 'untagged',
+    });
   });
   it('sends a 5.1.1 to “before you suppress” even when its category points elsewhere', () => {
     const links = guideLinksFor({ ...base, category: 'protocol' });
     expect(links.map((l) => l.section)).toEqual(['requirements', 'before-you-suppress']);
   });
   it('sends a private-relay sender refusal to the relay guide, not to custom domains', () => {
-    const links = guideLinksFor({ ...base, category: 'relay', reply: '550 5.1.1 <b@example.com>: unauthorized sender', examples: [{ text: 'mx-host smtp3.privaterelay.appleid.com' }] });
+    const links = guideLinksFor({
+      ...base,
+      category: 'relay',
+      reply: '550 5.1.1 <b@example.com>: unauthorized sender',
+      examples: [{ text: 'mx-host smtp3.privaterelay.appleid.com' }],
+    });
     expect(links[0]).toMatchObject({ guide: 'relay', section: 'unauthorized-sender' });
     expect(links.map((l) => l.section)).not.toContain('custom-domains');
   });
   it('sends an unknown relay address and a turned-off address to the “turned off” section', () => {
-    expect(guideLinksFor({ ...base, reply: '550 5.1.1 <x@privaterelay.appleid.com>: user not found' })[0]).toMatchObject({ guide: 'relay', section: 'turned-off' });
-    expect(guideLinksFor({ ...base, category: 'recipient-disabled' })[0]).toMatchObject({ guide: 'relay', section: 'turned-off' });
+    expect(
+      guideLinksFor({ ...base, reply: '550 5.1.1 <x@privaterelay.appleid.com>: user not found' })[0],
+    ).toMatchObject({ guide: 'relay', section: 'turned-off' });
+    expect(guideLinksFor({ ...base, category: 'recipient-disabled' })[0]).toMatchObject({
+      guide: 'relay',
+      section: 'turned-off',
+    });
   });
   it('sends an iCloud+ custom-domain relay refusal to custom domains', () => {
-    const links = guideLinksFor({ ...base, category: 'relay', enhanced: '5.7.1', reply: '554 5.7.1 <x@icloud.com>: Relay access denied' });
+    const links = guideLinksFor({
+      ...base,
+      category: 'relay',
+      enhanced: '5.7.1',
+      reply: '554 5.7.1 <x@icloud.com>: Relay access denied',
+    });
     expect(links).toEqual([{ guide: 'sending', section: 'custom-domains', label: expect.any(String) }]);
   });
 });

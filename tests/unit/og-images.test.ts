@@ -9,18 +9,41 @@ import { pngSize } from '../support/png';
 
 const root = new URL('../../', import.meta.url);
 const hm08 = {
-  code: 554, enhanced: '5.7.1', tag: 'HM08', title: '[HM08] Message rejected due to local policy',
-  outcome: 'permanent', retry: 'after-fix', host: 'icloud-codes.example.org',
+  code: 554,
+  enhanced: '5.7.1',
+  tag: 'HM08',
+  title: '[HM08] Message rejected due to local policy',
+  outcome: 'permanent',
+  retry: 'after-fix',
+  host: 'icloud-codes.example.org',
 } as const;
 
 describe('entry preview card', () => {
   it('shows the reply code, enhanced code, tag, title, outcome and retry advice', () => {
     const words = textOf(entryCard(hm08));
-    expect(words).toEqual(expect.arrayContaining(['554', '5.7.1', '[HM08]', hm08.title, 'Permanent failure', 'Retry after fixing the cause']));
+    expect(words).toEqual(
+      expect.arrayContaining([
+        '554',
+        '5.7.1',
+        '[HM08]',
+        hm08.title,
+        'Permanent failure',
+        'Retry after fixing the cause',
+      ]),
+    );
   });
 
   it('leaves out the enhanced code and tag when the entry has none', () => {
-    const words = textOf(entryCard({ ...hm08, enhanced: undefined, tag: undefined, title: 'Service unavailable', outcome: 'transient', retry: 'later' }));
+    const words = textOf(
+      entryCard({
+        ...hm08,
+        enhanced: undefined,
+        tag: undefined,
+        title: 'Service unavailable',
+        outcome: 'transient',
+        retry: 'later',
+      }),
+    );
     expect(words).not.toContain('5.7.1');
     expect(words.some((w) => w.startsWith('['))).toBe(false);
     expect(words).toContain('Temporary failure');
@@ -30,7 +53,10 @@ describe('entry preview card', () => {
 describe('renderPng', () => {
   it('draws a 1200×630 PNG for an entry and for the site', async () => {
     const fonts = await loadFonts(root);
-    for (const card of [entryCard(hm08), siteCard({ replies: 31, tags: ['CS01', 'HM08'], host: 'icloud-codes.example.org' })]) {
+    for (const card of [
+      entryCard(hm08),
+      siteCard({ replies: 31, tags: ['CS01', 'HM08'], host: 'icloud-codes.example.org' }),
+    ]) {
       const png = await renderPng(card, fonts);
       expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
     }

@@ -77,7 +77,11 @@ describe('broken entries fail validation, naming the file and the field', () => 
   }, 60_000);
 
   it('rejects a match regex that does not compile', () => {
-    const r = runAstro('sync', '550-5-1-1-broken-regex', entry({ match: ['  - regex: "user (does not exist"'] }));
+    const r = runAstro(
+      'sync',
+      '550-5-1-1-broken-regex',
+      entry({ match: ['  - regex: "user (does not exist"'] }),
+    );
     expect(r.status).not.toBe(0);
     expect(r.output).toContain('550-5-1-1-broken-regex');
     expect(r.output).toContain('match');
@@ -85,7 +89,11 @@ describe('broken entries fail validation, naming the file and the field', () => 
   }, 60_000);
 
   it('rejects a related entry that does not exist', () => {
-    const r = runAstro('build', '550-5-1-1-broken-related', entry({}).replace('reviewed:', 'related:\n  - no-such-entry\nreviewed:'));
+    const r = runAstro(
+      'build',
+      '550-5-1-1-broken-related',
+      entry({}).replace('reviewed:', 'related:\n  - no-such-entry\nreviewed:'),
+    );
     expect(r.output).toContain('content/codes/550-5-1-1-broken-related.mdx: related.0');
     expect(r.status).not.toBe(0);
     expect(r.output).toContain('no-such-entry');

@@ -39,7 +39,11 @@ describe('exactCodes', () => {
         const exact = term?.startsWith('"');
         const word = (term ?? '').replace(/"/g, '').split(' ')[0];
         const hit = (text: string) => text.split(' ').some((t) => (exact ? t === word : t.startsWith(word)));
-        return { results: Object.keys(pages).filter((id) => hit(pages[id])).map((id) => ({ id })) };
+        return {
+          results: Object.keys(pages)
+            .filter((id) => hit(pages[id]))
+            .map((id) => ({ id })),
+        };
       },
     };
   }

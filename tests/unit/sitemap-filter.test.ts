@@ -10,7 +10,10 @@ const page = (path: string, html: string) => {
   mkdirSync(join(out, path), { recursive: true });
   writeFileSync(join(out, path, 'index.html'), html);
 };
-page('hm08', '<!DOCTYPE html><html><head><meta http-equiv="refresh" content="0;url=/x/codes/554-5-7-1-hm08/"></head></html>');
+page(
+  'hm08',
+  '<!DOCTYPE html><html><head><meta http-equiv="refresh" content="0;url=/x/codes/554-5-7-1-hm08/"></head></html>',
+);
 page('codes/554', '<!DOCTYPE html><html><head><title>554</title></head><body><h1>554</h1></body></html>');
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 

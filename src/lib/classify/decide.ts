@@ -20,8 +20,10 @@ function codeWords(reply: ExtractedReply, entry: RuleEntry): string {
       ? `; the reply has no basic code, and its enhanced code ${reply.enhanced} is the entry’s`
       : '; the reply as given has no basic code';
   }
-  if (reply.code !== entry.code) return `, but the basic code is ${reply.code} where this entry has ${entry.code}`;
-  const enh = reply.enhanced && reply.enhanced === entry.enhanced ? ` and enhanced code ${reply.enhanced}` : '';
+  if (reply.code !== entry.code)
+    return `, but the basic code is ${reply.code} where this entry has ${entry.code}`;
+  const enh =
+    reply.enhanced && reply.enhanced === entry.enhanced ? ` and enhanced code ${reply.enhanced}` : '';
   return `; same basic code ${reply.code}${enh}`;
 }
 
@@ -30,7 +32,12 @@ function standardsSentence(reply: ExtractedReply): string {
   const parts: string[] = [];
   if (reply.code !== undefined) {
     const b = basicCode(reply.code);
-    const kind = b.kind === 'transient' ? 'a temporary failure' : b.kind === 'permanent' ? 'a permanent failure' : 'not a failure';
+    const kind =
+      b.kind === 'transient'
+        ? 'a temporary failure'
+        : b.kind === 'permanent'
+          ? 'a permanent failure'
+          : 'not a failure';
     parts.push(
       b.text
         ? `In RFC 5321, ${reply.code} means “${b.text}”, ${kind}.`
@@ -62,7 +69,8 @@ function none(reply: ExtractedReply, verdict: Verdict, alternatives?: RuleEntry[
   } else if (verdict.kind === 'icloud') {
     why = `The reply looks like iCloud’s (${verdict.evidence}), but no entry in this reference has its wording.`;
   } else {
-    why = 'No iCloud entry matches this reply, and nothing in it points at iCloud: no iCloud host, recipient or wording.';
+    why =
+      'No iCloud entry matches this reply, and nothing in it points at iCloud: no iCloud host, recipient or wording.';
   }
   const result: Classification = {
     reply,
@@ -87,7 +95,9 @@ export function decide(
     const { winner, tied } = found;
     const entry = winner.entry;
     const codeAgrees =
-      reply.code === undefined ? reply.enhanced === undefined || reply.enhanced === entry.enhanced : winner.sameCode;
+      reply.code === undefined
+        ? reply.enhanced === undefined || reply.enhanced === entry.enhanced
+        : winner.sameCode;
     const contextOk = !entry.generic || verdict.kind === 'icloud';
     const confidence: Confidence = codeAgrees && contextOk && tied.length === 0 ? 'exact' : 'likely';
     let why = ruleWords(winner) + codeWords(reply, entry) + '.';

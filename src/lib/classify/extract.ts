@@ -19,13 +19,17 @@ function mergeDsnDuplicates(replies: ExtractedReply[]): ExtractedReply[] {
     const side = r.format === 'dsn' ? 'dsn' : 'text';
     const others = open[side === 'dsn' ? 'text' : 'dsn'].get(key) ?? [];
     const i = others.findIndex(
-      (s) => !s.context.recipient || !r.context.recipient || s.context.recipient.toLowerCase() === r.context.recipient.toLowerCase(),
+      (s) =>
+        !s.context.recipient ||
+        !r.context.recipient ||
+        s.context.recipient.toLowerCase() === r.context.recipient.toLowerCase(),
     );
     if (i >= 0) {
       const twin = others.splice(i, 1)[0]!;
       twin.enhanced ??= r.enhanced;
       for (const [k, v] of Object.entries(r.context)) {
-        if ((twin.context as Record<string, unknown>)[k] === undefined) (twin.context as Record<string, unknown>)[k] = v;
+        if ((twin.context as Record<string, unknown>)[k] === undefined)
+          (twin.context as Record<string, unknown>)[k] = v;
       }
       // The human part names the format better than the DSN part.
       if (twin.format === 'dsn') twin.format = r.format;

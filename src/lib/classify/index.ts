@@ -7,16 +7,25 @@ import { decide } from './decide.ts';
 import { extractReplies } from './extract.ts';
 import type { ClassifyOutcome, ExtractedReply } from './types.ts';
 
-export type { Classification, ClassifyOutcome, Confidence, ExtractedReply, InputFormat, ReplyContext } from './types.ts';
+export type {
+  Classification,
+  ClassifyOutcome,
+  Confidence,
+  ExtractedReply,
+  InputFormat,
+  ReplyContext,
+} from './types.ts';
 
 export interface Classifier {
   classify(input: string): ClassifyOutcome;
 }
 
-export const EMPTY_MESSAGE = 'Paste an SMTP reply, a log excerpt, a bounce message or a webhook JSON to classify it.';
+export const EMPTY_MESSAGE =
+  'Paste an SMTP reply, a log excerpt, a bounce message or a webhook JSON to classify it.';
 const NOT_FOUND_MESSAGE =
   'No SMTP reply was found. Paste the line with the three-digit reply code (for example “550 5.1.1 …”), a log excerpt or the whole bounce message.';
-const BINARY_MESSAGE = 'This looks like binary data rather than text, and no SMTP reply could be read from it.';
+const BINARY_MESSAGE =
+  'This looks like binary data rather than text, and no SMTP reply could be read from it.';
 const CACHE_LIMIT = 5_000;
 
 function looksBinary(input: string): boolean {
@@ -28,7 +37,12 @@ function looksBinary(input: string): boolean {
 export function createClassifier(entries: RuleEntry[]): Classifier {
   // /rules.json writes absent codes and tags as null; the matcher compares against undefined.
   const compiled = compileEntries(
-    entries.map((e) => ({ ...e, enhanced: e.enhanced ?? undefined, tag: e.tag ?? undefined, match: e.match ?? [] })),
+    entries.map((e) => ({
+      ...e,
+      enhanced: e.enhanced ?? undefined,
+      tag: e.tag ?? undefined,
+      match: e.match ?? [],
+    })),
   );
   const allowed = new Set<number>(entries.map((e) => e.code));
   for (let c = 400; c < 600; c++) allowed.add(c);
@@ -60,12 +74,16 @@ export function createClassifier(entries: RuleEntry[]): Classifier {
 }
 
 const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]{0,76}:[ \t]?\S?/;
-const MESSAGE_HEADERS = /^(?:received|from|to|subject|date|message-id|return-path|delivered-to|mime-version|content-type|x-failed-recipients|auto-submitted)$/i;
+const MESSAGE_HEADERS =
+  /^(?:received|from|to|subject|date|message-id|return-path|delivered-to|mime-version|content-type|x-failed-recipients|auto-submitted)$/i;
 
 /** True when the input is a whole email (a header block, then a MIME body) that needs decoding. */
 export function looksLikeMessage(input: string): boolean {
   if (typeof input !== 'string') return false;
-  const head = input.slice(0, 65_536).replace(/\r\n?/g, '\n').replace(/^\s*(?:From \S[^\n]*\n)?/, '');
+  const head = input
+    .slice(0, 65_536)
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\s*(?:From \S[^\n]*\n)?/, '');
   const blank = head.indexOf('\n\n');
   if (blank < 0) return false;
   const names: string[] = [];

@@ -10,8 +10,22 @@ export type ScanText = (text: string, defaults: Defaults) => ExtractedReply[];
 
 /** Fields that hold the remote server's reply, most specific first (compared lowercased). */
 const DIAGNOSTIC_KEYS = [
-  'diagnosticcode', 'diagnostic-code', 'diagnostic_code', 'diag', 'smtp-response', 'smtpresponse', 'smtp_response',
-  'response', 'reason', 'details', 'detail', 'message', 'description', 'error', 'bounce_description', 'content',
+  'diagnosticcode',
+  'diagnostic-code',
+  'diagnostic_code',
+  'diag',
+  'smtp-response',
+  'smtpresponse',
+  'smtp_response',
+  'response',
+  'reason',
+  'details',
+  'detail',
+  'message',
+  'description',
+  'error',
+  'bounce_description',
+  'content',
 ];
 const RECIPIENT_KEYS = ['emailaddress', 'email', 'recipient', 'rcpt', 'to'];
 const HOST_KEYS = ['mx-host', 'mxhost', 'mx_host', 'remotemta', 'remote-mta', 'remote_mta'];
@@ -34,11 +48,18 @@ const first = (m: Map<string, unknown>, keys: string[], ok: (s: string) => boole
   keys.map((k) => str(m.get(k))).find((s): s is string => s !== undefined && ok(s));
 
 function formatOf(m: Map<string, unknown>, inherited?: InputFormat): InputFormat | undefined {
-  if (m.has('notificationtype') || m.has('eventtype') || m.has('bouncedrecipients') || m.has('delayedrecipients')) return 'ses-json';
+  if (
+    m.has('notificationtype') ||
+    m.has('eventtype') ||
+    m.has('bouncedrecipients') ||
+    m.has('delayedrecipients')
+  )
+    return 'ses-json';
   if (m.has('event-data') || m.has('delivery-status')) return 'mailgun-json';
   if (m.has('recordtype') || m.has('typecode')) return 'postmark-json';
   if (m.has('msg') && typeof m.get('msg') === 'object') return 'mandrill-json';
-  if (m.has('sg_event_id') || m.has('sg_message_id') || m.has('bounce_classification')) return 'sendgrid-json';
+  if (m.has('sg_event_id') || m.has('sg_message_id') || m.has('bounce_classification'))
+    return 'sendgrid-json';
   if (inherited) return inherited;
   if (m.has('event') && m.has('email') && (m.has('reason') || m.has('response'))) return 'sendgrid-json';
   return undefined;
@@ -57,7 +78,8 @@ function actionOf(m: Map<string, unknown>): string | undefined {
 function codeOf(m: Map<string, unknown>): number | undefined {
   for (const k of CODE_KEYS) {
     const v = m.get(k);
-    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{3}$/.test(v.trim()) ? Number(v) : undefined;
+    const n =
+      typeof v === 'number' ? v : typeof v === 'string' && /^\d{3}$/.test(v.trim()) ? Number(v) : undefined;
     if (n !== undefined && Number.isInteger(n)) return n;
   }
   return undefined;
@@ -93,7 +115,9 @@ export function walkJson(value: unknown, scan: ScanText): ExtractedReply[] {
       ...inherited.context,
       ...prune({
         recipient: first(m, RECIPIENT_KEYS, (s) => s.includes('@'))?.replace(/^.*<([^>]+)>.*$/, '$1'),
-        host: first(m, HOST_KEYS)?.replace(/^dns;\s*/i, '').toLowerCase(),
+        host: first(m, HOST_KEYS)
+          ?.replace(/^dns;\s*/i, '')
+          .toLowerCase(),
         ip: first(m, IP_KEYS),
         action: actionOf(m),
       }),
@@ -120,7 +144,15 @@ export function walkJson(value: unknown, scan: ScanText): ExtractedReply[] {
     }
     if (!found && firstText && (replyCode !== undefined || ownEnhanced)) {
       // The code sits in its own field and the text holds only the words (SendGrid, Mailgun).
-      out.push(prune({ code: here.code, enhanced: here.enhanced, text: firstText, context, format: format ?? 'json' }));
+      out.push(
+        prune({
+          code: here.code,
+          enhanced: here.enhanced,
+          text: firstText,
+          context,
+          format: format ?? 'json',
+        }),
+      );
       found = true;
     }
     if (!found && code !== undefined && code >= 600) {
@@ -130,7 +162,8 @@ export function walkJson(value: unknown, scan: ScanText): ExtractedReply[] {
       if (note) out.push({ text: note, context, format: format ?? 'json', espCode: code });
     }
     for (const [k, child] of Object.entries(v as Obj)) {
-      if (typeof child === 'object' || (k.toLowerCase() === 'message' && typeof child === 'string')) visit(child, here, depth + 1);
+      if (typeof child === 'object' || (k.toLowerCase() === 'message' && typeof child === 'string'))
+        visit(child, here, depth + 1);
     }
   };
   visit(value, {}, 0);

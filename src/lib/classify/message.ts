@@ -9,7 +9,11 @@ const REPORT_TYPES = new Set(['message/delivery-status', 'message/global-deliver
 const HEADER_TYPES = new Set(['text/rfc822-headers', 'message/rfc822', 'message/global-headers']);
 
 const asText = (content: unknown) =>
-  typeof content === 'string' ? content : content instanceof ArrayBuffer || ArrayBuffer.isView(content) ? new TextDecoder().decode(content as ArrayBuffer) : '';
+  typeof content === 'string'
+    ? content
+    : content instanceof ArrayBuffer || ArrayBuffer.isView(content)
+      ? new TextDecoder().decode(content as ArrayBuffer)
+      : '';
 
 /** Crude HTML-to-text for bounces that have no text/plain part: the replies survive tag removal. */
 const htmlText = (html: string) =>
@@ -43,9 +47,11 @@ export async function classifyMessage(input: string, classifier: Classifier): Pr
     const outcome = classifier.classify(parts.join('\n\n'));
     if (!outcome.results.length) return classifier.classify(input);
     const failed = email.headers.find((h) => h.key === 'x-failed-recipients')?.value;
-    const recipient = (failed && singleRecipient(`X-Failed-Recipients: ${failed}`)) ?? singleRecipient(original);
+    const recipient =
+      (failed && singleRecipient(`X-Failed-Recipients: ${failed}`)) ?? singleRecipient(original);
     if (recipient) for (const r of outcome.results) r.reply.context.recipient ??= recipient;
-    for (const r of outcome.results) if (r.reply.format === 'dsn' || r.reply.format === 'text') r.reply.format = 'eml';
+    for (const r of outcome.results)
+      if (r.reply.format === 'dsn' || r.reply.format === 'text') r.reply.format = 'eml';
     return outcome;
   } catch {
     // An undecodable message still holds its replies as plain text.

@@ -11,14 +11,20 @@ export type Verdict =
   | { kind: 'unknown' };
 
 const alternatives = (domains: readonly string[]) => domains.map(escapeRegExp).join('|');
-const ICLOUD_HOST = new RegExp(`(?:^|\\.)(?:${alternatives([...ICLOUD_DOMAINS, RELAY_DOMAIN, LEGACY_MX_DOMAIN])})$`, 'i');
+const ICLOUD_HOST = new RegExp(
+  `(?:^|\\.)(?:${alternatives([...ICLOUD_DOMAINS, RELAY_DOMAIN, LEGACY_MX_DOMAIN])})$`,
+  'i',
+);
 const ICLOUD_DOMAIN = new RegExp(`@(?:${alternatives([...ICLOUD_DOMAINS, RELAY_DOMAIN])})$`, 'i');
 const ICLOUD_WORDING =
   /support\.apple\.com|\bHT204137\b|\bmail\.icloud\.com\b|\bsmtpin\d{0,4}\.me\.com\b|\bme\.com\b|\biCloud\b|\biscream\b|privaterelay\.appleid\.com|@(?:icloud|mac)\.com\b/i;
 
 const OTHERS: [string, RegExp][] = [
   ['Google', /\b(?:google\.com|googlemail\.com|gmail\.com|gsmtp)\b/i],
-  ['Microsoft', /\b(?:outlook\.com|hotmail\.com|live\.com|msn\.com|office365\.com)\b|\bRESOLVER\.[A-Z]{2,8}\./i],
+  [
+    'Microsoft',
+    /\b(?:outlook\.com|hotmail\.com|live\.com|msn\.com|office365\.com)\b|\bRESOLVER\.[A-Z]{2,8}\./i,
+  ],
   ['Yahoo', /\b(?:yahoo\.com|yahoo\.co\.[a-z]{2}|yahoodns\.net|aol\.com|ymail\.com)\b/i],
   ['GMX or WEB.DE', /\b(?:gmx\.(?:net|de|com)|web\.de)\b/i],
   ['Yandex', /\byandex\.(?:ru|net|com)\b/i],
@@ -34,8 +40,10 @@ export function judge(reply: ExtractedReply): Verdict {
   const { text } = reply;
   const { host, recipient } = reply.context;
   const words = text.length > 4000 ? text.slice(0, 4000) : text;
-  if (ICLOUD_WORDING.test(words)) return { kind: 'icloud', evidence: 'the wording of the reply names Apple or iCloud' };
-  if (host && ICLOUD_HOST.test(host)) return { kind: 'icloud', evidence: `the remote host ${host} is iCloud’s` };
+  if (ICLOUD_WORDING.test(words))
+    return { kind: 'icloud', evidence: 'the wording of the reply names Apple or iCloud' };
+  if (host && ICLOUD_HOST.test(host))
+    return { kind: 'icloud', evidence: `the remote host ${host} is iCloud’s` };
   const inWords = otherIn(words);
   if (inWords) return { kind: 'other', provider: inWords, evidence: 'the wording of the reply' };
   const atHost = host ? otherIn(host) : undefined;

@@ -175,7 +175,11 @@ export function scanLine(line: string, allowed: ReadonlySet<number>): ScannedRep
       const c = chain[k]!;
       const stop = k + 1 < chain.length ? chain[k + 1]!.index : end;
       const body = rest.slice(c.index + c.markerLength, stop);
-      pieces.push(k === 0 ? [c.code, c.enhanced].filter(Boolean).join(' ') + (body.startsWith(' ') ? '' : ' ') + body : body);
+      pieces.push(
+        k === 0
+          ? [c.code, c.enhanced].filter(Boolean).join(' ') + (body.startsWith(' ') ? '' : ' ') + body
+          : body,
+      );
     }
     const nextStart = j < occ.length ? occ[j]!.index : rest.length;
     replies.push({

@@ -44,7 +44,8 @@ function formatOf(line: string, scanned: ScannedReply): InputFormat {
   if (scanned.python) return 'python';
   if (/\bpostfix\/|\bstatus=(?:bounced|deferred|expired)\b/.test(line)) return 'postfix-log';
   if (/^<<<|\bstat=|\bsm-mta\[|\bsendmail\[/.test(line)) return 'sendmail';
-  if (/(?:^|\s)(?:\*\*|==)\s\S+@|\bR=\S+ T=|SMTP error from remote mail(?:er| server)/.test(line)) return 'exim';
+  if (/(?:^|\s)(?:\*\*|==)\s\S+@|\bR=\S+ T=|SMTP error from remote mail(?:er| server)/.test(line))
+    return 'exim';
   if (/Remote Server (?:at .{1,300} )?returned|Reported error:|#SMTP#/i.test(line)) return 'microsoft';
   if (/\bresponse=/.test(line)) return 'node-mta';
   if (/\bsaid:|refused to talk to me/.test(line)) return 'postfix-bounce';
@@ -54,7 +55,11 @@ function formatOf(line: string, scanned: ScannedReply): InputFormat {
 
 function fill(reply: ExtractedReply, d: Defaults) {
   if (reply.code === undefined && d.code !== undefined) reply.code = d.code;
-  if (!reply.enhanced && d.enhanced && (reply.code === undefined || String(reply.code)[0] === d.enhanced[0])) {
+  if (
+    !reply.enhanced &&
+    d.enhanced &&
+    (reply.code === undefined || String(reply.code)[0] === d.enhanced[0])
+  ) {
     reply.enhanced = d.enhanced;
   }
   for (const [k, v] of Object.entries(d.context ?? {}) as [keyof ReplyContext, string][]) {
@@ -64,7 +69,10 @@ function fill(reply: ExtractedReply, d: Defaults) {
 
 function finishGroup(g: DsnGroup) {
   for (const r of g.replies) {
-    fill(r, { enhanced: g.status, context: prune({ recipient: g.recipient, action: g.action, host: g.host, ip: g.ip }) });
+    fill(r, {
+      enhanced: g.status,
+      context: prune({ recipient: g.recipient, action: g.action, host: g.host, ip: g.ip }),
+    });
   }
 }
 

@@ -11,5 +11,7 @@ export const getStaticPaths = entryRoutes satisfies GetStaticPaths;
 export const GET: APIRoute<{ entry: CodeEntry }> = async ({ props, site }) => {
   const { code, enhanced, tag, title, outcome, retry } = props.entry.data;
   const card = entryCard({ code, enhanced, tag, title, outcome, retry, host: site?.host ?? '' });
-  return new Response(await renderPng(card, await loadFonts(root)), { headers: { 'Content-Type': 'image/png' } });
+  return new Response(await renderPng(card, await loadFonts(root)), {
+    headers: { 'Content-Type': 'image/png' },
+  });
 };

@@ -10,5 +10,7 @@ import { renderPng } from '../../og/render';
 export const GET: APIRoute = async ({ site }) => {
   const tags = (await getEntryTags()).map((t) => t.tag).sort();
   const card = siteCard({ replies: (await getEntries()).length, tags, host: site?.host ?? '' });
-  return new Response(await renderPng(card, await loadFonts(root)), { headers: { 'Content-Type': 'image/png' } });
+  return new Response(await renderPng(card, await loadFonts(root)), {
+    headers: { 'Content-Type': 'image/png' },
+  });
 };
