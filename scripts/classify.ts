@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createClassifier, looksLikeMessage } from '../src/lib/classify/index.ts';
 import { classifyMessage } from '../src/lib/classify/message.ts';
 import type { ClassifyOutcome } from '../src/lib/classify/types.ts';
-import type { RuleEntry } from '../src/lib/rules.ts';
+import { decodeRules, type RuleEntry } from '../src/lib/rules.ts';
 import { codesText } from '../src/lib/standards.ts';
 import { OUTCOMES, SUPPRESS, retryText } from '../src/lib/vocabulary.ts';
 
@@ -17,9 +17,10 @@ const files = args.filter((a) => a !== '--json');
 const rulesFile = path.resolve(process.env.OUT_DIR ?? 'dist', 'rules.json');
 let rules: RuleEntry[];
 try {
-  rules = JSON.parse(readFileSync(rulesFile, 'utf8')) as RuleEntry[];
-} catch {
-  console.error(`No rule data at ${rulesFile}: run \`npm run build\` first.`);
+  rules = decodeRules(JSON.parse(readFileSync(rulesFile, 'utf8')), rulesFile);
+} catch (error) {
+  const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+  console.error(missing ? `No rule data at ${rulesFile}: run \`npm run build\` first.` : String(error));
   process.exit(2);
 }
 const classifier = createClassifier(rules);

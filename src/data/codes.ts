@@ -1,8 +1,8 @@
 // The one place pages read the `codes` collection: sorted entries, their rule records and the basic
 // codes in use. Lists and navigation everywhere come from here, never from hand-written lists.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { toRuleEntry } from '../lib/rule-data';
-import type { RuleEntry } from '../lib/rules';
+import { toRuleRecord, type RuleRecord } from '../lib/rules';
+import { relatedErrors } from '../schemas/code-entry';
 
 export type CodeEntry = CollectionEntry<'codes'>;
 
@@ -22,29 +22,17 @@ function compareEntries(a: CodeEntry, b: CodeEntry): number {
   );
 }
 
-/** Astro's reference() does not check that the target exists, so a wrong id would silently
- *  drop a link; this makes it fail the build, naming the file and the field. */
-function checkRelated(entries: CodeEntry[]): void {
-  const ids = new Set(entries.map((e) => e.id));
-  for (const e of entries) {
-    e.data.related.forEach((r, i) => {
-      if (!ids.has(r.id)) {
-        throw new Error(
-          `content/codes/${e.id}.mdx: related.${i}: there is no entry "${r.id}" in content/codes/`,
-        );
-      }
-    });
-  }
-}
-
 export async function getEntries(): Promise<CodeEntry[]> {
   const entries = (await getCollection('codes')).sort(compareEntries);
-  checkRelated(entries);
+  // A wrong related id would silently drop a link: fail the build, naming the file and the field.
+  const errors = relatedErrors(entries);
+  if (errors.length) throw new Error(errors.join('\n'));
   return entries;
 }
 
-export async function getRuleEntries(): Promise<RuleEntry[]> {
-  return (await getEntries()).map((e) => toRuleEntry(e.id, e.data));
+/** The /rules.json records, with page URLs under the deployment's base path. */
+export async function getRuleRecords(): Promise<RuleRecord[]> {
+  return (await getEntries()).map((e) => toRuleRecord(e.id, e.data, import.meta.env.BASE_URL));
 }
 
 /** Basic reply codes that have at least one entry, ascending. */

@@ -1,6 +1,6 @@
 // The three guide pages and which of them concern a given entry. Pure (no Astro imports), so the
 // home page, the header and every entry page share one list and the derivation can run in tests.
-import type { MatchRule } from '../lib/rules';
+import type { CodeEntryData } from '../schemas/code-entry';
 import type { Category } from '../lib/vocabulary';
 import { RELAY_DOMAIN } from '../lib/apple-domains';
 
@@ -47,14 +47,10 @@ export interface GuideLink {
 }
 
 /** The facts of an entry that decide which guides concern it. */
-export interface GuideFacts {
-  tag?: string;
-  category: Category;
-  enhanced?: string;
-  reply: string;
-  match: MatchRule[];
-  examples: { text: string }[];
-}
+export type GuideFacts = Pick<
+  CodeEntryData,
+  'tag' | 'category' | 'enhanced' | 'reply' | 'match' | 'examples'
+>;
 
 /** Where on /sending-to-icloud/ each category of reply is dealt with. */
 const SENDING_SECTION: Record<Category, { section: string; label: string }> = {

@@ -1,27 +1,18 @@
 // The machine-readable twins of an entry page: /codes/<id>.json (front matter as written, plus the
 // page URL) and /codes/<id>.md (the whole entry as Markdown, for tools and LLM agents). Pure: the
 // endpoints pass the collection's data in.
-import type { EntryData } from './rule-data';
+import type { CodeEntryData } from '../schemas/code-entry.ts';
 import { isoDay } from './day.ts';
 import { basicCode, enhancedCode } from './standards.ts';
 import { CATEGORIES, EVIDENCE, OUTCOMES, OWNERS, STAGES, SUPPRESS, retryText } from './vocabulary.ts';
 
-export interface TwinData extends EntryData {
-  examples: { text: string; note?: string }[];
-  evidenceNote?: string;
-  sources: { title: string; url: string; date?: Date }[];
-  related: { id: string }[];
-  reviewed: Date;
-}
-
-/** The front matter as it reads in the file: dates as YYYY-MM-DD, related entries as ids. */
-export function entryJson(id: string, url: string, data: TwinData) {
+/** The front matter as it reads in the file, every field of it: dates as YYYY-MM-DD. */
+export function entryJson(id: string, url: string, data: CodeEntryData) {
   return {
     id,
     url,
     ...data,
     sources: data.sources.map((s) => ({ ...s, ...(s.date && { date: isoDay(s.date) }) })),
-    related: data.related.map((r) => r.id),
     reviewed: isoDay(data.reviewed),
   };
 }
@@ -45,7 +36,7 @@ export function plainMarkdown(body: string, pageUrl: string): string {
     .trim();
 }
 
-export function entryMarkdown(id: string, url: string, data: TwinData, body: string): string {
+export function entryMarkdown(id: string, url: string, data: CodeEntryData, body: string): string {
   const basic = basicCode(data.code);
   const enhanced = data.enhanced ? enhancedCode(data.enhanced) : undefined;
   const facts = [

@@ -1,22 +1,10 @@
 // /rules.json: the rule data of every entry, generated from the `codes` collection at build time.
-// The classifier box loads it; nothing else holds a copy of any pattern.
+// The classifier box, the search card and the CLI read it with decodeRules (src/lib/rules.ts);
+// nothing else holds a copy of any pattern. Absent fields are left out.
 import type { APIRoute } from 'astro';
-import { getRuleEntries } from '../data/codes';
-import { withBase } from '../lib/urls';
+import { getRuleRecords } from '../data/codes';
 
-export const GET: APIRoute = async () => {
-  const rules = (await getRuleEntries()).map(({ id, path, enhanced, tag, retryDelay, stage, ...rest }) => ({
-    id,
-    url: withBase(import.meta.env.BASE_URL, path),
-    path,
-    ...rest,
-    // Present in every record, null when the entry has none, so consumers see one shape.
-    enhanced: enhanced ?? null,
-    tag: tag ?? null,
-    retryDelay: retryDelay ?? null,
-    stage: stage ?? null,
-  }));
-  return new Response(JSON.stringify(rules), {
+export const GET: APIRoute = async () =>
+  new Response(JSON.stringify(await getRuleRecords()), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
-};

@@ -1,8 +1,17 @@
-// The front matter of one iCloud reply entry (content/codes/*.mdx). Kept apart from the collection
-// config so the shape is readable on its own; every error names the field that failed.
-import { reference } from 'astro:content';
+// The front matter of one iCloud reply entry (content/codes/*.mdx): the one statement of an entry's
+// shape. Imports only zod, so the build (src/content.config.ts), the tests and scripts all parse
+// entries with it; every other entry type is derived from `CodeEntryData`.
 import { z } from 'astro/zod';
-import { CATEGORIES, EVIDENCE, OUTCOMES, OWNERS, RETRY, STAGES, SUPPRESS, keysOf } from '../lib/vocabulary';
+import {
+  CATEGORIES,
+  EVIDENCE,
+  OUTCOMES,
+  OWNERS,
+  RETRY,
+  STAGES,
+  SUPPRESS,
+  keysOf,
+} from '../lib/vocabulary.ts';
 
 const compiles = (source: string) => {
   try {
@@ -23,63 +32,103 @@ const matchRule = z.union([
   }),
 ]);
 
-export const codeEntrySchema = z
-  .strictObject({
-    title: z.string().min(3),
-    summary: z.string().min(20).max(220),
-    code: z.number().int().min(200).max(599),
-    enhanced: z
-      .string()
-      .regex(/^[245]\.\d{1,3}\.\d{1,3}$/, 'must be class.subject.detail, e.g. 5.7.1')
-      .optional(),
-    tag: z
-      .string()
-      .regex(/^[A-Z0-9]{2,6}$/, 'must be Apple’s bracket tag without brackets, e.g. CS01')
-      .optional(),
-    reply: z.string().min(5),
-    outcome: z.enum(keysOf(OUTCOMES)),
-    retry: z.enum(keysOf(RETRY)),
-    retryDelay: z.string().optional(),
-    suppress: z.enum(keysOf(SUPPRESS)),
-    owner: z.enum(keysOf(OWNERS)),
-    category: z.enum(keysOf(CATEGORIES)),
-    stage: z.enum(keysOf(STAGES)).optional(),
-    /** Stock MTA wording that other providers send too: only credit iCloud when the context says iCloud. */
-    generic: z.boolean().default(false),
-    /** Extra rules; an entry with a `tag` is matched by the tag alone unless it needs more. */
-    match: z.array(matchRule).default([]),
-    examples: z.array(z.strictObject({ text: z.string().min(5), note: z.string().optional() })).min(1),
-    evidence: z.enum(keysOf(EVIDENCE)),
-    evidenceNote: z.string().optional(),
-    sources: z
-      .array(z.strictObject({ title: z.string().min(3), url: z.url(), date: z.coerce.date().optional() }))
-      .min(1),
-    related: z.array(reference('codes')).default([]),
-    reviewed: z.coerce.date(),
-  })
-  .superRefine((entry, ctx) => {
-    if (entry.enhanced && entry.enhanced[0] !== String(entry.code)[0]) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['enhanced'],
-        message: `class ${entry.enhanced[0]} does not match basic code ${entry.code}`,
-      });
-    }
-    if (!entry.tag && entry.match.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['match'],
-        message: 'an entry without a tag needs at least one rule',
-      });
-    }
-    if (!entry.reply.startsWith(String(entry.code))) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['reply'],
-        message: `must start with the basic code ${entry.code}`,
-      });
-    }
-    if (entry.tag && !entry.reply.includes(`[${entry.tag}]`)) {
-      ctx.addIssue({ code: 'custom', path: ['tag'], message: `the reply does not contain [${entry.tag}]` });
-    }
-  });
+/** The fields alone, before the checks across fields (zod cannot omit fields of a refined object). */
+const entryFields = z.strictObject({
+  title: z.string().min(3),
+  summary: z.string().min(20).max(220),
+  code: z.number().int().min(200).max(599),
+  enhanced: z
+    .string()
+    .regex(/^[245]\.\d{1,3}\.\d{1,3}$/, 'must be class.subject.detail, e.g. 5.7.1')
+    .optional(),
+  tag: z
+    .string()
+    .regex(/^[A-Z0-9]{2,6}$/, 'must be Apple’s bracket tag without brackets, e.g. CS01')
+    .optional(),
+  reply: z.string().min(5),
+  outcome: z.enum(keysOf(OUTCOMES)),
+  retry: z.enum(keysOf(RETRY)),
+  retryDelay: z.string().optional(),
+  suppress: z.enum(keysOf(SUPPRESS)),
+  owner: z.enum(keysOf(OWNERS)),
+  category: z.enum(keysOf(CATEGORIES)),
+  stage: z.enum(keysOf(STAGES)).optional(),
+  /** Stock MTA wording that other providers send too: only credit iCloud when the context says iCloud. */
+  generic: z.boolean().default(false),
+  /** Extra rules; an entry with a `tag` is matched by the tag alone unless it needs more. */
+  match: z.array(matchRule).default([]),
+  examples: z.array(z.strictObject({ text: z.string().min(5), note: z.string().optional() })).min(1),
+  evidence: z.enum(keysOf(EVIDENCE)),
+  evidenceNote: z.string().optional(),
+  sources: z
+    .array(z.strictObject({ title: z.string().min(3), url: z.url(), date: z.coerce.date().optional() }))
+    .min(1),
+  /** Ids of other entries; that each exists is checked across the collection (relatedErrors). */
+  related: z
+    .array(z.string().regex(/^[a-z0-9-]+$/, 'must be an entry id, e.g. 550-5-1-1-user-unknown'))
+    .default([]),
+  reviewed: z.coerce.date(),
+});
+
+export const codeEntrySchema = entryFields.superRefine((entry, ctx) => {
+  if (entry.enhanced && entry.enhanced[0] !== String(entry.code)[0]) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['enhanced'],
+      message: `class ${entry.enhanced[0]} does not match basic code ${entry.code}`,
+    });
+  }
+  if (!entry.tag && entry.match.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['match'],
+      message: 'an entry without a tag needs at least one rule',
+    });
+  }
+  if (!entry.reply.startsWith(String(entry.code))) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reply'],
+      message: `must start with the basic code ${entry.code}`,
+    });
+  }
+  if (entry.tag && !entry.reply.includes(`[${entry.tag}]`)) {
+    ctx.addIssue({ code: 'custom', path: ['tag'], message: `the reply does not contain [${entry.tag}]` });
+  }
+});
+
+/** An entry's front matter once parsed: defaults applied, dates as Date. */
+export type CodeEntryData = z.output<typeof codeEntrySchema>;
+export type MatchRule = CodeEntryData['match'][number];
+
+/** The file an entry lives in, as error messages name it. */
+export const entryFile = (id: string) => `content/codes/${id}.mdx`;
+
+/** One line per problem: `content/codes/<id>.mdx: <field path>: <message>`. */
+export function entryIssues(id: string, error: z.ZodError): string[] {
+  const line = (path: PropertyKey[], message: string) =>
+    `${entryFile(id)}: ${path.map(String).join('.') || '(front matter)'}: ${message}`;
+  return error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((key) => line([...i.path, key], 'not a field of an entry (misspelt?)'))
+      : [line(i.path, i.message)],
+  );
+}
+
+/** Parses one entry's front matter (as YAML gives it) the way the build does, or throws naming the
+ *  file and every field that failed. */
+export function parseEntry(id: string, frontMatter: unknown): CodeEntryData {
+  const result = codeEntrySchema.safeParse(frontMatter);
+  if (!result.success) throw new Error(entryIssues(id, result.error).join('\n'));
+  return result.data;
+}
+
+/** Astro does not check that a related id names an entry; this does, across the whole collection. */
+export function relatedErrors(entries: { id: string; data: Pick<CodeEntryData, 'related'> }[]): string[] {
+  const ids = new Set(entries.map((e) => e.id));
+  return entries.flatMap((e) =>
+    e.data.related.flatMap((r, i) =>
+      ids.has(r) ? [] : [`${entryFile(e.id)}: related.${i}: there is no entry "${r}" in content/codes/`],
+    ),
+  );
+}

@@ -1,16 +1,16 @@
 // Fetches /rules.json and builds the classifier from it, each once per page: the classifier box and
 // the search best-match card share both.
 import { createClassifier, type Classifier } from '../lib/classify/index';
-import type { RuleEntry } from '../lib/rules';
+import { decodeRules, type RuleRecord } from '../lib/rules';
 import { withBase } from '../lib/urls';
 
-let rules: Promise<RuleEntry[]> | undefined;
+let rules: Promise<RuleRecord[]> | undefined;
 let classifier: Promise<Classifier> | undefined;
 
-export function loadRules(base: string): Promise<RuleEntry[]> {
-  rules ??= fetch(withBase(base, 'rules.json')).then((response) => {
+export function loadRules(base: string): Promise<RuleRecord[]> {
+  rules ??= fetch(withBase(base, 'rules.json')).then(async (response) => {
     if (!response.ok) throw new Error(`the server answered ${response.status}`);
-    return response.json() as Promise<RuleEntry[]>;
+    return decodeRules(await response.json());
   });
   return rules;
 }

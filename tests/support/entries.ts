@@ -1,24 +1,21 @@
-// Reads the entries' front matter straight from content/codes/*.mdx so tests can derive their
-// expectations from the collection (no hand-written list of entries anywhere in the tests).
+// Reads the entries straight from content/codes/*.mdx and parses their front matter with the site's
+// schema, so tests derive their expectations from the collection as the build sees it (defaults
+// applied, bad data failing with the file and field named) and no list of entries is written here.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { toRuleEntry, type EntryData } from '../../src/lib/rule-data.ts';
-import type { RuleEntry } from '../../src/lib/rules.ts';
+import { toRuleRecord, type RuleRecord } from '../../src/lib/rules.ts';
+import { parseEntry, relatedErrors, type CodeEntryData } from '../../src/schemas/code-entry.ts';
 
 export const CODES_DIR = path.resolve(import.meta.dirname, '../../content/codes');
 
 export interface EntryFile {
   id: string;
   file: string;
-  data: EntryData & {
-    examples: { text: string; note?: string }[];
-    sources: { title: string; url: string; date?: string }[];
-    related?: string[];
-  };
+  data: CodeEntryData;
   body: string;
-  /** The classifier's record for this entry, made by the same toRuleEntry the site uses. */
-  rule: RuleEntry;
+  /** The classifier's record for this entry, made by the same toRuleRecord /rules.json uses. */
+  rule: RuleRecord;
 }
 
 export function splitFrontMatter(source: string): { frontMatter: string; body: string } {
@@ -27,18 +24,35 @@ export function splitFrontMatter(source: string): { frontMatter: string; body: s
   return { frontMatter: m[1] ?? '', body: m[2] ?? '' };
 }
 
+/** One entry file's text, read as the build reads it; throws naming the file and the field. */
+export function readEntry(id: string, source: string): Omit<EntryFile, 'file'> {
+  const { frontMatter, body } = splitFrontMatter(source);
+  const data = parseEntry(id, parse(frontMatter));
+  return { id, data, body, rule: toRuleRecord(id, data) };
+}
+
 export function loadEntries(dir = CODES_DIR): EntryFile[] {
-  return readdirSync(dir)
+  const entries = readdirSync(dir)
     .filter((f) => f.endsWith('.mdx'))
     .sort()
     .map((f) => {
       const file = path.join(dir, f);
-      const { frontMatter, body } = splitFrontMatter(readFileSync(file, 'utf8'));
-      const data = parse(frontMatter) as EntryFile['data'];
-      // The schema's defaults, which Astro applies: a tagged entry may leave `match` out.
-      data.match ??= [];
-      data.related ??= [];
-      const id = f.replace(/\.mdx$/, '');
-      return { id, file, data, body, rule: toRuleEntry(id, data) };
+      return { file, ...readEntry(f.replace(/\.mdx$/, ''), readFileSync(file, 'utf8')) };
     });
+  const errors = relatedErrors(entries);
+  if (errors.length) throw new Error(errors.join('\n'));
+  return entries;
+}
+
+/** A made-up entry for tests of the engine's rules, parsed by the schema like a real one; the
+ *  fields a rule test does not care about get valid stand-ins. */
+export function testRule(id: string, fields: Record<string, unknown>): RuleRecord {
+  const frontMatter = {
+    examples: [{ text: fields.reply }],
+    evidence: 'capture',
+    sources: [{ title: 'Test source', url: 'https://example.org/source' }],
+    reviewed: '2026-11-27',
+    ...fields,
+  };
+  return toRuleRecord(id, parseEntry(id, frontMatter));
 }

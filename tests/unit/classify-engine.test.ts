@@ -3,8 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier, EMPTY_MESSAGE, looksLikeMessage } from '../../src/lib/classify/index.ts';
 import { classifyMessage } from '../../src/lib/classify/message.ts';
-import { toRuleEntry } from '../../src/lib/rule-data.ts';
-import type { RuleEntry } from '../../src/lib/rules.ts';
+import { testRule } from '../support/entries.ts';
 
 // Two entries written for these tests, so the rules under test do not depend on the collection.
 const base = {
@@ -16,7 +15,7 @@ const base = {
   category: 'service-busy',
   evidence: 'capture',
 } as const;
-const stock = toRuleEntry('451-4-7-1-stock', {
+const stock = testRule('451-4-7-1-stock', {
   ...base,
   title: 'Stock wording',
   code: 451,
@@ -25,7 +24,7 @@ const stock = toRuleEntry('451-4-7-1-stock', {
   generic: true,
   match: [{ phrase: 'Service unavailable - try again later' }],
 });
-const tagged = toRuleEntry('554-5-7-1-tagged', {
+const tagged = testRule('554-5-7-1-tagged', {
   ...base,
   title: 'Tagged',
   outcome: 'permanent',
@@ -35,7 +34,7 @@ const tagged = toRuleEntry('554-5-7-1-tagged', {
   reply: '554 5.7.1 [HM08] Message rejected due to local policy.',
   match: [{ phrase: '[HM08]' }],
 });
-const inactive = toRuleEntry('550-5-1-1-inactive', {
+const inactive = testRule('550-5-1-1-inactive', {
   ...base,
   title: 'Inactive',
   outcome: 'permanent',
@@ -214,16 +213,5 @@ describe('whole messages', () => {
       'From: a@example.com\nMIME-Version: 1.0\nContent-Type: multipart/report; boundary="x"\n\n--x\nContent-Type: text/plain\n\n550 5.1.1 <x@icloud.com>: inactive email address\n';
     const { results } = await classifyMessage(broken, classifier);
     expect(results.map((r) => r.entry?.id)).toEqual(['550-5-1-1-inactive']);
-  });
-});
-
-describe('rule records from /rules.json', () => {
-  it('accept null for an absent enhanced code or tag', () => {
-    const fromJson = { ...inactive, enhanced: null, tag: null } as unknown as RuleEntry;
-    const c = createClassifier([fromJson]);
-    // Matching by codes alone compares the entry's enhanced code with the reply's (none here).
-    const r = c.classify('host mx01.mail.icloud.com[17.57.152.9] said: 550 <x@icloud.com>: new wording')
-      .results[0]!;
-    expect([r.entry?.id, r.confidence]).toEqual(['550-5-1-1-inactive', 'code-only']);
   });
 });

@@ -1,9 +1,10 @@
 // The JSON and Markdown twins of an entry page, and absolute URLs under a base path.
 import { describe, expect, it } from 'vitest';
-import { entryJson, entryMarkdown, plainMarkdown, type TwinData } from '../../src/lib/entry-twins';
+import { entryJson, entryMarkdown, plainMarkdown } from '../../src/lib/entry-twins';
+import type { CodeEntryData } from '../../src/schemas/code-entry';
 import { absoluteUrl } from '../../src/lib/absolute-url';
 
-const data: TwinData = {
+const data: CodeEntryData = {
   title: '[HM08] Message rejected due to local policy',
   summary: 'iCloud refused the message at the end of DATA under the tag HM08.',
   code: 554,
@@ -28,7 +29,7 @@ const data: TwinData = {
     },
     { title: 'Undated source', url: 'https://example.com/undated' },
   ],
-  related: [{ id: '550-5-7-1-cs01' }],
+  related: ['550-5-7-1-cs01'],
   reviewed: new Date('2026-11-27'),
 };
 const url = 'https://icloud-codes.example.org/codes/554-5-7-1-hm08/';

@@ -1,19 +1,14 @@
-// Invalid content must stop the build with an error naming the file and the field. Each case copies
-// the project into a temporary folder, adds one broken entry and runs `astro sync` (the validation
-// step `astro build` also runs).
+// Invalid content must stop the build with an error naming the file and the field. The schema runs
+// in-process on broken front matter, read from YAML as the build reads it; one case runs `astro
+// sync` (the validation step `astro build` also runs) on a copy of the project to prove the build
+// really uses the schema.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-
-const root = path.resolve(import.meta.dirname, '../..');
-const work = mkdtempSync(path.join(tmpdir(), 'schema-errors-'));
-for (const item of ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'content', 'public']) {
-  cpSync(path.join(root, item), path.join(work, item), { recursive: true });
-}
-symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'), 'dir');
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+import { describe, expect, it } from 'vitest';
+import { relatedErrors } from '../../src/schemas/code-entry.ts';
+import { readEntry } from '../support/entries.ts';
 
 const valid = {
   title: 'Test entry',
@@ -33,75 +28,121 @@ const valid = {
   reviewed: '2026-11-27',
 };
 
-function entry(overrides: Partial<Record<keyof typeof valid, string | number | string[]>>): string {
-  const fields = { ...valid, ...overrides };
-  const lines = Object.entries(fields).map(([k, v]) =>
-    Array.isArray(v) ? `${k}:\n${v.join('\n')}` : `${k}: ${typeof v === 'number' ? v : JSON.stringify(v)}`,
-  );
+type Fields = Record<string, string | number | string[] | undefined>;
+
+/** An entry file's text: the valid front matter with some fields replaced (undefined drops one). */
+function entry(overrides: Fields = {}): string {
+  const fields: Fields = { ...valid, ...overrides };
+  const lines = Object.entries(fields)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) =>
+      Array.isArray(v) ? `${k}:\n${v.join('\n')}` : `${k}: ${typeof v === 'number' ? v : JSON.stringify(v)}`,
+    );
   return `---\n${lines.join('\n')}\n---\n\n## What it means\n\nText.\n`;
 }
 
-function runAstro(command: 'sync' | 'build', name: string, source: string) {
-  const file = path.join(work, 'content/codes', `${name}.mdx`);
-  writeFileSync(file, source);
-  const result = spawnSync(path.join(root, 'node_modules/.bin/astro'), [command], {
-    cwd: work,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      FORCE_COLOR: '0',
-      OUT_DIR: path.join(work, 'dist'),
-      ASTRO_CACHE_DIR: path.join(work, 'cache'),
-    },
-  });
-  rmSync(file);
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, file };
+/** The error reading an entry gives, one line per problem. */
+function errorFor(id: string, source: string): string[] {
+  try {
+    readEntry(id, source);
+  } catch (error) {
+    return String((error as Error).message).split('\n');
+  }
+  throw new Error(`${id} was accepted`);
 }
 
-describe('broken entries fail validation, naming the file and the field', () => {
-  it('rejects a basic code that is not a number', () => {
-    const r = runAstro('sync', '550-5-1-1-broken-code', entry({ code: 'abc' }));
-    expect(r.status).not.toBe(0);
-    expect(r.output).toContain('550-5-1-1-broken-code');
-    expect(r.output).toContain(r.file);
-    expect(r.output).toMatch(/\bcode\b/);
-  }, 60_000);
-
-  it('rejects an enhanced code whose class differs from the basic code', () => {
-    const r = runAstro('sync', '550-4-7-1-broken-class', entry({ enhanced: '4.7.1' }));
-    expect(r.status).not.toBe(0);
-    expect(r.output).toContain('550-4-7-1-broken-class');
-    expect(r.output).toContain('enhanced');
-    expect(r.output).toContain('does not match basic code 550');
-  }, 60_000);
-
-  it('rejects a match regex that does not compile', () => {
-    const r = runAstro(
-      'sync',
+describe('broken front matter is refused, naming the file and the field', () => {
+  const cases: [string, Fields, string, RegExp][] = [
+    ['550-5-1-1-broken-code', { code: 'abc' }, 'code', /number/],
+    ['550-4-7-1-broken-class', { enhanced: '4.7.1' }, 'enhanced', /does not match basic code 550/],
+    ['550-5-1-1-broken-enhanced', { enhanced: '5.1' }, 'enhanced', /class\.subject\.detail/],
+    [
       '550-5-1-1-broken-regex',
-      entry({ match: ['  - regex: "user (does not exist"'] }),
-    );
-    expect(r.status).not.toBe(0);
-    expect(r.output).toContain('550-5-1-1-broken-regex');
-    expect(r.output).toContain('match');
-    expect(r.output).toContain('does not compile');
-  }, 60_000);
+      { match: ['  - regex: "user (does not exist"'] },
+      'match.0.regex',
+      /does not compile/,
+    ],
+    ['550-5-1-1-no-rule', { match: undefined }, 'match', /needs at least one rule/],
+    ['550-5-1-1-broken-outcome', { outcome: 'soft' }, 'outcome', /permanent/],
+    ['550-5-1-1-broken-reply', { reply: '554 5.1.1 wrong code' }, 'reply', /start with the basic code 550/],
+    ['550-5-1-1-no-examples', { examples: undefined }, 'examples', /expected array/],
+    [
+      '550-5-1-1-broken-source',
+      { sources: ['  - title: "A source"', '    url: "not a url"'] },
+      'sources.0.url',
+      /URL/i,
+    ],
+    ['550-5-1-1-broken-date', { reviewed: 'soon' }, 'reviewed', /date/i],
+    ['550-5-1-1-broken-related', { related: ['  - Not An Id'] }, 'related.0', /entry id/],
+    ['550-5-1-1-unknown-field', { colour: 'red' }, 'colour', /not a field/],
+  ];
+  for (const [id, overrides, field, message] of cases) {
+    it(`${field}: ${message.source}`, () => {
+      const [line, ...rest] = errorFor(id, entry(overrides));
+      expect(rest).toEqual([]);
+      expect(line).toContain(`content/codes/${id}.mdx: ${field}: `);
+      expect(line).toMatch(message);
+    });
+  }
 
-  it('rejects a related entry that does not exist', () => {
-    const r = runAstro(
-      'build',
-      '550-5-1-1-broken-related',
-      entry({}).replace('reviewed:', 'related:\n  - no-such-entry\nreviewed:'),
-    );
-    expect(r.output).toContain('content/codes/550-5-1-1-broken-related.mdx: related.0');
-    expect(r.status).not.toBe(0);
-    expect(r.output).toContain('no-such-entry');
-  }, 180_000);
+  it('names every broken field of an entry, one line each', () => {
+    const lines = errorFor('550-5-1-1-broken', entry({ code: 'abc', outcome: 'soft' }));
+    expect(lines.map((l) => l.split(': ')[1])).toEqual(['code', 'outcome']);
+  });
 
-  it('accepts the same entry when it is valid', () => {
-    const r = runAstro('sync', '550-5-1-1-valid-entry', entry({}));
-    expect(r.output).not.toMatch(/InvalidContentEntryDataError/);
-    expect(r.status).toBe(0);
-  }, 60_000);
+  it('refuses a related id that names no entry', () => {
+    const entries = [
+      { id: '550-5-1-1-a', data: { related: ['550-5-1-1-b'] } },
+      { id: '550-5-1-1-b', data: { related: ['550-5-1-1-a', 'no-such-entry'] } },
+    ];
+    expect(relatedErrors(entries)).toEqual([
+      'content/codes/550-5-1-1-b.mdx: related.1: there is no entry "no-such-entry" in content/codes/',
+    ]);
+  });
+
+  it('accepts the same entry when it is valid, with the schema’s defaults', () => {
+    const { data, rule } = readEntry(
+      '550-5-1-1-valid',
+      entry({ match: undefined, tag: 'AB12' }).replace('text"\n', 'text [AB12]"\n'),
+    );
+    expect(data).toMatchObject({ generic: false, match: [], related: [], reviewed: new Date('2026-11-27') });
+    expect(rule).toMatchObject({
+      id: '550-5-1-1-valid',
+      path: 'codes/550-5-1-1-valid/',
+      tag: 'AB12',
+      match: [],
+    });
+  });
+});
+
+describe('the build', () => {
+  it('fails on a broken entry, naming the file and the field', () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const work = mkdtempSync(path.join(tmpdir(), 'schema-errors-'));
+    try {
+      for (const item of ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'content', 'public']) {
+        cpSync(path.join(root, item), path.join(work, item), { recursive: true });
+      }
+      symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'), 'dir');
+      const file = path.join(work, 'content/codes/550-5-1-1-broken-entry.mdx');
+      writeFileSync(file, entry({ code: 'abc' }));
+      const result = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['sync'], {
+        cwd: work,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          ASTRO_TELEMETRY_DISABLED: '1',
+          FORCE_COLOR: '0',
+          ASTRO_CACHE_DIR: path.join(work, 'cache'),
+        },
+      });
+      // Astro styles its messages with ANSI codes even without colour.
+      const output = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+      expect(result.status).not.toBe(0);
+      expect(output).toContain(file);
+      expect(output).toMatch(/\bcode\b\W+Expected type `"number"`/);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -35,15 +35,7 @@ function looksBinary(input: string): boolean {
 }
 
 export function createClassifier(entries: RuleEntry[]): Classifier {
-  // /rules.json writes absent codes and tags as null; the matcher compares against undefined.
-  const compiled = compileEntries(
-    entries.map((e) => ({
-      ...e,
-      enhanced: e.enhanced ?? undefined,
-      tag: e.tag ?? undefined,
-      match: e.match ?? [],
-    })),
-  );
+  const compiled = compileEntries(entries);
   const allowed = new Set<number>(entries.map((e) => e.code));
   for (let c = 400; c < 600; c++) allowed.add(c);
   const cache = new Map<string, BestMatch | undefined>();
