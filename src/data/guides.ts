@@ -3,27 +3,56 @@
 import type { CodeEntryData } from '../schemas/code-entry';
 import type { Category } from '../lib/vocabulary';
 import { RELAY_DOMAIN } from '../lib/apple-domains';
+import { andList } from '../lib/and-list';
+import { TAG_NOTES } from './tag-notes';
 
+/** Each guide's path, title, blurb and section ids. The ids are stated only here: links to a section
+ *  go through guideSection, which refuses an id not listed, and the e2e tests check that each page
+ *  has every section listed. /tags/ also has one section per tag, its id the tag in lower case. */
 export const GUIDES = {
   sending: {
     path: 'sending-to-icloud/',
     title: 'Sending to iCloud Mail',
     blurb:
       'What Apple requires of senders, the documented limits, how to reach Apple, and the Apple incidents to rule out before you suppress anyone.',
+    sections: [
+      'requirements',
+      'authentication',
+      'no-allow-list',
+      'mx-hosts',
+      'custom-domains',
+      'limits',
+      'third-party-claims',
+      'contact-apple',
+      'before-you-suppress',
+      'sources',
+    ],
   },
   tags: {
     path: 'tags/',
     title: 'Apple’s bracket tags',
-    blurb:
-      'CS01, CS02, HM07, HM08, HME1 and BS01: what each tag in an iCloud rejection is known to mean, and how well.',
+    blurb: `${andList(TAG_NOTES.map((n) => n.tag))}: what each tag in an iCloud rejection is known to mean, and how well.`,
+    sections: ['reading-tags', 'all-tags', 'untagged', 'not-apple', 'sources'],
   },
   relay: {
     path: 'private-relay/',
     title: 'Hide My Email and private relay addresses',
     blurb:
       'Why mail to privaterelay.appleid.com and turned-off Hide My Email addresses bounces, and what to suppress.',
+    sections: [
+      'two-kinds',
+      'why-relay-mail-bounces',
+      'turned-off',
+      'unauthorized-sender',
+      'registering',
+      'what-to-suppress',
+      'sources',
+    ],
   },
-} as const;
+} as const satisfies Record<
+  string,
+  { path: string; title: string; blurb: string; sections: readonly string[] }
+>;
 
 /** A source a guide cites; `url` only where a link may be given. */
 export interface GuideSource {
@@ -34,9 +63,20 @@ export interface GuideSource {
 }
 
 export type GuideKey = keyof typeof GUIDES;
+type SectionId<G extends GuideKey> = (typeof GUIDES)[G]['sections'][number];
 
-/** A section of a guide, as a path under the base path: `tags/#hm08`. */
-export const guideSection = (guide: GuideKey, section: string) => `${GUIDES[guide].path}#${section}`;
+/** A tag's section id on /tags/, as in the schema's tag pattern but in lower case. */
+const TAG_SECTION = /^[a-z0-9]{2,6}$/;
+
+/** A section of a guide, as a path under the base path: `tags/#hm08`. A section the guide does not
+ *  list in GUIDES fails the build (and the unit tests) instead of giving a dead link. */
+export function guideSection(guide: GuideKey, section: string): string {
+  const known: readonly string[] = GUIDES[guide].sections;
+  if (!known.includes(section) && !(guide === 'tags' && TAG_SECTION.test(section))) {
+    throw new Error(`/${GUIDES[guide].path} has no section #${section} (see GUIDES in src/data/guides.ts)`);
+  }
+  return `${GUIDES[guide].path}#${section}`;
+}
 
 export interface GuideLink {
   guide: GuideKey;
@@ -53,7 +93,7 @@ export type GuideFacts = Pick<
 >;
 
 /** Where on /sending-to-icloud/ each category of reply is dealt with. */
-const SENDING_SECTION: Record<Category, { section: string; label: string }> = {
+const SENDING_SECTION: Record<Category, { section: SectionId<'sending'>; label: string }> = {
   'recipient-unknown': {
     section: 'before-you-suppress',
     label: 'Apple incidents that produced false “unknown user” bounces',

@@ -132,18 +132,39 @@ const DETAILS: Record<string, string> = {
   '7.30': 'REQUIRETLS support required',
 };
 
+type CodeKind = 'success' | 'intermediate' | 'transient' | 'permanent' | 'unknown';
+
+/** What the first digit means for the sending server, in the one wording the site uses. */
+const KIND_MEANING: Record<CodeKind, { failure: string; then?: string }> = {
+  transient: {
+    failure: 'a temporary failure',
+    then: 'the sending server keeps the message and tries again later',
+  },
+  permanent: {
+    failure: 'a permanent failure',
+    then: 'the sending server gives up and returns the message to its sender',
+  },
+  success: { failure: 'not a failure' },
+  intermediate: { failure: 'not a failure' },
+  unknown: { failure: 'not a failure' },
+};
+
 export interface BasicCodeInfo {
   code: number;
   /** RFC 5321 text, or undefined for a code the RFC does not define. */
   text?: string;
   /** 2 success, 3 intermediate, 4 transient, 5 permanent. */
-  kind: 'success' | 'intermediate' | 'transient' | 'permanent' | 'unknown';
+  kind: CodeKind;
+  /** "a temporary failure", "a permanent failure" or "not a failure". */
+  failure: string;
+  /** For 4xx and 5xx, the sentence pages show: "A 4xx reply is a temporary failure: …". */
+  meaning?: string;
   spec: string;
 }
 
 export function basicCode(code: number): BasicCodeInfo {
   const first = Math.floor(code / 100);
-  const kind =
+  const kind: CodeKind =
     first === 2
       ? 'success'
       : first === 3
@@ -153,7 +174,15 @@ export function basicCode(code: number): BasicCodeInfo {
           : first === 5
             ? 'permanent'
             : 'unknown';
-  return { code, text: BASIC[code], kind, spec: code === 521 || code === 556 ? RFC7504_URL : RFC5321_URL };
+  const { failure, then } = KIND_MEANING[kind];
+  return {
+    code,
+    text: BASIC[code],
+    kind,
+    failure,
+    meaning: then && `A ${first}xx reply is ${failure}: ${then}.`,
+    spec: code === 521 || code === 556 ? RFC7504_URL : RFC5321_URL,
+  };
 }
 
 export interface EnhancedCodeInfo {

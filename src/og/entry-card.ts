@@ -1,5 +1,6 @@
 // The preview image of one entry: reply code, enhanced code, tag, title, outcome and retry advice,
 // sized to stay readable when a chat app shrinks the 1200×630 image to a small thumbnail.
+import { SITE_NAME } from '../lib/site';
 import { OUTCOMES, RETRY, type Outcome, type Retry } from '../lib/vocabulary';
 import { box } from './element';
 import { COLORS, FONT, SIZE } from './theme';
@@ -34,7 +35,7 @@ export function entryCard(d: EntryCardData) {
     },
     box(
       { justifyContent: 'space-between', fontSize: 30, color: COLORS.muted },
-      box({ fontWeight: 700 }, 'iCloud Mail reply codes'),
+      box({ fontWeight: 700 }, SITE_NAME),
       box({}, d.host),
     ),
     box(

@@ -1,5 +1,6 @@
 // The site-wide preview image for pages that are not an entry: the name, what the site is, and the
 // Apple tags it covers (taken from the collection by the caller).
+import { SITE_NAME } from '../lib/site';
 import { box } from './element';
 import { COLORS, FONT } from './theme';
 
@@ -25,7 +26,7 @@ export function siteCard(d: SiteCardData) {
     },
     box(
       { flexDirection: 'column', gap: 24 },
-      box({ fontSize: 96, fontWeight: 700, lineHeight: 1.05, letterSpacing: -2 }, 'iCloud Mail reply codes'),
+      box({ fontSize: 96, fontWeight: 700, lineHeight: 1.05, letterSpacing: -2 }, SITE_NAME),
       box(
         { fontSize: 44, lineHeight: 1.3, color: COLORS.muted },
         'What iCloud’s SMTP rejections mean, who must act, and whether to retry or suppress.',

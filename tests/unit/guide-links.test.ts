@@ -1,7 +1,7 @@
 // Which guide sections an entry links to is derived from its front matter alone; these checks run
 // over the real collection and over a few made-up entries that pin the rules down.
 import { describe, expect, it } from 'vitest';
-import { guideLinksFor, type GuideFacts } from '../../src/data/guides';
+import { guideLinksFor, guideSection, type GuideFacts } from '../../src/data/guides';
 import { loadEntries } from '../support/entries';
 
 const base: GuideFacts = {
@@ -19,8 +19,17 @@ describe('guideLinksFor over the collection', () => {
       expect(links.some((l) => l.guide === 'sending')).toBe(true);
       if (data.tag) expect(links[0]).toMatchObject({ guide: 'tags', section: data.tag.toLowerCase() });
       expect(new Set(links.map((l) => `${l.guide}#${l.section}`)).size).toBe(links.length);
+      for (const l of links) expect(() => guideSection(l.guide, l.section)).not.toThrow();
     });
   }
+});
+
+describe('guideSection', () => {
+  it('refuses a section its guide does not list', () => {
+    expect(guideSection('sending', 'limits')).toBe('sending-to-icloud/#limits');
+    expect(guideSection('tags', 'hm08')).toBe('tags/#hm08');
+    expect(() => guideSection('sending', 'limit')).toThrow('/sending-to-icloud/ has no section #limit');
+  });
 });
 
 describe('guideLinksFor rules', () => {

@@ -32,16 +32,10 @@ function standardsSentence(reply: ExtractedReply): string {
   const parts: string[] = [];
   if (reply.code !== undefined) {
     const b = basicCode(reply.code);
-    const kind =
-      b.kind === 'transient'
-        ? 'a temporary failure'
-        : b.kind === 'permanent'
-          ? 'a permanent failure'
-          : 'not a failure';
     parts.push(
       b.text
-        ? `In RFC 5321, ${reply.code} means “${b.text}”, ${kind}.`
-        : `${reply.code} is not a reply code RFC 5321 defines; its first digit makes it ${kind}.`,
+        ? `In RFC 5321, ${reply.code} means “${b.text}”, ${b.failure}.`
+        : `${reply.code} is not a reply code RFC 5321 defines; its first digit makes it ${b.failure}.`,
     );
   }
   if (reply.enhanced) {
