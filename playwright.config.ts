@@ -1,7 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { freePort } from './tests/support/free-port';
 
-// The suite runs against the built site (dist/, or OUT_DIR) served by `astro preview`.
-const port = Number(process.env.PORT ?? 4321);
+// The suite runs against the built site (dist/, or OUT_DIR) served by `astro preview`, on PORT or
+// else on a free port. The port goes into the environment so the workers (which load this file
+// again) use the same one.
+process.env.PORT ??= String(await freePort());
+const port = Number(process.env.PORT);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -25,6 +29,8 @@ export default defineConfig({
   webServer: {
     command: `node_modules/.bin/astro preview --host 127.0.0.1 --port ${port} --ignore-lock`,
     url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
+    // A server already on the port may be another project's or an old build: fail rather than test
+    // it, unless REUSE_SERVER=1 says the running one is this build.
+    reuseExistingServer: process.env.REUSE_SERVER === '1',
   },
 });

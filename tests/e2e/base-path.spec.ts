@@ -1,20 +1,20 @@
 // The site built under a base path (as on a GitHub Pages project site) keeps every internal link,
 // asset and the Pagefind bundle under that base.
 import { expect, test } from '@playwright/test';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../support/free-port';
 
 const BASE = '/icloud-codes/';
-const PORT = Number(process.env.BASE_PATH_PORT ?? 4399);
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 const astro = path.resolve('node_modules/.bin/astro');
 
 test.describe.configure({ mode: 'serial' });
 
 let server: ChildProcess | undefined;
 let work: string;
+let ORIGIN: string;
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
@@ -25,12 +25,19 @@ test.beforeAll(async () => {
     OUT_DIR: path.join(work, 'dist'),
     ASTRO_CACHE_DIR: path.join(work, 'cache'),
   };
-  execFileSync(astro, ['build'], { env, stdio: 'pipe' });
-  server = spawn(astro, ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--ignore-lock'], {
+  const build = spawnSync(astro, ['build'], { env, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
+  const port = Number(process.env.BASE_PATH_PORT ?? (await freePort()));
+  ORIGIN = `http://127.0.0.1:${port}`;
+  server = spawn(astro, ['preview', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'], {
     env,
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  for (let i = 0; i < 100; i++) {
+  // Kept to explain a server that does not come up (a port in use, a broken build).
+  let output = '';
+  server.stdout!.on('data', (d) => (output += d));
+  server.stderr!.on('data', (d) => (output += d));
+  for (let i = 0; i < 100 && server.exitCode === null; i++) {
     try {
       if ((await fetch(`${ORIGIN}${BASE}`)).ok) return;
     } catch {
@@ -38,7 +45,8 @@ test.beforeAll(async () => {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error('astro preview did not start for the base-path build');
+  const how = server.exitCode === null ? 'did not answer within 20 s' : `exited with code ${server.exitCode}`;
+  throw new Error(`astro preview for the base-path build on port ${port} ${how}. Its output:\n${output}`);
 });
 
 test.afterAll(() => {
