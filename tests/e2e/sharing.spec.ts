@@ -150,7 +150,7 @@ test.describe('tag short links', () => {
 });
 
 test.describe('machine-readable twins', () => {
-  for (const { id, data, body } of entries) {
+  for (const { id, frontMatter, data, body } of entries) {
     test(`/codes/${id}.json and .md match the entry and are linked from its page`, async ({
       page,
       request,
@@ -163,7 +163,7 @@ test.describe('machine-readable twins', () => {
       const json = await (await request.get(at(`codes/${id}.json`))).json();
       expect(json.id).toBe(id);
       expect(json.url).toBe(canonical);
-      for (const [key, value] of Object.entries(data)) expect(json[key], key).toEqual(value);
+      for (const [key, value] of Object.entries(frontMatter)) expect(json[key], key).toEqual(value);
 
       const md = await (await request.get(at(`codes/${id}.md`))).text();
       expect(md.startsWith(`# ${data.title}\n`)).toBe(true);

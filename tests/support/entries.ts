@@ -12,6 +12,9 @@ export const CODES_DIR = path.resolve(import.meta.dirname, '../../content/codes'
 export interface EntryFile {
   id: string;
   file: string;
+  /** The front matter as written (dates as text, defaults not applied). */
+  frontMatter: Record<string, unknown>;
+  /** The front matter as the schema parses it, as pages see it. */
   data: CodeEntryData;
   body: string;
   /** The classifier's record for this entry, made by the same toRuleRecord /rules.json uses. */
@@ -26,9 +29,10 @@ export function splitFrontMatter(source: string): { frontMatter: string; body: s
 
 /** One entry file's text, read as the build reads it; throws naming the file and the field. */
 export function readEntry(id: string, source: string): Omit<EntryFile, 'file'> {
-  const { frontMatter, body } = splitFrontMatter(source);
-  const data = parseEntry(id, parse(frontMatter));
-  return { id, data, body, rule: toRuleRecord(id, data) };
+  const split = splitFrontMatter(source);
+  const frontMatter = parse(split.frontMatter);
+  const data = parseEntry(id, frontMatter);
+  return { id, frontMatter, data, body: split.body, rule: toRuleRecord(id, data) };
 }
 
 export function loadEntries(dir = CODES_DIR): EntryFile[] {
