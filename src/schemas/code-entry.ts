@@ -32,70 +32,69 @@ const matchRule = z.union([
   }),
 ]);
 
-/** The fields alone, before the checks across fields (zod cannot omit fields of a refined object). */
-const entryFields = z.strictObject({
-  title: z.string().min(3),
-  summary: z.string().min(20).max(220),
-  code: z.number().int().min(200).max(599),
-  enhanced: z
-    .string()
-    .regex(/^[245]\.\d{1,3}\.\d{1,3}$/, 'must be class.subject.detail, e.g. 5.7.1')
-    .optional(),
-  tag: z
-    .string()
-    .regex(/^[A-Z0-9]{2,6}$/, 'must be Apple’s bracket tag without brackets, e.g. CS01')
-    .optional(),
-  reply: z.string().min(5),
-  outcome: z.enum(keysOf(OUTCOMES)),
-  retry: z.enum(keysOf(RETRY)),
-  retryDelay: z.string().optional(),
-  suppress: z.enum(keysOf(SUPPRESS)),
-  owner: z.enum(keysOf(OWNERS)),
-  category: z.enum(keysOf(CATEGORIES)),
-  stage: z.enum(keysOf(STAGES)).optional(),
-  /** Stock MTA wording that other providers send too: only credit iCloud when the context says iCloud. */
-  generic: z.boolean().default(false),
-  /** Extra rules; an entry with a `tag` is matched by the tag alone unless it needs more. */
-  match: z.array(matchRule).default([]),
-  examples: z.array(z.strictObject({ text: z.string().min(5), note: z.string().optional() })).min(1),
-  evidence: z.enum(keysOf(EVIDENCE)),
-  evidenceNote: z.string().optional(),
-  sources: z
-    .array(z.strictObject({ title: z.string().min(3), url: z.url(), date: z.coerce.date().optional() }))
-    .min(1),
-  /** Ids of other entries; that each exists is checked across the collection (relatedErrors). */
-  related: z
-    .array(z.string().regex(/^[a-z0-9-]+$/, 'must be an entry id, e.g. 550-5-1-1-user-unknown'))
-    .default([]),
-  reviewed: z.coerce.date(),
-});
-
-export const codeEntrySchema = entryFields.superRefine((entry, ctx) => {
-  if (entry.enhanced && entry.enhanced[0] !== String(entry.code)[0]) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['enhanced'],
-      message: `class ${entry.enhanced[0]} does not match basic code ${entry.code}`,
-    });
-  }
-  if (!entry.tag && entry.match.length === 0) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['match'],
-      message: 'an entry without a tag needs at least one rule',
-    });
-  }
-  if (!entry.reply.startsWith(String(entry.code))) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['reply'],
-      message: `must start with the basic code ${entry.code}`,
-    });
-  }
-  if (entry.tag && !entry.reply.includes(`[${entry.tag}]`)) {
-    ctx.addIssue({ code: 'custom', path: ['tag'], message: `the reply does not contain [${entry.tag}]` });
-  }
-});
+export const codeEntrySchema = z
+  .strictObject({
+    title: z.string().min(3),
+    summary: z.string().min(20).max(220),
+    code: z.number().int().min(200).max(599),
+    enhanced: z
+      .string()
+      .regex(/^[245]\.\d{1,3}\.\d{1,3}$/, 'must be class.subject.detail, e.g. 5.7.1')
+      .optional(),
+    tag: z
+      .string()
+      .regex(/^[A-Z0-9]{2,6}$/, 'must be Apple’s bracket tag without brackets, e.g. CS01')
+      .optional(),
+    reply: z.string().min(5),
+    outcome: z.enum(keysOf(OUTCOMES)),
+    retry: z.enum(keysOf(RETRY)),
+    retryDelay: z.string().optional(),
+    suppress: z.enum(keysOf(SUPPRESS)),
+    owner: z.enum(keysOf(OWNERS)),
+    category: z.enum(keysOf(CATEGORIES)),
+    stage: z.enum(keysOf(STAGES)).optional(),
+    /** Stock MTA wording that other providers send too: only credit iCloud when the context says iCloud. */
+    generic: z.boolean().default(false),
+    /** Extra rules; an entry with a `tag` is matched by the tag alone unless it needs more. */
+    match: z.array(matchRule).default([]),
+    examples: z.array(z.strictObject({ text: z.string().min(5), note: z.string().optional() })).min(1),
+    evidence: z.enum(keysOf(EVIDENCE)),
+    evidenceNote: z.string().optional(),
+    sources: z
+      .array(z.strictObject({ title: z.string().min(3), url: z.url(), date: z.coerce.date().optional() }))
+      .min(1),
+    /** Ids of other entries; that each exists is checked across the collection (relatedErrors). */
+    related: z
+      .array(z.string().regex(/^[a-z0-9-]+$/, 'must be an entry id, e.g. 550-5-1-1-user-unknown'))
+      .default([]),
+    reviewed: z.coerce.date(),
+  })
+  .superRefine((entry, ctx) => {
+    if (entry.enhanced && entry.enhanced[0] !== String(entry.code)[0]) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['enhanced'],
+        message: `class ${entry.enhanced[0]} does not match basic code ${entry.code}`,
+      });
+    }
+    if (!entry.tag && entry.match.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['match'],
+        message: 'an entry without a tag needs at least one rule',
+      });
+    }
+    if (!entry.reply.startsWith(String(entry.code))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reply'],
+        message: `must start with the basic code ${entry.code}`,
+      });
+    }
+    if (entry.tag && !entry.reply.includes(`[${entry.tag}]`)) {
+      ctx.addIssue({ code: 'custom', path: ['tag'], message: `the reply does not contain [${entry.tag}]` });
+    }
+  });
 
 /** An entry's front matter once parsed: defaults applied, dates as Date. */
 export type CodeEntryData = z.output<typeof codeEntrySchema>;
