@@ -2,7 +2,8 @@
 // the webhook walker, everything else through the text path; the two call each other for JSON
 // inside logs and text inside JSON fields.
 import { sanitise } from './lines.ts';
-import { extractText, type TextEnv } from './text.ts';
+import { extractText } from './text.ts';
+import type { TextEnv } from './state.ts';
 import { walkJson, type ScanText } from './json.ts';
 import { normaliseForMatch } from '../match.ts';
 import type { ExtractedReply } from './types.ts';

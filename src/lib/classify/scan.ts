@@ -74,41 +74,71 @@ function count(line: string, from: number, to: number, ch: string): number {
   return n;
 }
 
-/** Where the reply starting at `start` ends, judged by what it sits in. */
-function endOf(line: string, start: number): number {
-  const limit = Math.min(line.length, start + MAX_REPLY);
-  const from = Math.max(0, start - LOOKBACK);
-  const seg = line.slice(start, limit);
-  let end = seg.length;
-  const inReply = /\s*\(in reply to\b/i.exec(seg);
-  if (inReply) end = inReply.index;
+/** What a reply's end is judged from: the line, where the reply starts, and the text from there on
+ *  (at most MAX_REPLY characters). */
+interface Bounds {
+  line: string;
+  start: number;
+  /** How far back brackets are counted. */
+  from: number;
+  seg: string;
+}
+
+/** One way a reply can end: each returns where (an index into `seg`) it ends, given the end so far. */
+type Ender = (b: Bounds, end: number) => number;
+
+const lastCharBefore = ({ line, start, from }: Bounds) => {
   let k = start - 1;
   while (k >= from && (line[k] === ' ' || line[k] === '\t')) k--;
-  const lastChar = k >= from ? line[k] : '';
-  if (lastChar === "'") {
-    const q = seg.lastIndexOf("'", end - 1);
-    if (q > 0) end = q;
-  } else if (lastChar === '"' || count(line, from, start, '"') % 2 === 1) {
-    const q = seg.indexOf('"');
-    if (q > 0 && q < end) end = q;
-  }
-  if (count(line, from, start, '(') > count(line, from, start, ')')) {
+  return k >= from ? line[k] : '';
+};
+
+/** Applied in order, each narrowing the end found by the ones before. */
+const ENDERS: readonly Ender[] = [
+  // Postfix's `(in reply to … command)` follows the reply.
+  ({ seg }, end) => {
+    const inReply = /\s*\(in reply to\b/i.exec(seg);
+    return inReply ? inReply.index : end;
+  },
+  // Inside single quotes (Exchange's `returned '…'`), the last quote before the end closes it;
+  // inside double quotes (JSON, log fields), the first.
+  (b, end) => {
+    const lastChar = lastCharBefore(b);
+    if (lastChar === "'") {
+      const q = b.seg.lastIndexOf("'", end - 1);
+      return q > 0 ? q : end;
+    }
+    if (lastChar === '"' || count(b.line, b.from, b.start, '"') % 2 === 1) {
+      const q = b.seg.indexOf('"');
+      return q > 0 && q < end ? q : end;
+    }
+    return end;
+  },
+  // Inside an open parenthesis, the one that closes it.
+  ({ line, start, from, seg }, end) => {
+    if (count(line, from, start, '(') <= count(line, from, start, ')')) return end;
     let depth = 0;
     for (let i = 0; i < end; i++) {
-      const ch = seg[i];
-      if (ch === '(') depth++;
-      else if (ch === ')' && depth-- === 0) {
-        end = i;
-        break;
-      }
+      if (seg[i] === '(') depth++;
+      else if (seg[i] === ')' && depth-- === 0) return i;
     }
-  }
-  const hash = line.lastIndexOf('#', start);
-  if (hash >= from && /<\s?#\d\.\d{1,3}\.\d{1,3}\s/.test(line.slice(Math.max(from, hash - 3), start))) {
+    return end;
+  },
+  // Exchange's `<#5.7.1 smtp;550 …>`: the last `>`.
+  ({ line, start, from, seg }, end) => {
+    const hash = line.lastIndexOf('#', start);
+    if (hash < from || !/<\s?#\d\.\d{1,3}\.\d{1,3}\s/.test(line.slice(Math.max(from, hash - 3), start)))
+      return end;
     const q = seg.lastIndexOf('>', end - 1);
-    if (q > 0) end = q;
-  }
-  return start + end;
+    return q > 0 ? q : end;
+  },
+];
+
+/** Where the reply starting at `start` ends, judged by what it sits in. */
+function endOf(line: string, start: number): number {
+  const seg = line.slice(start, Math.min(line.length, start + MAX_REPLY));
+  const bounds: Bounds = { line, start, from: Math.max(0, start - LOOKBACK), seg };
+  return start + ENDERS.reduce((end, ender) => ender(bounds, end), seg.length);
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -141,58 +171,64 @@ function pythonReplies(line: string): { replies: ScannedReply[]; rest: string } 
   return { replies, rest };
 }
 
+/** One reply's occurrences: a head and its `550-` continuations, with where the reply ends. */
+interface Span {
+  chain: Occurrence[];
+  end: number;
+  /** Index in `occ` of the first occurrence after the reply. */
+  next: number;
+  /** When the reply was quoted inside others: where the outermost and the nearest outer reply start. */
+  outermost?: number;
+  outer?: number;
+}
+
+/** The reply starting at occurrence `i`, and the innermost reply quoted inside it (a forwarder
+ *  relaying iCloud's answer), which is the one that matters. */
+function spanAt(rest: string, occ: readonly Occurrence[], i: number): Span {
+  const span: Span = { chain: [occ[i]!], end: endOf(rest, occ[i]!.index), next: i + 1 };
+  for (; span.next < occ.length && occ[span.next]!.index < span.end; span.next++) {
+    const q = occ[span.next]!;
+    const head = span.chain[0]!;
+    if (span.chain.at(-1)!.sep === '-' && q.code !== undefined && q.code === head.code) {
+      span.chain.push(q);
+      continue;
+    }
+    span.outermost ??= head.index;
+    span.outer = head.index;
+    span.chain = [q];
+    span.end = Math.min(span.end, endOf(rest, q.index));
+  }
+  return span;
+}
+
+/** The reply's text: the head's codes, then each piece without its `550-5.2.1 ` marker. */
+function textOf(rest: string, { chain, end }: Span): string {
+  const pieces = chain.map((c, k) => {
+    const body = rest.slice(c.index + c.markerLength, k + 1 < chain.length ? chain[k + 1]!.index : end);
+    if (k > 0) return body;
+    return [c.code, c.enhanced].filter(Boolean).join(' ') + (body.startsWith(' ') ? '' : ' ') + body;
+  });
+  return squash(pieces.join(' '));
+}
+
 export function scanLine(line: string, allowed: ReadonlySet<number>): ScannedReply[] {
   const { replies, rest } = line.includes('(') ? pythonReplies(line) : { replies: [], rest: line };
   const occ = occurrences(rest, allowed);
   let from = 0;
-  let i = 0;
-  while (i < occ.length && replies.length < MAX_PER_LINE) {
-    let o = occ[i]!;
-    let end = endOf(rest, o.index);
-    let outerBefore: string | undefined;
-    let innerFrom = from;
-    // Chain of `550-` continuation lines, and any reply quoted inside this one.
-    let chain: Occurrence[] = [o];
-    let open = o.sep === '-';
-    let j = i + 1;
-    for (; j < occ.length && occ[j]!.index < end; j++) {
-      const q = occ[j]!;
-      if (open && q.code === o.code && q.code !== undefined) {
-        chain.push(q);
-        open = q.sep === '-';
-        continue;
-      }
-      // A reply inside this one: the innermost is the one that matters.
-      outerBefore ??= rest.slice(from, chain[0]!.index);
-      innerFrom = chain[0]!.index;
-      o = q;
-      chain = [q];
-      open = q.sep === '-';
-      end = Math.min(end, endOf(rest, q.index));
-    }
-    const pieces: string[] = [];
-    for (let k = 0; k < chain.length; k++) {
-      const c = chain[k]!;
-      const stop = k + 1 < chain.length ? chain[k + 1]!.index : end;
-      const body = rest.slice(c.index + c.markerLength, stop);
-      pieces.push(
-        k === 0
-          ? [c.code, c.enhanced].filter(Boolean).join(' ') + (body.startsWith(' ') ? '' : ' ') + body
-          : body,
-      );
-    }
-    const nextStart = j < occ.length ? occ[j]!.index : rest.length;
+  for (let i = 0; i < occ.length && replies.length < MAX_PER_LINE;) {
+    const span = spanAt(rest, occ, i);
+    const head = span.chain[0]!;
+    const nextStart = span.next < occ.length ? occ[span.next]!.index : rest.length;
     replies.push({
-      code: o.code,
-      enhanced: o.enhanced,
-      text: squash(pieces.join(' ')),
-      before: rest.slice(innerFrom, o.index),
-      after: rest.slice(end, Math.max(end, nextStart)),
-      outerBefore,
+      code: head.code,
+      enhanced: head.enhanced,
+      text: textOf(rest, span),
+      before: rest.slice(span.outer ?? from, head.index),
+      after: rest.slice(span.end, Math.max(span.end, nextStart)),
+      outerBefore: span.outermost === undefined ? undefined : rest.slice(from, span.outermost),
     });
-    from = end;
-    i = j;
-    while (i < occ.length && occ[i]!.index < end) i++;
+    from = span.end;
+    i = span.next;
   }
   return replies;
 }
