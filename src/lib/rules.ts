@@ -4,13 +4,21 @@ import type { Category, Evidence, Outcome, Owner, Retry, Stage, Suppress } from 
 
 export type MatchRule = { phrase: string } | { regex: string };
 
+/** An entry for a DSN that carries no SMTP reply: its Status code and a phrase of its reason. */
+export interface DsnKey {
+  status: string;
+  reason: string;
+}
+
 export interface RuleEntry {
   id: string;
   /** Site-relative path of the entry page, without the base: `codes/<id>/`. */
   path: string;
   title: string;
   summary: string;
-  code: number;
+  /** Absent for an entry keyed by `dsn` instead. */
+  code?: number;
+  dsn?: DsnKey;
   enhanced?: string;
   tag?: string;
   reply: string;

@@ -67,13 +67,15 @@ describe('deciding', () => {
     expect(r.why).toContain('the basic code is 550 where this entry has 554');
   });
 
-  it('stock wording is exact with an iCloud host, likely without context, and nothing for another provider', () => {
+  it('stock wording is exact with an iCloud host, only a pointer without context, and nothing for another provider', () => {
     const line = (host: string, rcpt: string) =>
       `<${rcpt}>: host ${host}[192.0.2.5] said: 451 4.7.1 Service unavailable - try again later (in reply to RCPT TO command)`;
     expect(one(line('mx02.mail.icloud.com', 'x@example.com')).confidence).toBe('exact');
     const bare = one('451 4.7.1 Service unavailable - try again later');
-    expect(bare.confidence).toBe('likely');
-    expect(bare.why).toContain('nothing in the input shows it came from iCloud');
+    expect(bare.entry).toBeUndefined();
+    expect(bare.ifICloud?.id).toBe('451-4-7-1-stock');
+    expect(bare.why).toContain('stock mail-server text');
+    expect(bare.why).toContain('If it came from iCloud, it is “Stock wording”');
     const other = one(line('gmail-smtp-in.l.google.com', 'z@gmail.com'));
     expect(other.entry).toBeUndefined();
     expect(other.provider).toBe('Google');

@@ -19,6 +19,8 @@ interface Expected extends ReplyContext {
   enhanced?: string;
   text?: string;
   provider?: string;
+  /** The entry a stock reply would be if it came from iCloud. */
+  ifICloud?: string;
 }
 
 const EXPECTED: Record<string, Expected[]> = {
@@ -210,9 +212,12 @@ const EXPECTED: Record<string, Expected[]> = {
       stage: 'connect',
     },
   ],
+  // Proofpoint's wording is stock (every Proofpoint-protected receiver sends it) and nothing here
+  // names iCloud: no entry, only a pointer to the one it would be.
   'node-mta/forwarder-nested.txt': [
     {
-      entry: '550-5-7-0-proofpoint-blocked',
+      entry: 'none',
+      ifICloud: '550-5-7-0-proofpoint-blocked',
       code: 550,
       enhanced: '5.7.0',
       via: 'mx1.forwardemail.net',
@@ -283,7 +288,8 @@ const EXPECTED: Record<string, Expected[]> = {
 function check(outcome: ClassifyOutcome, expected: Expected[]) {
   expect(outcome.results.map((r) => r.entry?.id ?? 'none')).toEqual(expected.map((e) => e.entry));
   outcome.results.forEach((r, i) => {
-    const { entry, confidence, code, enhanced, text, provider, ...context } = expected[i]!;
+    const { entry, confidence, code, enhanced, text, provider, ifICloud, ...context } = expected[i]!;
+    expect(r.ifICloud?.id).toBe(ifICloud);
     if (confidence) expect(r.confidence).toBe(confidence);
     if ('code' in expected[i]!) expect(r.reply.code).toBe(code);
     if ('enhanced' in expected[i]!) expect(r.reply.enhanced).toBe(enhanced);

@@ -3,6 +3,7 @@
 import { ADDRESS, hostIn, prune, recipientIn } from './context.ts';
 import { scanLine } from './scan.ts';
 import { fill, type DsnGroup, type LineHandler, type TextState } from './state.ts';
+import type { ExtractedReply } from './types.ts';
 
 const DSN_FIELD =
   /^(Final-Recipient|Original-Recipient|X-Actual-Recipient|Action|Status|Remote-MTA|Diagnostic-Code|Reporting-MTA|Received-From-MTA|Arrival-Date|Last-Attempt-Date|Will-Retry-Until|X-Postfix-Queue-ID|X-Postfix-Sender)[ \t]*:[ \t]*(.*)$/i;
@@ -13,7 +14,11 @@ const LISTED = new RegExp(String.raw`^\s*<?(${ADDRESS})>?\s*$`);
 
 export const newGroup = (): DsnGroup => ({ replies: [] });
 
-export function finishGroup(g: DsnGroup) {
+/** Ends the group being read: its fields fill in its replies, and it is kept for the DSN-only case. */
+export function finishGroup(state: TextState) {
+  const g = state.group;
+  if (g.status || g.replies.length) state.groups.push(g);
+  state.group = newGroup();
   for (const r of g.replies) {
     fill(r, {
       enhanced: g.status,
@@ -26,10 +31,7 @@ type FieldReader = (value: string, state: TextState) => void;
 
 function recipientField(name: string): FieldReader {
   return (value, state) => {
-    if (name === 'final-recipient' && state.group.recipient && state.group.replies.length) {
-      finishGroup(state.group);
-      state.group = newGroup();
-    }
+    if (name === 'final-recipient' && state.group.recipient && state.group.replies.length) finishGroup(state);
     const address = recipientIn(untyped(value));
     if (name === 'final-recipient' || !state.group.recipient)
       state.group.recipient = address ?? state.group.recipient;
@@ -46,6 +48,10 @@ const FIELDS: Record<string, FieldReader> = {
   },
   status: (value, { group }) => {
     group.status = ENHANCED_ONLY.exec(value)![1];
+    group.statusNote = /^\S+\s*\((.{1,300})\)\s*$/.exec(value)?.[1];
+  },
+  'reporting-mta': (value, state) => {
+    state.reportingMta = untyped(value).toLowerCase() || undefined;
   },
   'remote-mta': (value, { group }) => {
     const h = untyped(value);
@@ -71,6 +77,41 @@ export const dsnField: LineHandler = (line, state) => {
   FIELDS[name]?.(value, state);
   return true;
 };
+
+/** A human part's `Reason: …` (it may share a joined line with `Recipient address:`): noted for a
+ *  DSN without SMTP reply; the line is still read for replies. */
+export const reasonNote: LineHandler = (line, state) => {
+  const reason = /\bReason:\s*(.{1,300}?)\s*$/i.exec(line)?.[1];
+  if (reason && state.reasons.length < 16) state.reasons.push(reason);
+  return false;
+};
+
+/** A DSN that carries no SMTP reply for any recipient: one reply per group, made of its fields. */
+export function dsnOnlyReplies(state: TextState): ExtractedReply[] {
+  return state.groups
+    .filter((g) => g.status && g.replies.length === 0)
+    .map((g) => {
+      const reasons = [g.statusNote, g.diagnostic, ...state.reasons].filter((r): r is string => !!r);
+      const text = [
+        `Status: ${g.status}${g.statusNote ? ` (${g.statusNote})` : ''}`,
+        ...(g.diagnostic ? [`Diagnostic-Code: ${g.diagnostic}`] : []),
+        ...state.reasons.map((r) => `Reason: ${r}`),
+      ].join('\n');
+      return {
+        enhanced: g.status,
+        text,
+        context: prune({
+          recipient: g.recipient ?? g.listed,
+          action: g.action,
+          host: g.host,
+          ip: g.ip,
+          reportedBy: state.reportingMta,
+        }),
+        format: 'dsn',
+        dsn: { status: g.status!, reason: [...new Set(reasons)].join('; ') },
+      };
+    });
+}
 
 export const listedAddress: LineHandler = (line, state) => {
   const listed = LISTED.exec(line);

@@ -3,6 +3,8 @@
 // or at a lone enhanced code after such a marker. It ends at `(in reply to …)` or where the quote,
 // parenthesis or `<#…>` it sits in closes. `550-` continuation markers inside it are dropped, and
 // a reply quoted inside another (a forwarder relaying iCloud's answer) replaces the outer one.
+import { stageFromCommand } from './context.ts';
+import type { Stage } from '../vocabulary.ts';
 
 export interface ScannedReply {
   code?: number;
@@ -15,6 +17,10 @@ export interface ScannedReply {
   /** When the reply was quoted inside another, the text before that outer reply. */
   outerBefore?: string;
   python?: boolean;
+  /** The command a pipelined reply answered, when the line names it (`MAIL FROM error: 451 …`). */
+  stage?: Stage;
+  /** The later reply this one caused, in a pipelined answer. */
+  followedBy?: string;
 }
 
 /** The most of a line one reply can take; longer replies are cut. */
@@ -31,6 +37,11 @@ const PYTHON_RE = /\((\d{3}),[ \t]{0,3}b?(['"])(.{0,2000}?)\2\)/g;
 /** Markers after which a basic code without an enhanced code is taken as a reply. */
 const WEAK_MARKER =
   /(?:said:|me:|<<<|[;'"]|[\]>]:|(?:response|reply)[=:]|\b(?:command|data|connection|greeting|deferred|error|returned|rejected|failed)[:.]?)\s*$/i;
+/** Text right before a code that makes it something else: a web server's status after the request. */
+const NOT_A_REPLY = [/HTTP\/\d(?:\.\d)?"\s*$/];
+/** A pipelining client's report of an earlier command's reply inside the last one:
+ *  `503 5.5.1 Error: need MAIL command - MAIL FROM error: 451 4.7.1 …`. */
+const PIPELINED = /\s*-?\s*\b(MAIL FROM|RCPT TO|DATA|EHLO|HELO)\s+error:\s*$/i;
 /** Markers after which a lone enhanced code (no basic code) starts a reply. */
 const ENHANCED_MARKER = /(?:said:|me:|<<<|[;'"]|(?:response|reply)[=:])\s*$/i;
 
@@ -53,9 +64,11 @@ function occurrences(line: string, allowed: ReadonlySet<number>): Occurrence[] {
   const found: Occurrence[] = [];
   for (const m of line.matchAll(CODE_RE)) {
     const code = Number(m[1]);
-    if (!allowed.has(code)) continue;
+    if (code < 400) continue;
     const enhanced = m[3] && m[3][0] === m[1]![0] ? m[3] : undefined;
-    if (!enhanced && !marked(line, m.index, WEAK_MARKER)) continue;
+    if (!enhanced && (!allowed.has(code) || !marked(line, m.index, WEAK_MARKER))) continue;
+    const lead = line.slice(Math.max(0, m.index - 48), m.index);
+    if (NOT_A_REPLY.some((re) => re.test(lead))) continue;
     const markerLength = m[1]!.length + m[2]!.length + (enhanced ? enhanced.length : 0);
     found.push({ index: m.index, code, sep: m[2], enhanced, markerLength });
     if (found.length > MAX_PER_LINE * 4) break;
@@ -100,11 +113,14 @@ const ENDERS: readonly Ender[] = [
     const inReply = /\s*\(in reply to\b/i.exec(seg);
     return inReply ? inReply.index : end;
   },
-  // Inside single quotes (Exchange's `returned '…'`), the last quote before the end closes it;
-  // inside double quotes (JSON, log fields), the first.
+  // Inside single quotes (Exchange's `returned '…'`, a JavaScript error object's `response: '…',`),
+  // the first quote that ends a string closes it (an apostrophe sits inside a word); failing that,
+  // the last quote before the end.
   (b, end) => {
     const lastChar = lastCharBefore(b);
     if (lastChar === "'") {
+      const closing = /'(?=\s*(?:[,;})\]]|$))/.exec(b.seg.slice(0, end));
+      if (closing && closing.index > 0) return closing.index;
       const q = b.seg.lastIndexOf("'", end - 1);
       return q > 0 ? q : end;
     }
@@ -180,6 +196,9 @@ interface Span {
   /** When the reply was quoted inside others: where the outermost and the nearest outer reply start. */
   outermost?: number;
   outer?: number;
+  /** Set when the reply is a pipelined answer to an earlier command (see PIPELINED). */
+  stage?: Stage;
+  followedBy?: string;
 }
 
 /** The reply starting at occurrence `i`, and the innermost reply quoted inside it (a forwarder
@@ -191,6 +210,15 @@ function spanAt(rest: string, occ: readonly Occurrence[], i: number): Span {
     const head = span.chain[0]!;
     if (span.chain.at(-1)!.sep === '-' && q.code !== undefined && q.code === head.code) {
       span.chain.push(q);
+      continue;
+    }
+    const pipelined = PIPELINED.exec(rest.slice(Math.max(head.index, q.index - 40), q.index));
+    if (pipelined) {
+      // The same server's earlier answer: it is the cause, the outer reply its consequence.
+      span.stage = stageFromCommand(pipelined[1]!);
+      span.followedBy = squash(rest.slice(head.index, q.index - pipelined[0].length));
+      span.chain = [q];
+      span.end = Math.min(span.end, endOf(rest, q.index));
       continue;
     }
     span.outermost ??= head.index;
@@ -226,6 +254,8 @@ export function scanLine(line: string, allowed: ReadonlySet<number>): ScannedRep
       before: rest.slice(span.outer ?? from, head.index),
       after: rest.slice(span.end, Math.max(span.end, nextStart)),
       outerBefore: span.outermost === undefined ? undefined : rest.slice(from, span.outermost),
+      ...(span.stage && { stage: span.stage }),
+      ...(span.followedBy && { followedBy: span.followedBy }),
     });
     from = span.end;
     i = span.next;

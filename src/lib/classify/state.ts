@@ -25,6 +25,10 @@ export interface DsnGroup {
   listed?: string;
   action?: string;
   status?: string;
+  /** The Status field's comment: `4.2.2 (Over quota)`. */
+  statusNote?: string;
+  /** A Diagnostic-Code that holds no SMTP reply. */
+  diagnostic?: string;
   host?: string;
   ip?: string;
   replies: ExtractedReply[];
@@ -44,6 +48,12 @@ export interface TextState {
   /** The replies found so far, in input order. */
   out: ExtractedReply[];
   group: DsnGroup;
+  /** Groups already read, for DSNs that carry no SMTP reply at all. */
+  groups: DsnGroup[];
+  /** The DSN's Reporting-MTA with its comment; it reports every recipient of the message. */
+  reportingMta?: string;
+  /** `Reason: …` lines of a bounce's human part (Oracle Messaging Server, iCloud's own DSNs). */
+  reasons: string[];
   transcript: Transcript;
   /** Adds the reply scanned on `line`, with context read around it and `extra` where that says nothing. */
   emit(

@@ -3,7 +3,7 @@
 // reply found into an ExtractedReply with its context. State that spans lines (a DSN group, a
 // Sendmail transcript) lives in the TextState the handlers share; a blank line ends both.
 import { contextFor, prune } from './context.ts';
-import { dsnField, finishGroup, listedAddress, newGroup } from './dsn.ts';
+import { dsnField, dsnOnlyReplies, finishGroup, listedAddress, newGroup, reasonNote } from './dsn.ts';
 import { formatOfLine } from './formats.ts';
 import { logicalLines } from './lines.ts';
 import { scanLine } from './scan.ts';
@@ -13,8 +13,7 @@ import type { ExtractedReply } from './types.ts';
 
 const blank: LineHandler = (line, state) => {
   if (line.trim() !== '') return false;
-  finishGroup(state.group);
-  state.group = newGroup();
+  finishGroup(state);
   state.transcript = { echoPending: false };
   return true;
 };
@@ -50,6 +49,7 @@ const HANDLERS: readonly LineHandler[] = [
   talkingTo,
   command,
   jsonLine,
+  reasonNote,
   serverReply,
   echo,
   replyLine,
@@ -61,6 +61,8 @@ export function extractText(input: string, env: TextEnv, defaults: Defaults = {}
     env,
     out,
     group: newGroup(),
+    groups: [],
+    reasons: [],
     transcript: { echoPending: false },
     emit(line, scanned, extra, format) {
       const reply: ExtractedReply = {
@@ -73,12 +75,16 @@ export function extractText(input: string, env: TextEnv, defaults: Defaults = {}
       if (reply.code === undefined) delete reply.code;
       if (reply.enhanced === undefined) delete reply.enhanced;
       fill(reply, { context: prune(extra) });
+      if (scanned.stage) reply.context.stage = scanned.stage;
+      if (scanned.followedBy) reply.followedBy = scanned.followedBy;
       out.push(reply);
       return reply;
     },
   };
   for (const line of logicalLines(input)) HANDLERS.find((handle) => handle(line, state));
-  finishGroup(state.group);
-  for (const r of out) fill(r, defaults);
+  finishGroup(state);
+  if (out.length === 0) out.push(...dsnOnlyReplies(state));
+  for (const r of out)
+    fill(r, { ...defaults, context: { ...defaults.context, reportedBy: state.reportingMta } });
   return out;
 }
