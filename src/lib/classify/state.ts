@@ -55,6 +55,8 @@ export interface TextState {
   /** `Reason: …` lines of a bounce's human part (Oracle Messaging Server, iCloud's own DSNs). */
   reasons: string[];
   transcript: Transcript;
+  /** A report's summary of a reply (Office 365's "Status code:"), dropped when the real reply follows. */
+  summary?: ExtractedReply;
   /** Adds the reply scanned on `line`, with context read around it and `extra` where that says nothing. */
   emit(
     line: string,

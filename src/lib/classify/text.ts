@@ -6,6 +6,7 @@ import { contextFor, prune } from './context.ts';
 import { dsnField, dsnOnlyReplies, finishGroup, listedAddress, newGroup, reasonNote } from './dsn.ts';
 import { formatOfLine } from './formats.ts';
 import { logicalLines } from './lines.ts';
+import { rejectedBy, statusCodeSummary } from './ndr.ts';
 import { scanLine } from './scan.ts';
 import { fill, type Defaults, type LineHandler, type TextEnv, type TextState } from './state.ts';
 import { command, echo, serverReply, talkingTo } from './transcript.ts';
@@ -49,6 +50,8 @@ const HANDLERS: readonly LineHandler[] = [
   talkingTo,
   command,
   jsonLine,
+  statusCodeSummary,
+  rejectedBy,
   reasonNote,
   serverReply,
   echo,
@@ -72,6 +75,10 @@ export function extractText(input: string, env: TextEnv, defaults: Defaults = {}
         context: contextFor(scanned.before, scanned.after, scanned.text, scanned.outerBefore),
         format: format ?? defaults.format ?? (scanned.python ? 'python' : formatOfLine(line, scanned.before)),
       };
+      if (state.summary) {
+        out.splice(out.indexOf(state.summary), 1);
+        state.summary = undefined;
+      }
       if (reply.code === undefined) delete reply.code;
       if (reply.enhanced === undefined) delete reply.enhanced;
       fill(reply, { context: prune(extra) });
