@@ -1,13 +1,14 @@
 // Turns collection entries (their id and front matter) into the classifier's rule records.
 // Takes plain data so it runs in Node tests, at build time and nowhere needs Astro.
-import type { RuleEntry, MatchRule } from './rules';
+import type { DsnKey, Labels, MatchRule, RuleEntry } from './rules';
 import { entryPath } from './urls.ts';
 import type { Category, Evidence, Outcome, Owner, Retry, Stage, Suppress } from './vocabulary';
 
 export interface EntryData {
   title: string;
   summary: string;
-  code: number;
+  code?: number;
+  dsn?: DsnKey;
   enhanced?: string;
   tag?: string;
   reply: string;
@@ -21,6 +22,7 @@ export interface EntryData {
   evidence: Evidence;
   generic?: boolean;
   match: MatchRule[];
+  labels?: Labels;
 }
 
 export function toRuleEntry(id: string, d: EntryData): RuleEntry {
@@ -30,6 +32,7 @@ export function toRuleEntry(id: string, d: EntryData): RuleEntry {
     title: d.title,
     summary: d.summary,
     code: d.code,
+    dsn: d.dsn,
     enhanced: d.enhanced,
     tag: d.tag,
     reply: d.reply,
@@ -43,5 +46,6 @@ export function toRuleEntry(id: string, d: EntryData): RuleEntry {
     evidence: d.evidence,
     generic: d.generic ?? false,
     match: d.match,
+    labels: d.labels,
   };
 }

@@ -31,7 +31,9 @@ describe('the codes collection', () => {
         });
       }
 
-      it('its reply classifies to itself', () => {
+      // A DSN-keyed entry's `reply` is a Status field, not an input of its own: its examples (whole
+      // delivery-status parts) are the test.
+      it.skipIf(entry.data.dsn !== undefined)('its reply classifies to itself', () => {
         const { results } = classifier.classify(entry.data.reply);
         expect(results.map((r) => r.entry?.id)).toEqual([entry.id]);
         expect(results[0]!.alternatives?.map((a) => a.id) ?? []).toEqual([]);

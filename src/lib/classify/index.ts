@@ -39,12 +39,13 @@ export function createClassifier(entries: RuleEntry[]): Classifier {
   const compiled = compileEntries(
     entries.map((e) => ({
       ...e,
+      code: e.code ?? undefined,
       enhanced: e.enhanced ?? undefined,
       tag: e.tag ?? undefined,
       match: e.match ?? [],
     })),
   );
-  const allowed = new Set<number>(entries.map((e) => e.code));
+  const allowed = new Set<number>(entries.flatMap((e) => (e.code === undefined ? [] : [e.code])));
   for (let c = 400; c < 600; c++) allowed.add(c);
   const cache = new Map<string, BestMatch | undefined>();
   const match = (reply: ExtractedReply) => {
