@@ -1,6 +1,6 @@
 // Turns collection entries (their id and front matter) into the classifier's rule records.
 // Takes plain data so it runs in Node tests, at build time and nowhere needs Astro.
-import type { DsnKey, RuleEntry, MatchRule } from './rules';
+import type { DsnKey, Labels, MatchRule, RuleEntry } from './rules';
 import { entryPath } from './urls.ts';
 import type { Category, Evidence, Outcome, Owner, Retry, Stage, Suppress } from './vocabulary';
 
@@ -22,6 +22,7 @@ export interface EntryData {
   evidence: Evidence;
   generic?: boolean;
   match: MatchRule[];
+  labels?: Labels;
 }
 
 export function toRuleEntry(id: string, d: EntryData): RuleEntry {
@@ -45,5 +46,6 @@ export function toRuleEntry(id: string, d: EntryData): RuleEntry {
     evidence: d.evidence,
     generic: d.generic ?? false,
     match: d.match,
+    labels: d.labels,
   };
 }

@@ -4,10 +4,16 @@ import type { Category, Evidence, Outcome, Owner, Retry, Stage, Suppress } from 
 
 export type MatchRule = { phrase: string } | { regex: string };
 
-/** An entry for a DSN that carries no SMTP reply: its Status code and a phrase of its reason. */
+/** A DSN with no SMTP reply, keyed by its Status code and a Reason phrase (see the schema). */
 export interface DsnKey {
   status: string;
   reason: string;
+}
+
+/** How other tools file the reply (Sisimai's reason; ESP labels where a source shows them). */
+export interface Labels {
+  sisimai: { reason: string; note?: string };
+  esps: { esp: string; label: string; source: string }[];
 }
 
 export interface RuleEntry {
@@ -16,7 +22,7 @@ export interface RuleEntry {
   path: string;
   title: string;
   summary: string;
-  /** Absent for an entry keyed by `dsn` instead. */
+  /** Absent for an entry keyed by `dsn` (a DSN that carries no SMTP reply). */
   code?: number;
   dsn?: DsnKey;
   enhanced?: string;
@@ -32,4 +38,5 @@ export interface RuleEntry {
   evidence: Evidence;
   generic: boolean;
   match: MatchRule[];
+  labels?: Labels;
 }

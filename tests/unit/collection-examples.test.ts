@@ -36,7 +36,9 @@ describe('the codes collection', () => {
         });
       }
 
-      it('its reply classifies to itself', () => {
+      // A DSN-keyed entry's `reply` is a Status field, not an input of its own: its examples (whole
+      // delivery-status parts) are the test.
+      it.skipIf(entry.data.dsn !== undefined)('its reply classifies to itself', () => {
         const { results } = classifier.classify(entry.data.reply);
         const stock = entry.data.generic && !results[0]?.looksLikeICloud;
         expect(results.map((r) => (stock ? r.ifICloud : r.entry)?.id)).toEqual([entry.id]);
