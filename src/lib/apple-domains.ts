@@ -15,3 +15,5 @@ export const ICLOUD_OUTBOUND_HOST = /-asmtp\d{0,4}\.me\.com$/i;
 export const ICLOUD_OUTBOUND_AGENT = 'tcp-daemon';
 /** Apple's IPv4 network, 17.0.0.0/8: an answering server at such an address is Apple's. */
 export const APPLE_IPV4 = /^17\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+/** Apple's corporate mail (`mail-in2.apple.com`): Apple's, but not iCloud Mail. */
+export const APPLE_CORPORATE_DOMAIN = 'apple.com';

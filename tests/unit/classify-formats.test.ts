@@ -325,15 +325,17 @@ const EXPECTED: Record<string, Expected[]> = {
       action: 'delayed',
     },
   ],
-  // Pipelining: the 451 answered MAIL FROM, and the 503 to RCPT TO followed from it.
+  // Pipelining: the 451 answered MAIL FROM, and the 503 to RCPT TO, which Postfix bounced on, followed
+  // from it; the 503's entry says what to do about both.
   'postfix-log/pipelined-503-451.txt': [
     {
-      entry: '451-4-7-1-service-unavailable',
+      entry: '503-5-5-1-need-mail-command',
       confidence: 'exact',
-      code: 451,
+      code: 503,
+      text: '503 5.5.1 Error: need MAIL command',
       host: 'mx02.mail.icloud.com',
-      stage: 'mail',
-      why: '“503 5.5.1 Error: need MAIL command” followed from it',
+      stage: 'rcpt',
+      why: 'first answered MAIL FROM with “451 4.7.1 Service unavailable - try again later”',
     },
   ],
   // Nodemailer's error object, on one line from a logger and as Node prints it.

@@ -7,7 +7,7 @@ import type { BestMatch, CompiledEntry, MatchCandidate } from '../match.ts';
 import type { RuleEntry } from '../rules.ts';
 import { basicCode, codesText, enhancedCode } from '../standards.ts';
 import { STAGES } from '../vocabulary.ts';
-import { isICloudHost, isICloudOutbound, judge, type Verdict } from './provider.ts';
+import { isAppleCorporate, isICloudHost, isICloudOutbound, judge, type Verdict } from './provider.ts';
 import type { Classification, Confidence, ExtractedReply } from './types.ts';
 
 function ruleWords(c: MatchCandidate): string {
@@ -62,7 +62,9 @@ function notICloud(verdict: Verdict): string | undefined {
   if (verdict.kind === 'other')
     return `No iCloud entry applies: this reply came from ${verdict.provider} (${verdict.evidence}), not from iCloud.`;
   if (verdict.kind === 'elsewhere')
-    return `No iCloud entry applies: the server that answered is ${verdict.host}, which is not one of Apple’s, so the reply is not iCloud’s whatever its wording.`;
+    return isAppleCorporate(verdict.host)
+      ? `No iCloud entry applies: the server that answered is ${verdict.host}, Apple’s corporate mail, not iCloud Mail.`
+      : `No iCloud entry applies: the server that answered is ${verdict.host}, which is not one of Apple’s, so the reply is not iCloud’s whatever its wording.`;
   if (verdict.kind === 'outbound')
     return `No iCloud entry applies: ${verdict.reporter} is iCloud’s outbound server, and this DSN reports what ${verdict.host ? `the receiving server ${verdict.host}` : 'another receiving server'} answered an iCloud user’s mail, not a refusal by iCloud.`;
   return undefined;
@@ -164,8 +166,8 @@ export function decide(
     let why = ruleWords(winner) + codeWords(reply, entry) + '.';
     if (entry.generic && verdict.kind === 'icloud')
       why += ` The wording is stock mail-server text; ${verdict.evidence}, so it is iCloud’s.`;
-    if (reply.followedBy)
-      why += ` It answered ${reply.context.stage ? STAGES[reply.context.stage] : 'an earlier command'} in a pipelined session; “${reply.followedBy}” followed from it.`;
+    if (reply.earlier)
+      why += ` In this pipelined session the server had first answered ${reply.earlier.stage ? STAGES[reply.earlier.stage] : 'an earlier command'} with “${reply.earlier.text}”; this reply followed from that.`;
     if (tied.length) why += ` It fits ${tied.map((t) => `“${t.entry.title}”`).join(', ')} equally well.`;
     const result: Classification = {
       reply,

@@ -2,6 +2,7 @@
 // telling? A named answering host decides first (a reply from a host that is not Apple's is never
 // iCloud's, whatever its wording), then the reply's own wording, then the recipient's domain.
 import {
+  APPLE_CORPORATE_DOMAIN,
   APPLE_IPV4,
   ICLOUD_DOMAINS,
   ICLOUD_OUTBOUND_AGENT,
@@ -53,6 +54,10 @@ const otherIn = (s: string) => OTHERS.find(([, re]) => re.test(s))?.[0];
 /** True for a host name of iCloud's mail servers (inbound MX, relay, store or pod). */
 export const isICloudHost = (host: string) => ICLOUD_HOST.test(host) || ICLOUD_POD_HOST.test(host);
 
+/** True for a host of Apple's corporate mail (apple.com), which is Apple's but not iCloud Mail. */
+export const isAppleCorporate = (host: string) =>
+  host === APPLE_CORPORATE_DOMAIN || host.endsWith(`.${APPLE_CORPORATE_DOMAIN}`);
+
 /** True for a DSN's Reporting-MTA that is iCloud's outbound server rather than its mailbox store. */
 export const isICloudOutbound = (reporter: string) =>
   ICLOUD_OUTBOUND_HOST.test(reporter.split(/\s/)[0]!) ||
@@ -77,7 +82,9 @@ export function judge(reply: ExtractedReply): Verdict {
   if (reportedBy && isICloudOutbound(reportedBy) && !(host && isICloudHost(host))) {
     return { kind: 'outbound', reporter: reportedBy.split(/\s/)[0]!, host };
   }
-  const named = byHost(host, ip);
+  // Without a named host, Apple's corporate gateway reporting its own refusal is the server that answered.
+  const corporate = !host && reportedBy && isAppleCorporate(reportedBy.split(/\s/)[0]!);
+  const named = byHost(corporate ? reportedBy.split(/\s/)[0] : host, ip);
   if (named) return named;
   const words = text.length > 4000 ? text.slice(0, 4000) : text;
   if (ICLOUD_WORDING.test(words))

@@ -17,10 +17,8 @@ export interface ScannedReply {
   /** When the reply was quoted inside another, the text before that outer reply. */
   outerBefore?: string;
   python?: boolean;
-  /** The command a pipelined reply answered, when the line names it (`MAIL FROM error: 451 …`). */
-  stage?: Stage;
-  /** The later reply this one caused, in a pipelined answer. */
-  followedBy?: string;
+  /** In a pipelined session, the earlier command's reply the line appends (`… - MAIL FROM error: 451 …`). */
+  earlier?: { text: string; stage?: Stage };
 }
 
 /** The most of a line one reply can take; longer replies are cut. */
@@ -140,6 +138,12 @@ const ENDERS: readonly Ender[] = [
     }
     return end;
   },
+  // The next field of a bounce's human part, joined onto the same logical line (Oracle Messaging
+  // Server: `Diagnostic code: smtp;550 … Remote system: dns;…`).
+  ({ seg }, end) => {
+    const field = /\s(?:Remote system|Recipient address|Reason):\s/.exec(seg.slice(0, end));
+    return field ? field.index : end;
+  },
   // Exchange's `<#5.7.1 smtp;550 …>`: the last `>`.
   ({ line, start, from, seg }, end) => {
     const hash = line.lastIndexOf('#', start);
@@ -196,9 +200,9 @@ interface Span {
   /** When the reply was quoted inside others: where the outermost and the nearest outer reply start. */
   outermost?: number;
   outer?: number;
-  /** Set when the reply is a pipelined answer to an earlier command (see PIPELINED). */
-  stage?: Stage;
-  followedBy?: string;
+  /** A pipelined earlier command's reply appended to this one (see PIPELINED), and where it ends. */
+  earlier?: { text: string; stage?: Stage };
+  afterFrom?: number;
 }
 
 /** The reply starting at occurrence `i`, and the innermost reply quoted inside it (a forwarder
@@ -214,12 +218,14 @@ function spanAt(rest: string, occ: readonly Occurrence[], i: number): Span {
     }
     const pipelined = PIPELINED.exec(rest.slice(Math.max(head.index, q.index - 40), q.index));
     if (pipelined) {
-      // The same server's earlier answer: it is the cause, the outer reply its consequence.
-      span.stage = stageFromCommand(pipelined[1]!);
-      span.followedBy = squash(rest.slice(head.index, q.index - pipelined[0].length));
-      span.chain = [q];
-      span.end = Math.min(span.end, endOf(rest, q.index));
-      continue;
+      // The same server's answer to an earlier command, appended by the client: the cause of this
+      // reply, not a reply of its own.
+      const innerEnd = Math.min(span.end, endOf(rest, q.index));
+      span.earlier = { text: squash(rest.slice(q.index, innerEnd)), stage: stageFromCommand(pipelined[1]!) };
+      span.afterFrom = innerEnd;
+      span.end = q.index - pipelined[0].length;
+      for (span.next++; span.next < occ.length && occ[span.next]!.index < innerEnd;) span.next++;
+      return span;
     }
     span.outermost ??= head.index;
     span.outer = head.index;
@@ -252,12 +258,11 @@ export function scanLine(line: string, allowed: ReadonlySet<number>): ScannedRep
       enhanced: head.enhanced,
       text: textOf(rest, span),
       before: rest.slice(span.outer ?? from, head.index),
-      after: rest.slice(span.end, Math.max(span.end, nextStart)),
+      after: rest.slice(span.afterFrom ?? span.end, Math.max(span.afterFrom ?? span.end, nextStart)),
       outerBefore: span.outermost === undefined ? undefined : rest.slice(from, span.outermost),
-      ...(span.stage && { stage: span.stage }),
-      ...(span.followedBy && { followedBy: span.followedBy }),
+      ...(span.earlier && { earlier: span.earlier }),
     });
-    from = span.end;
+    from = span.afterFrom ?? span.end;
     i = span.next;
   }
   return replies;

@@ -82,8 +82,7 @@ export function extractText(input: string, env: TextEnv, defaults: Defaults = {}
       if (reply.code === undefined) delete reply.code;
       if (reply.enhanced === undefined) delete reply.enhanced;
       fill(reply, { context: prune(extra) });
-      if (scanned.stage) reply.context.stage = scanned.stage;
-      if (scanned.followedBy) reply.followedBy = scanned.followedBy;
+      if (scanned.earlier) reply.earlier = scanned.earlier;
       out.push(reply);
       return reply;
     },

@@ -53,8 +53,9 @@ export interface ExtractedReply {
   /** A DSN that carries no SMTP reply: its Status code and the reason it gives (Status comment,
    *  `Reason:`, a Diagnostic-Code that is not a reply). `text` then holds these fields. */
   dsn?: { status: string; reason: string };
-  /** A pipelined reply's later answer caused by this one (the 503 to RCPT TO after a refused MAIL FROM). */
-  followedBy?: string;
+  /** In a pipelined session, the server's reply to an earlier command that this one followed from
+   *  (the 451 to MAIL FROM behind a 503 to RCPT TO). */
+  earlier?: { text: string; stage?: Stage };
 }
 
 export interface Classification {
