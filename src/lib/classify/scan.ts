@@ -37,6 +37,17 @@ const WEAK_MARKER =
   /(?:said:|me:|<<<|[;'"]|[\]>]:|(?:response|reply)[=:]|\b(?:command|data|connection|greeting|deferred|error|returned|rejected|failed)[:.]?)\s*$/i;
 /** Text right before a code that makes it something else: a web server's status after the request. */
 const NOT_A_REPLY = [/HTTP\/\d(?:\.\d)?"\s*$/];
+/** Words as replies have them (`Error`, `unknown`, `DENIED`, or CJK text). A basic code without an
+ *  enhanced code is a reply only when words make up a good part of its text: digits amid random
+ *  characters or a web server's `503 512` are not replies. */
+const WORDS = /(?<![\p{L}\p{N}])(?:\p{Lu}?\p{Ll}{2,}|\p{Lu}{3,}|\p{Lo}{2,})(?![\p{L}\p{N}])/gu;
+const MIN_WORD_SHARE = 0.2;
+function readsLikeReply(text: string): boolean {
+  const body = text.slice(3).replace(/\s+/g, '');
+  let letters = 0;
+  for (const w of body.length ? text.slice(3).matchAll(WORDS) : []) letters += w[0].length;
+  return letters > 0 && letters >= body.length * MIN_WORD_SHARE;
+}
 /** A pipelining client's report of an earlier command's reply inside the last one:
  *  `503 5.5.1 Error: need MAIL command - MAIL FROM error: 451 4.7.1 …`. */
 const PIPELINED = /\s*-?\s*\b(MAIL FROM|RCPT TO|DATA|EHLO|HELO)\s+error:\s*$/i;
@@ -253,17 +264,22 @@ export function scanLine(line: string, allowed: ReadonlySet<number>): ScannedRep
     const span = spanAt(rest, occ, i);
     const head = span.chain[0]!;
     const nextStart = span.next < occ.length ? occ[span.next]!.index : rest.length;
+    const text = textOf(rest, span);
+    i = span.next;
+    if (!head.enhanced && !readsLikeReply(text)) {
+      from = span.afterFrom ?? span.end;
+      continue;
+    }
     replies.push({
       code: head.code,
       enhanced: head.enhanced,
-      text: textOf(rest, span),
+      text,
       before: rest.slice(span.outer ?? from, head.index),
       after: rest.slice(span.afterFrom ?? span.end, Math.max(span.afterFrom ?? span.end, nextStart)),
       outerBefore: span.outermost === undefined ? undefined : rest.slice(from, span.outermost),
       ...(span.earlier && { earlier: span.earlier }),
     });
     from = span.afterFrom ?? span.end;
-    i = span.next;
   }
   return replies;
 }
