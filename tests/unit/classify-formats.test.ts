@@ -281,6 +281,17 @@ const EXPECTED: Record<string, Expected[]> = {
       action: 'failed',
     },
   ],
+  // The same NDR as a whole message (quoted-printable, with its delivery-status part): one card.
+  'eml/o365-ndr-cs01-qp.eml': [
+    {
+      entry: '554-5-7-1-cs01',
+      confidence: 'exact',
+      text: '554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137. Txn ID 3b0e9c44-0000-4000-8000-000000000000',
+      recipient: 'x@icloud.com',
+      host: 'p00-iscream-smtp-6d8b7c5f4-q9w2e',
+      action: 'failed',
+    },
+  ],
   'eml/postfix-two-recipients-base64.eml': [
     { entry: '552-5-2-2-over-quota', recipient: 'x@icloud.com', stage: 'rcpt', action: 'failed' },
     { entry: '550-5-1-1-inactive-email-address', recipient: 'y@icloud.com', stage: 'rcpt', action: 'failed' },

@@ -19,14 +19,31 @@ const decodeEntities = (text: string) =>
     )
     .replace(/&amp;/gi, '&');
 
+/** Without `<!-- … -->` comments (Outlook's conditional blocks), by a linear scan. */
+function withoutComments(html: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (let open = html.indexOf('<!--'); open >= 0; open = html.indexOf('<!--', from)) {
+    const close = html.indexOf('-->', open + 4);
+    if (close < 0) break;
+    parts.push(html.slice(from, open), ' ');
+    from = close + 3;
+  }
+  parts.push(html.slice(from));
+  return parts.join('');
+}
+
 /** HTML to text: block ends become line breaks, other tags spaces, then entities are decoded. */
 export function htmlText(html: string): string {
   return decodeEntities(
-    html
-      .replace(/<(?:style|title)\b[^>]{0,200}>[\s\S]{0,20000}?<\/(?:style|title)>/gi, ' ')
+    withoutComments(html)
+      .replace(/<![^<>]{0,200}>/g, ' ')
+      .replace(/<(style|title)\b[^<>]{0,200}>[^<]{0,20000}<\/\1>/gi, ' ')
       .replace(/<(?:br|\/p|\/div|\/tr|\/li|\/h\d|\/table)\b[^>]{0,200}>/gi, '\n')
-      .replace(/<\/?[a-z][a-z0-9]{0,10}(?:\s[^<>]{0,2000})?\/?>/gi, ' ')
-      .replace(/[ \t]+\n/g, '\n'),
+      .replace(/<\/?[a-z][a-z0-9]{0,10}(?::[a-z0-9]{1,20})?(?:\s[^<>]{0,2000})?\/?>/gi, ' ')
+      // Runs of spaces collapse first: a long run not followed by a line break stays linear.
+      .replace(/[ \t]{2,}/g, ' ')
+      .replace(/ \n/g, '\n'),
   );
 }
 

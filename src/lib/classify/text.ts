@@ -76,7 +76,7 @@ export function extractText(input: string, env: TextEnv, defaults: Defaults = {}
         format: format ?? defaults.format ?? (scanned.python ? 'python' : formatOfLine(line, scanned.before)),
       };
       if (state.summary) {
-        out.splice(out.indexOf(state.summary), 1);
+        out.splice(out.lastIndexOf(state.summary), 1);
         state.summary = undefined;
       }
       if (reply.code === undefined) delete reply.code;
