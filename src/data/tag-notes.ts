@@ -88,7 +88,8 @@ export const TAG_NOTES: TagNote[] = [
         date: '2018-10-03',
       },
       {
-        title: 'simple-login/app tests (tests/test_email_utils.py): 554 5.7.1 [CS01] from mx01.mail.icloud.com',
+        title:
+          'simple-login/app tests (tests/test_email_utils.py): 554 5.7.1 [CS01] from mx01.mail.icloud.com',
         url: 'https://github.com/simple-login/app/blob/753a28e886bf2a45d46eeb94fb5dc3d724fb362b/tests/test_email_utils.py',
         date: '2020-08-24',
       },
@@ -113,7 +114,8 @@ export const TAG_NOTES: TagNote[] = [
         url: 'https://www.suped.com/learn/email-deliverability/what-does-apple-bounce-code-cs01-mean-and-how-does-email-forwarding-affect-it',
       },
       {
-        title: 'listmonk bounce tests: Office 365 and Go MTA reports of CS01 with a Txn ID (dsn1.eml, dsn5.eml)',
+        title:
+          'listmonk bounce tests: Office 365 and Go MTA reports of CS01 with a Txn ID (dsn1.eml, dsn5.eml)',
         url: 'https://github.com/knadh/listmonk/blob/9756ff62f61e17a1c3441284745022f713987b8a/internal/bounce/mailbox/parser_test.go',
         date: '2026-09-30',
       },
