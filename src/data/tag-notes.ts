@@ -136,6 +136,10 @@ export const TAG_NOTES: TagNote[] = [
         text: 'Those senders said Apple’s postmaster team lifted the block within hours of being contacted.',
       },
       {
+        kind: 'third-party',
+        text: 'A Suped article about fixing CS02 on a shared sending IP gives the reply as `554 5.7.1 [CS02] Message rejected due to local policy`, with basic code 554 and without Apple’s link. No capture confirms the 554.',
+      },
+      {
         kind: 'unverified',
         text: 'Nothing says how CS02 differs from CS01. Treat it as the same kind of policy refusal: a decision about the sender or the message, not about the address.',
       },
@@ -145,6 +149,10 @@ export const TAG_NOTES: TagNote[] = [
         title:
           'Suped: resolving email blocking issues with Apple servers and postmasters (Email Geeks, 2021-02-27)',
         url: 'https://www.suped.com/knowledge/email-deliverability/troubleshooting/how-do-i-resolve-email-blocking-issues-with-apple-servers-and-postmasters',
+      },
+      {
+        title: 'Suped: what does Apple’s CS02 error mean and how can I fix it on a shared IP?',
+        url: 'https://www.suped.com/knowledge/email-deliverability/troubleshooting/what-does-apples-cs02-error-mean-and-how-can-i-fix-it-on-a-shared-ip',
       },
     ],
   },
