@@ -85,6 +85,13 @@ export const codeEntrySchema = z
         message: `class ${entry.enhanced[0]} does not match basic code ${entry.code}`,
       });
     }
+    if (entry.dsn && entry.enhanced && entry.enhanced !== entry.dsn.status) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['enhanced'],
+        message: `must equal dsn.status ${entry.dsn.status}`,
+      });
+    }
     if (!entry.tag && !entry.dsn && entry.match.length === 0) {
       ctx.addIssue({
         code: 'custom',

@@ -36,6 +36,15 @@ describe('the codes collection', () => {
         });
       }
 
+      it('says how Sisimai labels it, in the rule record that /rules.json publishes', () => {
+        expect(entry.rule.labels?.sisimai.reason).toMatch(/^[a-z]+$/);
+      });
+
+      it('has an id starting with dsn- exactly when it is keyed by a DSN instead of a reply code', () => {
+        expect(entry.id.startsWith('dsn-')).toBe(entry.data.dsn !== undefined);
+        expect(entry.data.code === undefined).toBe(entry.data.dsn !== undefined);
+      });
+
       // A DSN-keyed entry's `reply` is a Status field, not an input of its own: its examples (whole
       // delivery-status parts) are the test.
       it.skipIf(entry.data.dsn !== undefined)('its reply classifies to itself', () => {
