@@ -14,10 +14,11 @@ const LISTED = new RegExp(String.raw`^\s*<?(${ADDRESS})>?\s*$`);
 
 export const newGroup = (): DsnGroup => ({ replies: [] });
 
-/** Ends the group being read: its fields fill in its replies, and it is kept for the DSN-only case. */
+/** Ends the group being read: its fields fill in its replies; one with a Status but no reply is
+ *  kept for the DSN-only case. */
 export function finishGroup(state: TextState) {
   const g = state.group;
-  if (g.status || g.replies.length) state.groups.push(g);
+  if (g.status && g.replies.length === 0 && state.groups.length < 64) state.groups.push(g);
   state.group = newGroup();
   for (const r of g.replies) {
     fill(r, {
@@ -88,29 +89,27 @@ export const reasonNote: LineHandler = (line, state) => {
 
 /** A DSN that carries no SMTP reply for any recipient: one reply per group, made of its fields. */
 export function dsnOnlyReplies(state: TextState): ExtractedReply[] {
-  return state.groups
-    .filter((g) => g.status && g.replies.length === 0)
-    .map((g) => {
-      const reasons = [g.statusNote, g.diagnostic, ...state.reasons].filter((r): r is string => !!r);
-      const text = [
-        `Status: ${g.status}${g.statusNote ? ` (${g.statusNote})` : ''}`,
-        ...(g.diagnostic ? [`Diagnostic-Code: ${g.diagnostic}`] : []),
-        ...state.reasons.map((r) => `Reason: ${r}`),
-      ].join('\n');
-      return {
-        enhanced: g.status,
-        text,
-        context: prune({
-          recipient: g.recipient ?? g.listed,
-          action: g.action,
-          host: g.host,
-          ip: g.ip,
-          reportedBy: state.reportingMta,
-        }),
-        format: 'dsn',
-        dsn: { status: g.status!, reason: [...new Set(reasons)].join('; ') },
-      };
-    });
+  return state.groups.map((g) => {
+    const reasons = [g.statusNote, g.diagnostic, ...state.reasons].filter((r): r is string => !!r);
+    const text = [
+      `Status: ${g.status}${g.statusNote ? ` (${g.statusNote})` : ''}`,
+      ...(g.diagnostic ? [`Diagnostic-Code: ${g.diagnostic}`] : []),
+      ...state.reasons.map((r) => `Reason: ${r}`),
+    ].join('\n');
+    return {
+      enhanced: g.status,
+      text,
+      context: prune({
+        recipient: g.recipient ?? g.listed,
+        action: g.action,
+        host: g.host,
+        ip: g.ip,
+        reportedBy: state.reportingMta,
+      }),
+      format: 'dsn',
+      dsn: { status: g.status!, reason: [...new Set(reasons)].join('; ') },
+    };
+  });
 }
 
 export const listedAddress: LineHandler = (line, state) => {

@@ -48,7 +48,7 @@ export interface TextState {
   /** The replies found so far, in input order. */
   out: ExtractedReply[];
   group: DsnGroup;
-  /** Groups already read, for DSNs that carry no SMTP reply at all. */
+  /** Groups read that have a Status but no reply, for DSNs that carry no SMTP reply at all. */
   groups: DsnGroup[];
   /** The DSN's Reporting-MTA with its comment; it reports every recipient of the message. */
   reportingMta?: string;
