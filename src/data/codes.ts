@@ -14,9 +14,12 @@ const enhancedKey = (e?: string) =>
         .join('.')
     : '';
 
+// Entries keyed by a DSN (no basic code) sort after every reply code.
+const codeKey = (e: CodeEntry) => e.data.code ?? 1000;
+
 function compareEntries(a: CodeEntry, b: CodeEntry): number {
   return (
-    a.data.code - b.data.code ||
+    codeKey(a) - codeKey(b) ||
     enhancedKey(a.data.enhanced).localeCompare(enhancedKey(b.data.enhanced)) ||
     a.id.localeCompare(b.id)
   );
@@ -37,7 +40,8 @@ export async function getRuleRecords(): Promise<RuleRecord[]> {
 
 /** Basic reply codes that have at least one entry, ascending. */
 export async function getBasicCodes(): Promise<number[]> {
-  return [...new Set((await getEntries()).map((e) => e.data.code))].sort((a, b) => a - b);
+  const codes = (await getEntries()).flatMap((e) => (e.data.code === undefined ? [] : [e.data.code]));
+  return [...new Set(codes)].sort((a, b) => a - b);
 }
 
 /** getStaticPaths for a route per entry (its page, its twins, its preview image). */

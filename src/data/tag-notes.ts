@@ -50,7 +50,11 @@ export const TAG_NOTES: TagNote[] = [
     claims: [
       {
         kind: 'observed',
-        text: 'Sent after the whole message had been transmitted (in reply to the end of DATA). Postfix logs from 2018 show it with basic code 550; reports from 2021 on, including a 2024 bounce from `mx02.mail.icloud.com` for a custom domain on iCloud+, show 554.',
+        text: 'Sent after the whole message had been transmitted (in reply to the end of DATA). A Postfix log from 2018 shows it with basic code 550; a bounce from `mx01.mail.icloud.com` in August 2020 already shows 554, as do the reports from 2021 on, including a 2024 bounce from `mx02.mail.icloud.com` for a custom domain on iCloud+.',
+      },
+      {
+        kind: 'observed',
+        text: 'Anonymised bounces of September 2026 end the reply with `Txn ID` and a transaction id after Apple’s link, and an Office 365 report names the rejecting host `p00-iscream-smtp-…`, iCloud’s newer front end. The transaction id belongs in any report to icloudadmin@apple.com.',
       },
       {
         kind: 'observed',
@@ -84,6 +88,12 @@ export const TAG_NOTES: TagNote[] = [
         date: '2018-10-03',
       },
       {
+        title:
+          'simple-login/app tests (tests/test_email_utils.py): 554 5.7.1 [CS01] from mx01.mail.icloud.com',
+        url: 'https://github.com/simple-login/app/blob/753a28e886bf2a45d46eeb94fb5dc3d724fb362b/tests/test_email_utils.py',
+        date: '2020-08-24',
+      },
+      {
         title: 'chatmail/core issue 6547: 554 5.7.1 [CS01] from mx02.mail.icloud.com',
         url: 'https://github.com/chatmail/core/issues/6547',
         date: '2024-10-31',
@@ -103,6 +113,12 @@ export const TAG_NOTES: TagNote[] = [
         title: 'Suped: what does Apple bounce code CS01 mean',
         url: 'https://www.suped.com/learn/email-deliverability/what-does-apple-bounce-code-cs01-mean-and-how-does-email-forwarding-affect-it',
       },
+      {
+        title:
+          'listmonk bounce tests: Office 365 and Go MTA reports of CS01 with a Txn ID (dsn1.eml, dsn5.eml)',
+        url: 'https://github.com/knadh/listmonk/blob/9756ff62f61e17a1c3441284745022f713987b8a/internal/bounce/mailbox/parser_test.go',
+        date: '2026-09-30',
+      },
       FORWARDEMAIL,
     ],
   },
@@ -120,6 +136,10 @@ export const TAG_NOTES: TagNote[] = [
         text: 'Those senders said Apple’s postmaster team lifted the block within hours of being contacted.',
       },
       {
+        kind: 'third-party',
+        text: 'A Suped article about fixing CS02 on a shared sending IP gives the reply as `554 5.7.1 [CS02] Message rejected due to local policy`, with basic code 554 and without Apple’s link. No capture confirms the 554.',
+      },
+      {
         kind: 'unverified',
         text: 'Nothing says how CS02 differs from CS01. Treat it as the same kind of policy refusal: a decision about the sender or the message, not about the address.',
       },
@@ -129,6 +149,10 @@ export const TAG_NOTES: TagNote[] = [
         title:
           'Suped: resolving email blocking issues with Apple servers and postmasters (Email Geeks, 2021-02-27)',
         url: 'https://www.suped.com/knowledge/email-deliverability/troubleshooting/how-do-i-resolve-email-blocking-issues-with-apple-servers-and-postmasters',
+      },
+      {
+        title: 'Suped: what does Apple’s CS02 error mean and how can I fix it on a shared IP?',
+        url: 'https://www.suped.com/knowledge/email-deliverability/troubleshooting/what-does-apples-cs02-error-mean-and-how-can-i-fix-it-on-a-shared-ip',
       },
     ],
   },
@@ -171,7 +195,7 @@ export const TAG_NOTES: TagNote[] = [
       },
       {
         kind: 'reported',
-        text: 'During one iCloud Mail outage, iCloud refused every incoming message with the short form `554 5.7.1 [HM08] Message rejected due to local policy.` Senders do not retry a 5xx reply, so that mail was lost for good. An HM08 is therefore not always about you.',
+        text: 'During one iCloud Mail outage, iCloud refused every incoming message with the short form `554 5.7.1 [HM08] Message rejected due to local policy.` Sending servers do not retry a 5xx reply: each refused message went back to its sender as a bounce, so it can be resent once iCloud accepts mail again, and addresses that a platform suppressed because of those bounces should be released. An HM08 is therefore not always about you.',
       },
       {
         kind: 'third-party',
@@ -180,7 +204,7 @@ export const TAG_NOTES: TagNote[] = [
       { kind: 'unverified', text: 'A note in another project ties HM08 to a sending IP listed by Spamhaus.' },
       {
         kind: 'unverified',
-        text: 'A test fixture shows HM08 followed by a transaction id (`Txn ID …`); no real capture with one has been found.',
+        text: 'A test fixture shows HM08 followed by a transaction id (`Txn ID …`). No real HM08 capture with one has been found, but real CS01 bounces of 2026 carry the same suffix.',
       },
     ],
     sources: [
@@ -198,12 +222,8 @@ export const TAG_NOTES: TagNote[] = [
       '554 5.7.1 [HME1] This message was blocked for failing both SPF and DKIM authentication checks. See https://support.apple.com/en-us/HT204137 for mailing best practices',
     claims: [
       {
-        kind: 'apple',
-        text: 'The reply itself says why: the message failed SPF and DKIM, both at once. No other tag comes with a reason.',
-      },
-      {
         kind: 'unverified',
-        text: 'Listed in Sisimai’s Apple rules and on Bento’s Apple page; no raw capture has been found.',
+        text: 'As listed, the reply states its reason: the message failed SPF and DKIM, both at once, which no other tag does. The text is known only from Sisimai’s Apple rules and Bento’s Apple page, with no raw capture, so it is not confirmed as Apple’s wording.',
       },
       {
         kind: 'third-party',
@@ -229,13 +249,20 @@ export const TAG_NOTES: TagNote[] = [
     claims: [
       {
         kind: 'unverified',
-        text: 'Listed by smtp.codes among Apple’s 554 replies. No raw bounce, no quoted bounce and no Apple text with BS01 has been found in any public source.',
+        text: 'Listed by smtp.codes among Apple’s 554 replies since 16 April 2025, the earliest date for BS01 anywhere. No raw bounce, no quoted bounce and no Apple text with BS01 has been found in any public source.',
       },
       {
         kind: 'unverified',
         text: 'Its meaning is unknown. Any explanation you read elsewhere is a guess; treat a BS01 like any other policy refusal until a real capture turns up.',
       },
     ],
-    sources: [{ title: 'smtp.codes: iCloud', url: 'https://smtp.codes/icloud' }],
+    sources: [
+      { title: 'smtp.codes: iCloud', url: 'https://smtp.codes/icloud' },
+      {
+        title: 'smtp.codes source: BS01 and HM08 added to the iCloud 554 list (data/codes/554.json)',
+        url: 'https://github.com/fm/smtp-codes/blob/ca11d7d923288166e9bff2a854884536da6558bb/data/codes/554.json',
+        date: '2025-04-16',
+      },
+    ],
   },
 ];

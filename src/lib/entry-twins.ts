@@ -37,10 +37,12 @@ export function plainMarkdown(body: string, pageUrl: string): string {
 }
 
 export function entryMarkdown(id: string, url: string, data: CodeEntryData, body: string): string {
-  const basic = basicCode(data.code);
+  const basic = data.code === undefined ? undefined : basicCode(data.code);
   const enhanced = data.enhanced ? enhancedCode(data.enhanced) : undefined;
   const facts = [
-    `- Reply code: ${data.code}`,
+    data.code === undefined
+      ? `- No SMTP reply: a DSN with Status ${data.dsn?.status} and the reason “${data.dsn?.reason}”`
+      : `- Reply code: ${data.code}`,
     data.enhanced && `- Enhanced status code: ${data.enhanced}`,
     data.tag && `- Apple tag: ${data.tag}`,
     `- Outcome: ${OUTCOMES[data.outcome]}`,
@@ -50,10 +52,13 @@ export function entryMarkdown(id: string, url: string, data: CodeEntryData, body
     `- Category: ${CATEGORIES[data.category]}`,
     `- SMTP stage: ${data.stage ? STAGES[data.stage] : 'Not known'}`,
     `- Evidence: ${EVIDENCE[data.evidence]}${data.evidenceNote ? `. ${data.evidenceNote}` : ''}`,
+    data.labels &&
+      `- Sisimai files it as: ${data.labels.sisimai.reason}${data.labels.sisimai.note ? ` (${data.labels.sisimai.note})` : ''}`,
+    ...(data.labels?.esps ?? []).map((e) => `- ${e.esp} labels it: ${e.label} (${e.source})`),
     `- Last reviewed: ${isoDay(data.reviewed)}`,
   ].filter(Boolean);
   const standards = [
-    `- Basic code ${data.code} (RFC 5321): ${basic.text ?? 'not defined by RFC 5321'}`,
+    basic && `- Basic code ${data.code} (RFC 5321): ${basic.text ?? 'not defined by RFC 5321'}`,
     enhanced &&
       `- Enhanced code ${enhanced.code} (RFC 3463, IANA registry): ${enhanced.title ?? 'not in the registry'}`,
   ].filter(Boolean);

@@ -52,7 +52,7 @@ const CHECKS: { [K in keyof RuleRecord]?: Check } = {
   title: string,
   summary: string,
   reply: string,
-  code: { want: 'a reply code (integer)', test: Number.isInteger },
+  code: { want: 'a reply code (integer)', test: Number.isInteger, optional: true },
   enhanced: optionalString,
   tag: optionalString,
   retryDelay: optionalString,

@@ -6,7 +6,8 @@ import { box } from './element';
 import { COLORS, FONT, SIZE } from './theme';
 
 export interface EntryCardData {
-  code: number;
+  /** Absent for an entry keyed by a DSN with no SMTP reply; the card then says DSN. */
+  code?: number;
   enhanced?: string;
   tag?: string;
   title: string;
@@ -42,7 +43,10 @@ export function entryCard(d: EntryCardData) {
       { flexDirection: 'column', gap: 20 },
       box(
         { alignItems: 'center', gap: 36 },
-        box({ fontSize: 150, fontWeight: 700, lineHeight: 1, letterSpacing: -4 }, String(d.code)),
+        box(
+          { fontSize: 150, fontWeight: 700, lineHeight: 1, letterSpacing: -4 },
+          d.code === undefined ? 'DSN' : String(d.code),
+        ),
         d.enhanced && box({ fontSize: 96, fontWeight: 700, lineHeight: 1, color: COLORS.muted }, d.enhanced),
         d.tag &&
           box(

@@ -32,11 +32,27 @@ const matchRule = z.union([
   }),
 ]);
 
+/** A DSN that carries no SMTP reply (iCloud's mailbox store): its Status code and Reason phrase. */
+const dsnKey = z.strictObject({
+  status: z.string().regex(/^[245]\.\d{1,3}\.\d{1,3}$/, 'must be class.subject.detail, e.g. 4.2.2'),
+  reason: z.string().min(4),
+});
+
+/** How other tools file the reply: Sisimai's reason, and ESP labels only where a source shows them. */
+const labels = z.strictObject({
+  sisimai: z.strictObject({ reason: z.string().min(3), note: z.string().optional() }),
+  esps: z
+    .array(z.strictObject({ esp: z.string().min(2), label: z.string().min(2), source: z.url() }))
+    .default([]),
+});
+
 export const codeEntrySchema = z
   .strictObject({
     title: z.string().min(3),
     summary: z.string().min(20).max(220),
-    code: z.number().int().min(200).max(599),
+    /** The basic reply code; absent exactly when the entry is keyed by `dsn` instead. */
+    code: z.number().int().min(200).max(599).optional(),
+    dsn: dsnKey.optional(),
     enhanced: z
       .string()
       .regex(/^[245]\.\d{1,3}\.\d{1,3}$/, 'must be class.subject.detail, e.g. 5.7.1')
@@ -67,24 +83,35 @@ export const codeEntrySchema = z
     related: z
       .array(z.string().regex(/^[a-z0-9-]+$/, 'must be an entry id, e.g. 550-5-1-1-user-unknown'))
       .default([]),
+    labels,
     reviewed: z.coerce.date(),
   })
   .superRefine((entry, ctx) => {
-    if (entry.enhanced && entry.enhanced[0] !== String(entry.code)[0]) {
+    if ((entry.code === undefined) === (entry.dsn === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['code'], message: 'set exactly one of `code` and `dsn`' });
+    }
+    if (entry.code !== undefined && entry.enhanced && entry.enhanced[0] !== String(entry.code)[0]) {
       ctx.addIssue({
         code: 'custom',
         path: ['enhanced'],
         message: `class ${entry.enhanced[0]} does not match basic code ${entry.code}`,
       });
     }
-    if (!entry.tag && entry.match.length === 0) {
+    if (entry.dsn && entry.enhanced && entry.enhanced !== entry.dsn.status) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['enhanced'],
+        message: `must equal dsn.status ${entry.dsn.status}`,
+      });
+    }
+    if (!entry.tag && !entry.dsn && entry.match.length === 0) {
       ctx.addIssue({
         code: 'custom',
         path: ['match'],
         message: 'an entry without a tag needs at least one rule',
       });
     }
-    if (!entry.reply.startsWith(String(entry.code))) {
+    if (entry.code !== undefined && !entry.reply.startsWith(String(entry.code))) {
       ctx.addIssue({
         code: 'custom',
         path: ['reply'],

@@ -166,7 +166,11 @@ function setup(root: HTMLElement) {
   Promise.all([loadRules(base), loadClassifier(base)]).then(
     ([rules, loaded]) => {
       classifier = loaded;
-      cardOptions = { base, level, basicCodes: new Set(rules.map((r) => r.code)) };
+      cardOptions = {
+        base,
+        level,
+        basicCodes: new Set(rules.flatMap((r) => (r.code == null ? [] : [r.code]))),
+      };
       root.dataset.state = 'ready';
       status.textContent = '';
       void classifyNow(input.value);

@@ -28,6 +28,7 @@ function contextFacts(c: ReplyContext): HTMLElement[] {
     facts.push(fact('Remote host', el('code', {}, [c.host, c.ip && `[${c.ip}]`].filter(Boolean).join(' '))));
   if (c.stage) facts.push(fact('SMTP stage', STAGES[c.stage]));
   if (c.via) facts.push(fact('Relayed by', el('code', {}, c.via)));
+  if (c.reportedBy) facts.push(fact('Reported by', el('code', {}, c.reportedBy)));
   if (c.action) facts.push(fact('Delivery status action', c.action));
   return facts;
 }
@@ -89,7 +90,7 @@ function noneCard(c: Classification, o: CardOptions) {
   const code = c.reply.code;
   return el(
     'li',
-    { class: 'result-card result-none', 'data-entry': 'none' },
+    { class: 'result-card result-none', 'data-entry': 'none', 'data-if-icloud': c.ifICloud?.id },
     heading(o.level, `No iCloud entry for this reply${codeLabel(c.reply) ? ` (${codeLabel(c.reply)})` : ''}`),
     replyBlock(c.reply),
     // The engine's sentence already gives the standards' meaning of the codes.
@@ -107,6 +108,14 @@ function noneCard(c: Classification, o: CardOptions) {
       ),
       ...contextFacts(c.reply.context),
     ),
+    // Stock wording: the entry it would be, for a reader who knows it came from iCloud.
+    c.ifICloud &&
+      el(
+        'p',
+        { class: 'result-if-icloud' },
+        'If this came from iCloud: ',
+        el('a', { href: withBase(o.base, c.ifICloud.path) }, c.ifICloud.title),
+      ),
     alternatives(c, o, 'iCloud replies with these codes:'),
     code !== undefined &&
       o.basicCodes.has(code) &&

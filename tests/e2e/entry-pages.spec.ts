@@ -18,6 +18,11 @@ for (const { id, data } of entries) {
     await expect(page.locator('[data-fact="owner"]')).toHaveText(OWNERS[data.owner]);
     await expect(page.locator('[data-fact="category"]')).toHaveText(CATEGORIES[data.category]);
     await expect(page.locator('[data-fact="evidence"]')).toContainText(EVIDENCE[data.evidence]);
+    // How others label it: Sisimai's reason, and each ESP label a source shows.
+    await expect(page.locator('[data-label="sisimai"]')).toContainText(data.labels!.sisimai.reason);
+    await expect(page.locator('[data-label="esp"]')).toHaveText(
+      (data.labels!.esps ?? []).map((e) => e.label),
+    );
 
     const ids = await page.locator('.entry-body h2').evaluateAll((hs) => hs.map((h) => h.id));
     expect(ids).toEqual(SECTIONS);
@@ -35,7 +40,8 @@ for (const { id, data } of entries) {
   });
 }
 
-const codes = [...new Set(entries.map((e) => e.data.code))];
+// Entries keyed by a DSN have no basic code, and so no basic-code page.
+const codes = [...new Set(entries.flatMap((e) => (e.data.code === undefined ? [] : [e.data.code])))];
 for (const code of codes) {
   test(`basic-code page /codes/${code}/ lists exactly its entries`, async ({ page }) => {
     await page.goto(`/codes/${code}/`);
@@ -70,14 +76,28 @@ test('/rules.json holds one record per entry, with the page URL and the entry’
   const rules = (await (await request.get('/rules.json')).json()) as {
     id: string;
     url: string;
-    code: number;
+    code: number | null;
+    dsn: unknown;
     match: unknown[];
+    labels: { sisimai: { reason: string }; esps: { esp: string; label: string; source: string }[] };
   }[];
   expect(rules.map((r) => r.id).sort()).toEqual(entries.map((e) => e.id).sort());
   for (const { id, data } of entries) {
     const record = rules.find((r) => r.id === id)!;
     expect(record.url).toBe(`/codes/${id}/`);
-    expect(record.code).toBe(data.code);
+    expect(record.code).toBe(data.code ?? null);
+    expect(record.dsn).toEqual(data.dsn ?? null);
     expect(record.match).toEqual(data.match);
+    expect(record.labels.sisimai.reason).toBe(data.labels!.sisimai.reason);
+    expect(record.labels.esps).toEqual(data.labels!.esps ?? []);
+  }
+});
+
+test('every entry’s JSON twin carries how others label it', async ({ request }) => {
+  for (const { id, data } of entries) {
+    const twin = (await (await request.get(`/codes/${id}.json`)).json()) as {
+      labels?: { sisimai: { reason: string } };
+    };
+    expect(twin.labels?.sisimai.reason, id).toBe(data.labels!.sisimai.reason);
   }
 });

@@ -82,7 +82,9 @@ test('"5.7.1" finds only pages with 5.7.1 as a whole code, never 5.7.10', async 
 test('every entry is the best match for its own reply pasted with real-looking data', async ({ page }) => {
   test.setTimeout(30_000 + entries.length * 3_000);
   const problems = await watch(page);
-  for (const e of entries) {
+  // A DSN-keyed entry has no SMTP reply to quote after `said:`; its input is a multi-line
+  // delivery-status part, which the one-line search field cannot hold (the classifier box covers it).
+  for (const e of entries.filter((x) => !x.data.dsn)) {
     const reply = e.data.reply
       .replaceAll('x@icloud.com', 'maria.keller@icloud.com')
       .replaceAll('example.com', 'northwind-mail.de')

@@ -56,6 +56,7 @@ export function testRule(id: string, fields: Record<string, unknown>): RuleRecor
     evidence: 'capture',
     sources: [{ title: 'Test source', url: 'https://example.org/source' }],
     reviewed: '2026-11-27',
+    labels: { sisimai: { reason: 'undefined' } },
     ...fields,
   };
   return toRuleRecord(id, parseEntry(id, frontMatter));

@@ -43,7 +43,15 @@ const inactive = testRule('550-5-1-1-inactive', {
   reply: '550 5.1.1 <x@icloud.com>: inactive email address',
   match: [{ phrase: 'inactive email address' }],
 });
-const classifier = createClassifier([stock, tagged, inactive]);
+// An entry keyed by a DSN's fields instead of an SMTP reply (the agreed `dsn` shape).
+const storeFull = testRule('dsn-4-2-2-full', {
+  ...base,
+  title: 'Mailbox store: over quota',
+  enhanced: '4.2.2',
+  reply: 'Status: 4.2.2 (Over quota)',
+  dsn: { status: '4.2.2', reason: 'Over quota' },
+});
+const classifier = createClassifier([stock, tagged, inactive, storeFull]);
 const one = (input: string) => {
   const { results } = classifier.classify(input);
   expect(results).toHaveLength(1);
@@ -66,13 +74,15 @@ describe('deciding', () => {
     expect(r.why).toContain('the basic code is 550 where this entry has 554');
   });
 
-  it('stock wording is exact with an iCloud host, likely without context, and nothing for another provider', () => {
+  it('stock wording is exact with an iCloud host, only a pointer without context, and nothing for another provider', () => {
     const line = (host: string, rcpt: string) =>
       `<${rcpt}>: host ${host}[192.0.2.5] said: 451 4.7.1 Service unavailable - try again later (in reply to RCPT TO command)`;
     expect(one(line('mx02.mail.icloud.com', 'x@example.com')).confidence).toBe('exact');
     const bare = one('451 4.7.1 Service unavailable - try again later');
-    expect(bare.confidence).toBe('likely');
-    expect(bare.why).toContain('nothing in the input shows it came from iCloud');
+    expect(bare.entry).toBeUndefined();
+    expect(bare.ifICloud?.id).toBe('451-4-7-1-stock');
+    expect(bare.why).toContain('stock mail-server text');
+    expect(bare.why).toContain('If it came from iCloud, it is “Stock wording”');
     const other = one(line('gmail-smtp-in.l.google.com', 'z@gmail.com'));
     expect(other.entry).toBeUndefined();
     expect(other.provider).toBe('Google');
@@ -108,6 +118,76 @@ describe('deciding', () => {
     const outlook = one("Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'");
     expect(outlook.entry).toBeUndefined();
     expect(outlook.provider).toBe('Microsoft');
+  });
+});
+
+describe('whose reply it is', () => {
+  const storeDsn = (reporter: string, status = '4.2.2 (Over quota)') =>
+    [
+      'Your message cannot be delivered to the following recipients:',
+      '',
+      '  Recipient address: x@mac.com',
+      '  Reason: Over quota',
+      '',
+      `Reporting-MTA: dns;${reporter}`,
+      'Arrival-date: Thu, 29 Apr 2017 23:34:45 +0000 (GMT)',
+      '',
+      'Final-recipient: rfc822;x@mac.com',
+      'Action: failed',
+      `Status: ${status}`,
+    ].join('\n');
+
+  it('a DSN without SMTP reply from iCloud’s mailbox store is matched on its Status and reason', () => {
+    const r = one(storeDsn('ms02222.mac.com (ims-ms-daemon)'));
+    expect(r.entry?.id).toBe('dsn-4-2-2-full');
+    expect(r.confidence).toBe('exact');
+    expect(r.reply.context).toMatchObject({ recipient: 'x@mac.com', action: 'failed' });
+    expect(r.why).toContain('ms02222.mac.com');
+  });
+
+  it('the same DSN with another Status, from another reporter or from iCloud’s outbound server gets none', () => {
+    expect(one(storeDsn('ms02222.mac.com (ims-ms-daemon)', '5.2.2 (Over quota)')).entry).toBeUndefined();
+    const other = one(storeDsn('mail.example.org'));
+    expect(other.entry).toBeUndefined();
+    expect(other.why).toContain('no SMTP reply');
+    const outbound = one(storeDsn('mr21p30im-asmtp002.me.com (tcp-daemon)'));
+    expect(outbound.entry).toBeUndefined();
+    expect(outbound.why).toContain('iCloud’s outbound server');
+  });
+
+  it('iCloud’s outbound server relaying another receiver’s reply gets none, naming both', () => {
+    const dsn = [
+      'Reporting-MTA: dns;mr21p30im-asmtp002.me.com (tcp-daemon)',
+      '',
+      'Final-recipient: rfc822;y@example.jp',
+      'Action: failed',
+      'Status: 5.0.0 (Remote SMTP server has rejected address)',
+      'Remote-MTA: dns;mx.example.jp (TCP|17.111.174.65|31066|198.51.100.4|25)',
+      'Diagnostic-code: smtp;550 5.1.1 <y@example.jp>: inactive email address',
+    ].join('\n');
+    const r = one(dsn);
+    expect(r.entry).toBeUndefined();
+    expect(r.why).toContain('mr21p30im-asmtp002.me.com');
+    expect(r.why).toContain('mx.example.jp');
+  });
+
+  it('a named server that is not Apple’s is never iCloud’s, whatever the wording', () => {
+    const r = one(
+      '<x@icloud.com>: host mx.example.net[198.51.100.3] said: 554 5.7.1 [HM08] Message rejected due to local policy. (in reply to end of DATA command)',
+    );
+    expect(r.entry).toBeUndefined();
+    expect(r.why).toContain('mx.example.net');
+    expect(r.looksLikeICloud).toBe(false);
+  });
+
+  it('an answering IP in Apple’s network counts as iCloud context; a documentation IP does not', () => {
+    const at = (ip: string) =>
+      one(
+        `{"event":"bounce","email":"x@example.com","remoteMtaIp":"${ip}","reason":"451 4.7.1 Service unavailable - try again later"}`,
+      );
+    expect(at('17.57.152.14').entry?.id).toBe('451-4-7-1-stock');
+    expect(at('192.0.2.14').ifICloud?.id).toBe('451-4-7-1-stock');
+    expect(at('198.18.7.1').why).toContain('198.18.7.1');
   });
 });
 
@@ -171,6 +251,18 @@ describe('unusable input', () => {
     const bytes = Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
     const outcome = classifier.classify(bytes);
     expect(outcome.message).toMatch(/binary/);
+  });
+
+  it('3 MB of random text gives no reply card', { timeout: 60_000 }, () => {
+    // Letters, digits and the punctuation replies sit after (quotes, semicolons, colons), from a
+    // fixed seed: three digits after a quote or at a line start look like a reply code.
+    let seed = 20261201;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const chars = `0123456789 0123456789 .;'"-:abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\n`;
+    const text = Array.from({ length: 3_000_000 }, () => chars[(next() >>> 8) % chars.length]).join('');
+    const outcome = classifier.classify(text);
+    expect(outcome.results).toEqual([]);
+    expect(outcome.message).toMatch(/No SMTP reply was found/);
   });
 
   it('prose without a reply says no reply was found', () => {

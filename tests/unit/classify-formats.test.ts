@@ -19,6 +19,10 @@ interface Expected extends ReplyContext {
   enhanced?: string;
   text?: string;
   provider?: string;
+  /** The entry a stock reply would be if it came from iCloud. */
+  ifICloud?: string;
+  /** Words the explanation must contain (e.g. the host that answered). */
+  why?: string;
 }
 
 const EXPECTED: Record<string, Expected[]> = {
@@ -210,9 +214,12 @@ const EXPECTED: Record<string, Expected[]> = {
       stage: 'connect',
     },
   ],
+  // Proofpoint's wording is stock (every Proofpoint-protected receiver sends it) and nothing here
+  // names iCloud: no entry, only a pointer to the one it would be.
   'node-mta/forwarder-nested.txt': [
     {
-      entry: '550-5-7-0-proofpoint-blocked',
+      entry: 'none',
+      ifICloud: '550-5-7-0-proofpoint-blocked',
       code: 550,
       enhanced: '5.7.0',
       via: 'mx1.forwardemail.net',
@@ -274,16 +281,138 @@ const EXPECTED: Record<string, Expected[]> = {
       action: 'failed',
     },
   ],
+  // The same NDR as a whole message (quoted-printable, with its delivery-status part): one card.
+  'eml/o365-ndr-cs01-qp.eml': [
+    {
+      entry: '554-5-7-1-cs01',
+      confidence: 'exact',
+      text: '554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137. Txn ID 3b0e9c44-0000-4000-8000-000000000000',
+      recipient: 'x@icloud.com',
+      host: 'p00-iscream-smtp-6d8b7c5f4-q9w2e',
+      action: 'failed',
+    },
+  ],
   'eml/postfix-two-recipients-base64.eml': [
     { entry: '552-5-2-2-over-quota', recipient: 'x@icloud.com', stage: 'rcpt', action: 'failed' },
     { entry: '550-5-1-1-inactive-email-address', recipient: 'y@icloud.com', stage: 'rcpt', action: 'failed' },
+  ],
+  // Look-alikes: stock wording from a named server that is not Apple's is never iCloud's, and the
+  // card says which server answered (set-of-emails lhost-amazonses-21, lhost-sendmail-07/-46, lhost-postfix-38).
+  'postfix-bounce/relay-denied-other-host.txt': [
+    {
+      entry: 'none',
+      recipient: 'x@icloud.com',
+      host: 'smtp.example.net',
+      stage: 'rcpt',
+      why: 'smtp.example.net',
+    },
+  ],
+  'sendmail/laposte-too-many-errors.txt': [
+    { entry: 'none', recipient: 'x@laposte.net' },
+    { entry: 'none', host: 'smtpz4.laposte.net', why: 'smtpz4.laposte.net' },
+    { entry: 'none', host: 'smtpz4.laposte.net' },
+    { entry: 'none', code: 421, enhanced: '4.7.0', host: 'smtpz4.laposte.net', why: 'not one of Apple’s' },
+  ],
+  'postfix-bounce/proofpoint-other-host.txt': [
+    { entry: 'none', code: 554, host: 'mx2.example.org', stage: 'connect', why: 'mx2.example.org' },
+  ],
+  // Proofpoint's newer link form, from an iCloud MX.
+  'postfix-log/proofpoint-ipcheck.txt': [
+    {
+      entry: '550-5-7-0-proofpoint-blocked',
+      confidence: 'exact',
+      host: 'mx01.mail.icloud.com',
+      stage: 'rcpt',
+    },
+  ],
+  // Greeting refusal that Postfix defers (dsn=4.7.0), to a quoted local part (a Go log parser's test).
+  'postfix-log/refused-to-talk-deferred.txt': [
+    {
+      entry: '550-5-7-0-proofpoint-blocked',
+      confidence: 'exact',
+      recipient: '"first last"@icloud.com',
+      host: 'mx6.mail.icloud.com',
+      stage: 'connect',
+      action: 'delayed',
+    },
+  ],
+  // Pipelining: the 451 answered MAIL FROM, and the 503 to RCPT TO, which Postfix bounced on, followed
+  // from it; the 503's entry says what to do about both.
+  'postfix-log/pipelined-503-451.txt': [
+    {
+      entry: '503-5-5-1-need-mail-command',
+      confidence: 'exact',
+      code: 503,
+      text: '503 5.5.1 Error: need MAIL command',
+      host: 'mx02.mail.icloud.com',
+      stage: 'rcpt',
+      why: 'first answered MAIL FROM with “451 4.7.1 Service unavailable - try again later”',
+    },
+  ],
+  // Nodemailer's error object, on one line from a logger and as Node prints it.
+  'node-mta/nodemailer-error.txt': [
+    {
+      entry: '550-5-1-1-user-does-not-exist',
+      text: '550 5.1.1 <x@icloud.com>: user does not exist',
+      recipient: 'x@icloud.com',
+      stage: 'rcpt',
+    },
+    {
+      entry: '554-5-7-1-cs01',
+      text: '554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137',
+      stage: 'data',
+    },
+  ],
+  'reply/html-escaped.txt': [
+    {
+      entry: '552-5-2-2-over-quota',
+      text: '552 5.2.2 <x@icloud.com>: user is over quota',
+      recipient: 'x@icloud.com',
+      host: 'mx02.mail.icloud.com',
+    },
+  ],
+  'html/bounce-paste.txt': [
+    {
+      entry: '554-5-7-1-hm08',
+      text: '554 5.7.1 [HM08] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137',
+    },
+  ],
+  'multiline/gmail-notice-wrapped.txt': [
+    {
+      entry: '554-5-7-1-cs01',
+      text: '554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137',
+    },
+  ],
+  // Status codes of a web server's access log are not SMTP replies.
+  'text/web-access-log.txt': [],
+  // iCloud's outbound server reporting another receiver's answer, with no SMTP reply (lhost-messagingserver-10).
+  'dsn/icloud-outbound-other-receiver.txt': [
+    {
+      entry: 'none',
+      enhanced: '5.1.10',
+      recipient: 'y@example.org',
+      action: 'failed',
+      why: 'outbound server',
+    },
+  ],
+  // Office 365's NDR: its "Status code: 550 5.7.1" summary is not the reply; iCloud's pod is named after it.
+  'microsoft/o365-ndr-txn-id.txt': [
+    {
+      entry: '554-5-7-1-cs01',
+      confidence: 'exact',
+      code: 554,
+      enhanced: '5.7.1',
+      host: 'p00-iscream-smtp-5f9c8d7b6-x2k4q',
+    },
   ],
 };
 
 function check(outcome: ClassifyOutcome, expected: Expected[]) {
   expect(outcome.results.map((r) => r.entry?.id ?? 'none')).toEqual(expected.map((e) => e.entry));
   outcome.results.forEach((r, i) => {
-    const { entry, confidence, code, enhanced, text, provider, ...context } = expected[i]!;
+    const { entry, confidence, code, enhanced, text, provider, ifICloud, why, ...context } = expected[i]!;
+    if (why) expect(r.why).toContain(why);
+    expect(r.ifICloud?.id).toBe(ifICloud);
     if (confidence) expect(r.confidence).toBe(confidence);
     if ('code' in expected[i]!) expect(r.reply.code).toBe(code);
     if ('enhanced' in expected[i]!) expect(r.reply.enhanced).toBe(enhanced);

@@ -57,6 +57,13 @@ describe('any input', () => {
       'a@b.',
       '[1',
       'host x[1.2.3.4] said: ',
+      // Pasted HTML and the report formats read across lines.
+      '<p><!--',
+      '<style>',
+      ' <br>',
+      '&lt;',
+      'Status code: 550 5.7.1\n',
+      ' - MAIL FROM error: 451 4.7.1 x',
     ]) {
       const input = unit.repeat(Math.ceil(200_000 / unit.length));
       const t = performance.now();

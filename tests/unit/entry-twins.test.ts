@@ -30,6 +30,7 @@ const data: CodeEntryData = {
     { title: 'Undated source', url: 'https://example.com/undated' },
   ],
   related: ['550-5-7-1-cs01'],
+  labels: { sisimai: { reason: 'policyviolation' }, esps: [] },
   reviewed: new Date('2026-11-27'),
 };
 const url = 'https://icloud-codes.example.org/codes/554-5-7-1-hm08/';

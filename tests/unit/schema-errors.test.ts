@@ -25,6 +25,7 @@ const valid = {
   examples: ['  - text: "550 5.1.1 <x@icloud.com>: test reply text"'],
   evidence: 'reference',
   sources: ['  - title: "A source"', '    url: "https://example.org/source"'],
+  labels: ['  sisimai:', '    reason: "userunknown"'],
   reviewed: '2026-11-27',
 };
 

@@ -8,6 +8,8 @@ export const ADDRESS = String.raw`[\w.+=~-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1
 
 const RECIPIENT_PATTERNS: RegExp[] = [
   /\bto=<([^<>\s]{3,254})>/i,
+  // A quoted local part with spaces, as Postfix logs it: to=<"first last"@icloud.com>.
+  /\bto=<("[^"<>]{1,64}"@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})>/i,
   new RegExp(String.raw`(?:^|\s)(?:\*\*|==)\s+(${ADDRESS})`),
   new RegExp(String.raw`RCPT TO:\s?<(${ADDRESS})>`, 'i'),
   new RegExp(String.raw`<(${ADDRESS})>:\s`),
@@ -62,13 +64,16 @@ export function stageFromCommand(command: string): Stage | undefined {
   return STAGE_WORDS.find(([re]) => re.test(command.trim()))?.[1];
 }
 
-const STAGE_AFTER = /^\s*\(in reply to ([a-z .]{1,40}?) command\)/i;
+/** After the reply: Postfix's `(in reply to … command)`, or a JavaScript error object's
+ *  `', responseCode: 550, command: 'RCPT TO'` (Nodemailer). */
+const STAGE_AFTER =
+  /^\s*\(in reply to ([a-z .]{1,40}?) command\)|^['"]?\s*,?\s*(?:responseCode:\s*\d{3},\s*)?command:\s*'([a-z .]{1,40})'/i;
 const STAGE_BEFORE =
   /\b(?:after|in reply to)\s((?:pipelined\s)?(?:RCPT TO|MAIL FROM|end of data|DATA|EHLO|HELO|LHLO|initial connection))|\b(refused) to talk to me|\b(invalid greeting|greeting)\b/gi;
 
 function stageIn(before: string, after: string): Stage | undefined {
   const a = STAGE_AFTER.exec(after);
-  if (a) return stageFromCommand(a[1]!);
+  if (a) return stageFromCommand((a[1] ?? a[2])!);
   let last: string | undefined;
   for (const m of before.matchAll(STAGE_BEFORE)) last = m[1] ?? m[2] ?? m[3];
   return last ? stageFromCommand(last) : undefined;

@@ -1,11 +1,13 @@
 // Decides which entry, if any, one extracted reply belongs to, how sure that is, and says why in a
 // sentence a user reads. The most specific rule wins (Apple tag, then phrase or pattern, then the
-// codes alone); stock wording (`generic` entries) needs iCloud context, and a reply that names
-// another provider never gets an iCloud entry.
+// codes alone); stock wording (`generic` entries) needs iCloud context, a reply whose answering
+// server is named and is not Apple's never gets an iCloud entry, and a DSN without SMTP reply is
+// matched on its Status, reason and Reporting-MTA.
 import type { BestMatch, CompiledEntry, MatchCandidate } from '../match.ts';
 import type { RuleEntry } from '../rules.ts';
 import { basicCode, codesText, enhancedCode } from '../standards.ts';
-import { judge, type Verdict } from './provider.ts';
+import { STAGES } from '../vocabulary.ts';
+import { isAppleCorporate, isICloudHost, isICloudOutbound, judge, type Verdict } from './provider.ts';
 import type { Classification, Confidence, ExtractedReply } from './types.ts';
 
 function ruleWords(c: MatchCandidate): string {
@@ -49,17 +51,41 @@ function standardsSentence(reply: ExtractedReply): string {
   return parts.join(' ');
 }
 
-function none(reply: ExtractedReply, verdict: Verdict, alternatives?: RuleEntry[]): Classification {
+/** Why the reply is not iCloud's, when the input says whose it is. */
+function notICloud(verdict: Verdict): string | undefined {
+  if (verdict.kind === 'other')
+    return `No iCloud entry applies: this reply came from ${verdict.provider} (${verdict.evidence}), not from iCloud.`;
+  if (verdict.kind === 'elsewhere')
+    return isAppleCorporate(verdict.host)
+      ? `No iCloud entry applies: the server that answered is ${verdict.host}, Apple’s corporate mail, not iCloud Mail.`
+      : `No iCloud entry applies: the server that answered is ${verdict.host}, which is not one of Apple’s, so the reply is not iCloud’s whatever its wording.`;
+  if (verdict.kind === 'outbound')
+    return `No iCloud entry applies: ${verdict.reporter} is iCloud’s outbound server, and this DSN reports what ${verdict.host ? `the receiving server ${verdict.host}` : 'another receiving server'} answered an iCloud user’s mail, not a refusal by iCloud.`;
+  return undefined;
+}
+
+interface NoneOptions {
+  alternatives?: RuleEntry[];
+  /** Stock wording that matched this entry, with nothing to show it came from iCloud. */
+  stock?: RuleEntry;
+}
+
+function none(reply: ExtractedReply, verdict: Verdict, o: NoneOptions = {}): Classification {
   const std = standardsSentence(reply);
+  const { alternatives, stock } = o;
   let why: string;
   if (reply.espCode !== undefined) {
     why = `No SMTP reply to classify: ${reply.espCode} is the sending service’s own code, so no mail server was asked.`;
-  } else if (verdict.kind === 'other') {
-    why = `No iCloud entry applies: this reply came from ${verdict.provider} (${verdict.evidence}), not from iCloud.`;
+  } else if (notICloud(verdict)) {
+    why = notICloud(verdict)!;
+  } else if (stock) {
+    why = `The wording is stock mail-server text that other servers send too, and nothing in the input shows iCloud sent it (no iCloud host, recipient or wording). If it came from iCloud, it is “${stock.title}”.`;
   } else if (alternatives?.length) {
     why = `The wording matches no iCloud entry; ${alternatives.length} iCloud entries use ${codesText(reply.code, reply.enhanced)} (${alternatives
       .map((e) => `“${e.title}”`)
       .join(', ')}), so the codes alone cannot tell which.`;
+  } else if (reply.dsn) {
+    why = `This DSN carries no SMTP reply, only its Status ${reply.dsn.status}${reply.dsn.reason ? ` (“${reply.dsn.reason}”)` : ''}${reply.context.reportedBy ? `, reported by ${reply.context.reportedBy}` : ''}; no iCloud entry is keyed on it.`;
   } else if (verdict.kind === 'icloud') {
     why = `The reply looks like iCloud’s (${verdict.evidence}), but no entry in this reference has its wording.`;
   } else {
@@ -73,7 +99,42 @@ function none(reply: ExtractedReply, verdict: Verdict, alternatives?: RuleEntry[
   };
   if (verdict.kind === 'other') result.provider = verdict.provider;
   if (alternatives?.length) result.alternatives = alternatives;
+  if (stock) result.ifICloud = stock;
   return result;
+}
+
+/** A DSN without SMTP reply: an entry keyed on its Status and reason, reported by iCloud's mailbox
+ *  store (not its outbound servers). */
+function decideDsn(
+  reply: ExtractedReply,
+  verdict: Verdict,
+  dsnEntries: readonly RuleEntry[],
+): Classification {
+  const { status, reason } = reply.dsn!;
+  const reporter = reply.context.reportedBy?.split(/\s/)[0];
+  const store =
+    reporter !== undefined && isICloudHost(reporter) && !isICloudOutbound(reply.context.reportedBy!);
+  const said = reason.toLowerCase();
+  const entry = store
+    ? dsnEntries.find((e) => e.dsn!.status === status && said.includes(e.dsn!.reason.toLowerCase()))
+    : undefined;
+  if (!entry)
+    return none(
+      reply,
+      verdict.kind === 'outbound'
+        ? verdict
+        : store
+          ? { kind: 'icloud', evidence: `${reporter} is iCloud’s mailbox store` }
+          : verdict,
+    );
+  return {
+    reply,
+    entry,
+    confidence: 'exact',
+    rule: `Status ${entry.dsn!.status}, “${entry.dsn!.reason}”`,
+    why: `No SMTP reply in this DSN: iCloud’s mailbox store ${reporter} reports Status ${status} with the reason “${entry.dsn!.reason}”, which is this entry’s.`,
+    looksLikeICloud: true,
+  };
 }
 
 /** `match` is bestMatch over `compiled`, possibly cached: logs repeat the same reply many times. */
@@ -81,26 +142,26 @@ export function decide(
   compiled: readonly CompiledEntry[],
   match: (reply: ExtractedReply) => BestMatch | undefined,
   reply: ExtractedReply,
+  dsnEntries: readonly RuleEntry[] = [],
 ): Classification {
   const verdict = judge(reply);
-  if (verdict.kind === 'other' || reply.espCode !== undefined) return none(reply, verdict);
+  if (reply.dsn) return decideDsn(reply, verdict, dsnEntries);
+  if (notICloud(verdict) || reply.espCode !== undefined) return none(reply, verdict);
   const found = match(reply);
   if (found) {
     const { winner, tied } = found;
     const entry = winner.entry;
+    if (entry.generic && verdict.kind !== 'icloud') return none(reply, verdict, { stock: entry });
     const codeAgrees =
       reply.code === undefined
         ? reply.enhanced === undefined || reply.enhanced === entry.enhanced
         : winner.sameCode;
-    const contextOk = !entry.generic || verdict.kind === 'icloud';
-    const confidence: Confidence = codeAgrees && contextOk && tied.length === 0 ? 'exact' : 'likely';
+    const confidence: Confidence = codeAgrees && tied.length === 0 ? 'exact' : 'likely';
     let why = ruleWords(winner) + codeWords(reply, entry) + '.';
-    if (entry.generic) {
-      why +=
-        verdict.kind === 'icloud'
-          ? ` The wording is stock mail-server text; ${verdict.evidence}, so it is iCloud’s.`
-          : ' The wording is stock mail-server text that other providers send too, and nothing in the input shows it came from iCloud.';
-    }
+    if (entry.generic && verdict.kind === 'icloud')
+      why += ` The wording is stock mail-server text; ${verdict.evidence}, so it is iCloud’s.`;
+    if (reply.earlier)
+      why += ` In this pipelined session the server had first answered ${reply.earlier.stage ? STAGES[reply.earlier.stage] : 'an earlier command'} with “${reply.earlier.text}”; this reply followed from that.`;
     if (tied.length) why += ` It fits ${tied.map((t) => `“${t.entry.title}”`).join(', ')} equally well.`;
     const result: Classification = {
       reply,
@@ -108,7 +169,7 @@ export function decide(
       confidence,
       rule: winner.rule.source,
       why,
-      looksLikeICloud: verdict.kind === 'icloud' || !entry.generic,
+      looksLikeICloud: true,
     };
     if (tied.length) result.alternatives = tied.map((t) => t.entry);
     return result;
@@ -128,7 +189,7 @@ export function decide(
         looksLikeICloud: true,
       };
     }
-    return none(reply, verdict, same.length > 1 ? same : undefined);
+    return none(reply, verdict, { alternatives: same.length > 1 ? same : undefined });
   }
   return none(reply, verdict);
 }

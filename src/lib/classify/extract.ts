@@ -1,8 +1,10 @@
 // Finds every SMTP reply in a paste, whatever its format, in input order. JSON input goes through
 // the webhook walker, everything else through the text path; the two call each other for JSON
 // inside logs and text inside JSON fields.
+import { readable } from './html.ts';
 import { sanitise } from './lines.ts';
-import { extractText, type TextEnv } from './text.ts';
+import { extractText } from './text.ts';
+import type { TextEnv } from './state.ts';
 import { walkJson, type ScanText } from './json.ts';
 import { normaliseForMatch } from '../match.ts';
 import type { ExtractedReply } from './types.ts';
@@ -45,7 +47,7 @@ function mergeDsnDuplicates(replies: ExtractedReply[]): ExtractedReply[] {
 
 export function extractReplies(input: string, allowed: ReadonlySet<number>): ExtractedReply[] {
   const clean = sanitise(input);
-  const scan: ScanText = (text, defaults) => extractText(sanitise(text), env, defaults);
+  const scan: ScanText = (text, defaults) => extractText(readable(sanitise(text)), env, defaults);
   const env: TextEnv = { allowed, json: (value) => walkJson(value, scan) };
   const trimmed = clean.trim();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
@@ -55,5 +57,5 @@ export function extractReplies(input: string, allowed: ReadonlySet<number>): Ext
       // Not one JSON document: maybe one event per line, read by the text path.
     }
   }
-  return mergeDsnDuplicates(extractText(clean, env));
+  return mergeDsnDuplicates(extractText(readable(clean), env));
 }

@@ -3,6 +3,7 @@
 // loads the decoder only when a message is pasted.
 import { bestMatch, compileEntries, normaliseForMatch, type BestMatch } from '../match.ts';
 import type { RuleEntry } from '../rules.ts';
+import { basicCode } from '../standards.ts';
 import { decide } from './decide.ts';
 import { extractReplies } from './extract.ts';
 import type { ClassifyOutcome, ExtractedReply } from './types.ts';
@@ -35,9 +36,13 @@ function looksBinary(input: string): boolean {
 }
 
 export function createClassifier(entries: RuleEntry[]): Classifier {
-  const compiled = compileEntries(entries);
-  const allowed = new Set<number>(entries.map((e) => e.code));
-  for (let c = 400; c < 600; c++) allowed.add(c);
+  // Entries keyed by a DSN's fields are matched apart from replies (see decide.ts).
+  const compiled = compileEntries(entries.filter((e) => !e.dsn));
+  const dsnEntries = entries.filter((e) => e.dsn);
+  // A basic code alone is taken for a reply only when it is one a server sends: RFC 5321's codes
+  // and the entries' own (random digits are not replies).
+  const allowed = new Set<number>(entries.flatMap((e) => (e.code === undefined ? [] : [e.code])));
+  for (let c = 400; c < 600; c++) if (basicCode(c).text) allowed.add(c);
   const cache = new Map<string, BestMatch | undefined>();
   const match = (reply: ExtractedReply) => {
     const key = `${reply.code ?? ''}|${reply.enhanced ?? ''}|${normaliseForMatch(reply.text)}`;
@@ -51,7 +56,9 @@ export function createClassifier(entries: RuleEntry[]): Classifier {
     classify(input: string): ClassifyOutcome {
       try {
         if (typeof input !== 'string' || input.trim() === '') return { results: [], message: EMPTY_MESSAGE };
-        const results = extractReplies(input, allowed).map((reply) => decide(compiled, match, reply));
+        const results = extractReplies(input, allowed).map((reply) =>
+          decide(compiled, match, reply, dsnEntries),
+        );
         if (results.length) return { results };
         return { results, message: looksBinary(input) ? BINARY_MESSAGE : NOT_FOUND_MESSAGE };
       } catch (error) {

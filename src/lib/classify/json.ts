@@ -2,7 +2,7 @@
 // object, an array, an SNS envelope or one event per line). Walks the value, collects context from
 // each object (recipient, remote host and IP, status, action) and reads the reply from its
 // diagnostic field with the text path, so `smtp;` prefixes and multi-line replies work the same.
-import type { Defaults } from './text.ts';
+import type { Defaults } from './state.ts';
 import type { ExtractedReply, InputFormat, ReplyContext } from './types.ts';
 import { prune } from './context.ts';
 

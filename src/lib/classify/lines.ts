@@ -1,6 +1,7 @@
 // Turns pasted text into logical lines: control characters (binary pastes) become spaces, folded
 // and indented continuation lines (RFC 3464 fields, Postfix's 4-space wraps, Exim's indented
-// bounce text) join the line they continue, and multi-line `550-…` replies become one line.
+// bounce text) join the line they continue, multi-line `550-…` replies become one line, and so do
+// the wrapped lines of a reply quoted after a bounce notice's "The response from the remote server was:".
 
 /** Longer physical lines are cut into pieces of this size so no regular expression sees more. */
 const MAX_LINE = 16_384;
@@ -19,13 +20,27 @@ function continuesReply(prev: string, code: string): boolean {
   return dash >= 0 && dash > prev.lastIndexOf(`${code} `);
 }
 
+/** A bounce notice's lead-in to the quoted reply (Gmail and others), whose lines it wraps unindented. */
+const NOTICE_HEAD =
+  /(?:The response from the remote server was|The error that the other server returned was|The response was):\s*$/i;
+
 export function logicalLines(text: string): string[] {
   const out: string[] = [];
+  /** After a notice's lead-in: 'head' until the reply's first line, then 'body' until a blank line. */
+  let notice: 'off' | 'head' | 'body' = 'off';
   for (const physical of text.split('\n')) {
     for (let i = 0; i === 0 || i < physical.length; i += MAX_LINE) {
       const line = physical.slice(i, i + MAX_LINE).trimEnd();
       const last = out.length - 1;
       const prev = last >= 0 ? out[last]! : '';
+      if (i === 0) {
+        if (line.trim() === '') notice = 'off';
+        else if (notice === 'body' && prev.length + line.length < MAX_LINE) {
+          out[last] = `${prev} ${line.trim()}`;
+          continue;
+        } else if (notice === 'head') notice = 'body';
+        else if (NOTICE_HEAD.test(line)) notice = 'head';
+      }
       const joinable = i === 0 && prev.trim() !== '' && prev.length + line.length < MAX_LINE;
       if (joinable && line !== '' && /^[ \t]/.test(line)) {
         out[last] = `${prev} ${line.trim()}`;

@@ -2,6 +2,7 @@
 // the readable part and the message/delivery-status part are classified together. The attached
 // original's To: header (or X-Failed-Recipients) names the recipient when the replies do not.
 import { ADDRESS } from './context.ts';
+import { htmlText } from './html.ts';
 import type { Classifier } from './index.ts';
 import type { ClassifyOutcome } from './types.ts';
 
@@ -14,18 +15,6 @@ const asText = (content: unknown) =>
     : content instanceof ArrayBuffer || ArrayBuffer.isView(content)
       ? new TextDecoder().decode(content as ArrayBuffer)
       : '';
-
-/** Crude HTML-to-text for bounces that have no text/plain part: the replies survive tag removal. */
-const htmlText = (html: string) =>
-  html
-    .replace(/<(?:br|\/p|\/div|\/tr|\/li)\b[^>]{0,200}>/gi, '\n')
-    .replace(/<[^>]{0,2000}>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&');
 
 function singleRecipient(headersText: string): string | undefined {
   const to = /^(?:To|X-Failed-Recipients):[ \t]*([^\n]{1,500})/im.exec(headersText)?.[1];

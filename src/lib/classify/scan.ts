@@ -3,6 +3,8 @@
 // or at a lone enhanced code after such a marker. It ends at `(in reply to …)` or where the quote,
 // parenthesis or `<#…>` it sits in closes. `550-` continuation markers inside it are dropped, and
 // a reply quoted inside another (a forwarder relaying iCloud's answer) replaces the outer one.
+import { stageFromCommand } from './context.ts';
+import type { Stage } from '../vocabulary.ts';
 
 export interface ScannedReply {
   code?: number;
@@ -15,6 +17,8 @@ export interface ScannedReply {
   /** When the reply was quoted inside another, the text before that outer reply. */
   outerBefore?: string;
   python?: boolean;
+  /** In a pipelined session, the earlier command's reply the line appends (`… - MAIL FROM error: 451 …`). */
+  earlier?: { text: string; stage?: Stage };
 }
 
 /** The most of a line one reply can take; longer replies are cut. */
@@ -31,6 +35,22 @@ const PYTHON_RE = /\((\d{3}),[ \t]{0,3}b?(['"])(.{0,2000}?)\2\)/g;
 /** Markers after which a basic code without an enhanced code is taken as a reply. */
 const WEAK_MARKER =
   /(?:said:|me:|<<<|[;'"]|[\]>]:|(?:response|reply)[=:]|\b(?:command|data|connection|greeting|deferred|error|returned|rejected|failed)[:.]?)\s*$/i;
+/** Text right before a code that makes it something else: a web server's status after the request. */
+const NOT_A_REPLY = [/HTTP\/\d(?:\.\d)?"\s*$/];
+/** Words as replies have them (`Error`, `unknown`, `DENIED`, or CJK text). A basic code without an
+ *  enhanced code is a reply only when words make up a good part of its text: digits amid random
+ *  characters or a web server's `503 512` are not replies. */
+const WORDS = /(?<![\p{L}\p{N}])(?:\p{Lu}?\p{Ll}{2,}|\p{Lu}{3,}|\p{Lo}{2,})(?![\p{L}\p{N}])/gu;
+const MIN_WORD_SHARE = 0.2;
+function readsLikeReply(text: string): boolean {
+  const body = text.slice(3).replace(/\s+/g, '');
+  let letters = 0;
+  for (const w of body.length ? text.slice(3).matchAll(WORDS) : []) letters += w[0].length;
+  return letters > 0 && letters >= body.length * MIN_WORD_SHARE;
+}
+/** A pipelining client's report of an earlier command's reply inside the last one:
+ *  `503 5.5.1 Error: need MAIL command - MAIL FROM error: 451 4.7.1 …`. */
+const PIPELINED = /\s*-?\s*\b(MAIL FROM|RCPT TO|DATA|EHLO|HELO)\s+error:\s*$/i;
 /** Markers after which a lone enhanced code (no basic code) starts a reply. */
 const ENHANCED_MARKER = /(?:said:|me:|<<<|[;'"]|(?:response|reply)[=:])\s*$/i;
 
@@ -53,9 +73,11 @@ function occurrences(line: string, allowed: ReadonlySet<number>): Occurrence[] {
   const found: Occurrence[] = [];
   for (const m of line.matchAll(CODE_RE)) {
     const code = Number(m[1]);
-    if (!allowed.has(code)) continue;
+    if (code < 400) continue;
     const enhanced = m[3] && m[3][0] === m[1]![0] ? m[3] : undefined;
-    if (!enhanced && !marked(line, m.index, WEAK_MARKER)) continue;
+    if (!enhanced && (!allowed.has(code) || !marked(line, m.index, WEAK_MARKER))) continue;
+    const lead = line.slice(Math.max(0, m.index - 48), m.index);
+    if (NOT_A_REPLY.some((re) => re.test(lead))) continue;
     const markerLength = m[1]!.length + m[2]!.length + (enhanced ? enhanced.length : 0);
     found.push({ index: m.index, code, sep: m[2], enhanced, markerLength });
     if (found.length > MAX_PER_LINE * 4) break;
@@ -74,41 +96,80 @@ function count(line: string, from: number, to: number, ch: string): number {
   return n;
 }
 
-/** Where the reply starting at `start` ends, judged by what it sits in. */
-function endOf(line: string, start: number): number {
-  const limit = Math.min(line.length, start + MAX_REPLY);
-  const from = Math.max(0, start - LOOKBACK);
-  const seg = line.slice(start, limit);
-  let end = seg.length;
-  const inReply = /\s*\(in reply to\b/i.exec(seg);
-  if (inReply) end = inReply.index;
+/** What a reply's end is judged from: the line, where the reply starts, and the text from there on
+ *  (at most MAX_REPLY characters). */
+interface Bounds {
+  line: string;
+  start: number;
+  /** How far back brackets are counted. */
+  from: number;
+  seg: string;
+}
+
+/** One way a reply can end: each returns where (an index into `seg`) it ends, given the end so far. */
+type Ender = (b: Bounds, end: number) => number;
+
+const lastCharBefore = ({ line, start, from }: Bounds) => {
   let k = start - 1;
   while (k >= from && (line[k] === ' ' || line[k] === '\t')) k--;
-  const lastChar = k >= from ? line[k] : '';
-  if (lastChar === "'") {
-    const q = seg.lastIndexOf("'", end - 1);
-    if (q > 0) end = q;
-  } else if (lastChar === '"' || count(line, from, start, '"') % 2 === 1) {
-    const q = seg.indexOf('"');
-    if (q > 0 && q < end) end = q;
-  }
-  if (count(line, from, start, '(') > count(line, from, start, ')')) {
+  return k >= from ? line[k] : '';
+};
+
+/** Applied in order, each narrowing the end found by the ones before. */
+const ENDERS: readonly Ender[] = [
+  // Postfix's `(in reply to … command)` follows the reply.
+  ({ seg }, end) => {
+    const inReply = /\s*\(in reply to\b/i.exec(seg);
+    return inReply ? inReply.index : end;
+  },
+  // Inside single quotes (Exchange's `returned '…'`, a JavaScript error object's `response: '…',`),
+  // the first quote that ends a string closes it (an apostrophe sits inside a word); failing that,
+  // the last quote before the end.
+  (b, end) => {
+    const lastChar = lastCharBefore(b);
+    if (lastChar === "'") {
+      const closing = /'(?=\s*(?:[,;})\]]|$))/.exec(b.seg.slice(0, end));
+      if (closing && closing.index > 0) return closing.index;
+      const q = b.seg.lastIndexOf("'", end - 1);
+      return q > 0 ? q : end;
+    }
+    if (lastChar === '"' || count(b.line, b.from, b.start, '"') % 2 === 1) {
+      const q = b.seg.indexOf('"');
+      return q > 0 && q < end ? q : end;
+    }
+    return end;
+  },
+  // Inside an open parenthesis, the one that closes it.
+  ({ line, start, from, seg }, end) => {
+    if (count(line, from, start, '(') <= count(line, from, start, ')')) return end;
     let depth = 0;
     for (let i = 0; i < end; i++) {
-      const ch = seg[i];
-      if (ch === '(') depth++;
-      else if (ch === ')' && depth-- === 0) {
-        end = i;
-        break;
-      }
+      if (seg[i] === '(') depth++;
+      else if (seg[i] === ')' && depth-- === 0) return i;
     }
-  }
-  const hash = line.lastIndexOf('#', start);
-  if (hash >= from && /<\s?#\d\.\d{1,3}\.\d{1,3}\s/.test(line.slice(Math.max(from, hash - 3), start))) {
+    return end;
+  },
+  // The next field of a bounce's human part, joined onto the same logical line (Oracle Messaging
+  // Server: `Diagnostic code: smtp;550 … Remote system: dns;…`).
+  ({ seg }, end) => {
+    const field = /\s(?:Remote system|Recipient address|Reason):\s/.exec(seg.slice(0, end));
+    return field ? field.index : end;
+  },
+  // Exchange's `<#5.7.1 smtp;550 …>`: the last `>`.
+  ({ line, start, from, seg }, end) => {
+    const hash = line.lastIndexOf('#', start);
+    if (hash < from || !/<\s?#\d\.\d{1,3}\.\d{1,3}\s/.test(line.slice(Math.max(from, hash - 3), start)))
+      return end;
     const q = seg.lastIndexOf('>', end - 1);
-    if (q > 0) end = q;
-  }
-  return start + end;
+    return q > 0 ? q : end;
+  },
+];
+
+/** Where the reply starting at `start` ends, judged by what it sits in. */
+function endOf(line: string, start: number): number {
+  const seg = line.slice(start, Math.min(line.length, start + MAX_REPLY));
+  const bounds: Bounds = { line, start, from: Math.max(0, start - LOOKBACK), seg };
+  return start + ENDERS.reduce((end, ender) => ender(bounds, end), seg.length);
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -141,58 +202,84 @@ function pythonReplies(line: string): { replies: ScannedReply[]; rest: string } 
   return { replies, rest };
 }
 
+/** One reply's occurrences: a head and its `550-` continuations, with where the reply ends. */
+interface Span {
+  chain: Occurrence[];
+  end: number;
+  /** Index in `occ` of the first occurrence after the reply. */
+  next: number;
+  /** When the reply was quoted inside others: where the outermost and the nearest outer reply start. */
+  outermost?: number;
+  outer?: number;
+  /** A pipelined earlier command's reply appended to this one (see PIPELINED), and where it ends. */
+  earlier?: { text: string; stage?: Stage };
+  afterFrom?: number;
+}
+
+/** The reply starting at occurrence `i`, and the innermost reply quoted inside it (a forwarder
+ *  relaying iCloud's answer), which is the one that matters. */
+function spanAt(rest: string, occ: readonly Occurrence[], i: number): Span {
+  const span: Span = { chain: [occ[i]!], end: endOf(rest, occ[i]!.index), next: i + 1 };
+  for (; span.next < occ.length && occ[span.next]!.index < span.end; span.next++) {
+    const q = occ[span.next]!;
+    const head = span.chain[0]!;
+    if (span.chain.at(-1)!.sep === '-' && q.code !== undefined && q.code === head.code) {
+      span.chain.push(q);
+      continue;
+    }
+    const pipelined = PIPELINED.exec(rest.slice(Math.max(head.index, q.index - 40), q.index));
+    if (pipelined) {
+      // The same server's answer to an earlier command, appended by the client: the cause of this
+      // reply, not a reply of its own.
+      const innerEnd = Math.min(span.end, endOf(rest, q.index));
+      span.earlier = { text: squash(rest.slice(q.index, innerEnd)), stage: stageFromCommand(pipelined[1]!) };
+      span.afterFrom = innerEnd;
+      span.end = q.index - pipelined[0].length;
+      for (span.next++; span.next < occ.length && occ[span.next]!.index < innerEnd;) span.next++;
+      return span;
+    }
+    span.outermost ??= head.index;
+    span.outer = head.index;
+    span.chain = [q];
+    span.end = Math.min(span.end, endOf(rest, q.index));
+  }
+  return span;
+}
+
+/** The reply's text: the head's codes, then each piece without its `550-5.2.1 ` marker. */
+function textOf(rest: string, { chain, end }: Span): string {
+  const pieces = chain.map((c, k) => {
+    const body = rest.slice(c.index + c.markerLength, k + 1 < chain.length ? chain[k + 1]!.index : end);
+    if (k > 0) return body;
+    return [c.code, c.enhanced].filter(Boolean).join(' ') + (body.startsWith(' ') ? '' : ' ') + body;
+  });
+  return squash(pieces.join(' '));
+}
+
 export function scanLine(line: string, allowed: ReadonlySet<number>): ScannedReply[] {
   const { replies, rest } = line.includes('(') ? pythonReplies(line) : { replies: [], rest: line };
   const occ = occurrences(rest, allowed);
   let from = 0;
-  let i = 0;
-  while (i < occ.length && replies.length < MAX_PER_LINE) {
-    let o = occ[i]!;
-    let end = endOf(rest, o.index);
-    let outerBefore: string | undefined;
-    let innerFrom = from;
-    // Chain of `550-` continuation lines, and any reply quoted inside this one.
-    let chain: Occurrence[] = [o];
-    let open = o.sep === '-';
-    let j = i + 1;
-    for (; j < occ.length && occ[j]!.index < end; j++) {
-      const q = occ[j]!;
-      if (open && q.code === o.code && q.code !== undefined) {
-        chain.push(q);
-        open = q.sep === '-';
-        continue;
-      }
-      // A reply inside this one: the innermost is the one that matters.
-      outerBefore ??= rest.slice(from, chain[0]!.index);
-      innerFrom = chain[0]!.index;
-      o = q;
-      chain = [q];
-      open = q.sep === '-';
-      end = Math.min(end, endOf(rest, q.index));
+  for (let i = 0; i < occ.length && replies.length < MAX_PER_LINE;) {
+    const span = spanAt(rest, occ, i);
+    const head = span.chain[0]!;
+    const nextStart = span.next < occ.length ? occ[span.next]!.index : rest.length;
+    const text = textOf(rest, span);
+    i = span.next;
+    if (!head.enhanced && !readsLikeReply(text)) {
+      from = span.afterFrom ?? span.end;
+      continue;
     }
-    const pieces: string[] = [];
-    for (let k = 0; k < chain.length; k++) {
-      const c = chain[k]!;
-      const stop = k + 1 < chain.length ? chain[k + 1]!.index : end;
-      const body = rest.slice(c.index + c.markerLength, stop);
-      pieces.push(
-        k === 0
-          ? [c.code, c.enhanced].filter(Boolean).join(' ') + (body.startsWith(' ') ? '' : ' ') + body
-          : body,
-      );
-    }
-    const nextStart = j < occ.length ? occ[j]!.index : rest.length;
     replies.push({
-      code: o.code,
-      enhanced: o.enhanced,
-      text: squash(pieces.join(' ')),
-      before: rest.slice(innerFrom, o.index),
-      after: rest.slice(end, Math.max(end, nextStart)),
-      outerBefore,
+      code: head.code,
+      enhanced: head.enhanced,
+      text,
+      before: rest.slice(span.outer ?? from, head.index),
+      after: rest.slice(span.afterFrom ?? span.end, Math.max(span.afterFrom ?? span.end, nextStart)),
+      outerBefore: span.outermost === undefined ? undefined : rest.slice(from, span.outermost),
+      ...(span.earlier && { earlier: span.earlier }),
     });
-    from = end;
-    i = j;
-    while (i < occ.length && occ[i]!.index < end) i++;
+    from = span.afterFrom ?? span.end;
   }
   return replies;
 }

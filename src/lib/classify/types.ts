@@ -37,6 +37,8 @@ export interface ReplyContext {
   action?: string;
   /** When another server relayed this reply inside its own (a forwarder), that server's host. */
   via?: string;
+  /** A DSN's Reporting-MTA, with its comment (`ms02222.mac.com (ims-ms-daemon)`). */
+  reportedBy?: string;
 }
 
 export interface ExtractedReply {
@@ -48,6 +50,12 @@ export interface ExtractedReply {
   format: InputFormat;
   /** A sending service's own code (Mailgun's 605): no server was asked, so there is no SMTP reply. */
   espCode?: number;
+  /** A DSN that carries no SMTP reply: its Status code and the reason it gives (Status comment,
+   *  `Reason:`, a Diagnostic-Code that is not a reply). `text` then holds these fields. */
+  dsn?: { status: string; reason: string };
+  /** In a pipelined session, the server's reply to an earlier command that this one followed from
+   *  (the 451 to MAIL FROM behind a 503 to RCPT TO). */
+  earlier?: { text: string; stage?: Stage };
 }
 
 export interface Classification {
@@ -66,6 +74,8 @@ export interface Classification {
   /** Entries that fit equally well: set when the wording ties between entries, or when no wording
    *  matched and several iCloud entries share the reply's codes. */
   alternatives?: RuleEntry[];
+  /** Stock wording with no iCloud context: the entry it would be, if the reply came from iCloud. */
+  ifICloud?: RuleEntry;
 }
 
 export interface ClassifyOutcome {
