@@ -19,9 +19,9 @@ for (const { id, data } of entries) {
     await expect(page.locator('[data-fact="category"]')).toHaveText(CATEGORIES[data.category]);
     await expect(page.locator('[data-fact="evidence"]')).toContainText(EVIDENCE[data.evidence]);
     // How others label it: Sisimai's reason, and each ESP label a source shows.
-    await expect(page.locator('[data-label="sisimai"]')).toContainText(data.labels!.sisimai.reason);
+    await expect(page.locator('[data-label="sisimai"]')).toContainText(data.labels.sisimai.reason);
     await expect(page.locator('[data-label="esp"]')).toHaveText(
-      (data.labels!.esps ?? []).map((e) => e.label),
+      (data.labels.esps ?? []).map((e) => e.label),
     );
 
     const ids = await page.locator('.entry-body h2').evaluateAll((hs) => hs.map((h) => h.id));
@@ -76,8 +76,8 @@ test('/rules.json holds one record per entry, with the page URL and the entry’
   const rules = (await (await request.get('/rules.json')).json()) as {
     id: string;
     url: string;
-    code: number | null;
-    dsn: unknown;
+    code?: number;
+    dsn?: unknown;
     match: unknown[];
     labels: { sisimai: { reason: string }; esps: { esp: string; label: string; source: string }[] };
   }[];
@@ -85,11 +85,11 @@ test('/rules.json holds one record per entry, with the page URL and the entry’
   for (const { id, data } of entries) {
     const record = rules.find((r) => r.id === id)!;
     expect(record.url).toBe(`/codes/${id}/`);
-    expect(record.code).toBe(data.code ?? null);
-    expect(record.dsn).toEqual(data.dsn ?? null);
+    expect(record.code).toBe(data.code);
+    expect(record.dsn).toEqual(data.dsn);
     expect(record.match).toEqual(data.match);
-    expect(record.labels.sisimai.reason).toBe(data.labels!.sisimai.reason);
-    expect(record.labels.esps).toEqual(data.labels!.esps ?? []);
+    expect(record.labels.sisimai.reason).toBe(data.labels.sisimai.reason);
+    expect(record.labels.esps).toEqual(data.labels.esps);
   }
 });
 
@@ -98,6 +98,6 @@ test('every entry’s JSON twin carries how others label it', async ({ request }
     const twin = (await (await request.get(`/codes/${id}.json`)).json()) as {
       labels?: { sisimai: { reason: string } };
     };
-    expect(twin.labels?.sisimai.reason, id).toBe(data.labels!.sisimai.reason);
+    expect(twin.labels?.sisimai.reason, id).toBe(data.labels.sisimai.reason);
   }
 });
