@@ -198,7 +198,7 @@ test.describe('sitemap and robots.txt', () => {
     const expected = [
       root,
       ...entries.map((e) => `${root}codes/${e.id}/`),
-      ...new Set(entries.map((e) => `${root}codes/${e.data.code}/`)),
+      ...new Set(entries.flatMap((e) => (e.data.code ? [`${root}codes/${e.data.code}/`] : []))),
     ];
     expect(locs).toEqual(expect.arrayContaining(expected));
     const tags = new Set(entries.flatMap((e) => (e.data.tag ? [e.data.tag] : [])));
