@@ -1,6 +1,8 @@
-// npm run classify -- [--json] [file ...]: the classifier in a terminal, for mail logs and bounces
-// on a server. Reads the files (or standard input), uses the rule data of the built site
-// (dist/rules.json, or OUT_DIR's), and prints one line per SMTP reply found, in input order.
+// npm run classify -- [--json] [--summary] [file|folder|- ...]: the classifier in a terminal, for
+// mail logs and bounces on a server, with the rule data of the built site (dist/rules.json, or
+// OUT_DIR's). Without --summary it prints one line per SMTP reply, in input order; with --summary
+// it streams the inputs (.gz read as gzip) through the report aggregator /analyze/ uses and prints
+// the report (as one JSON object with --json). A bad path or missing build: one line, exit 2.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createClassifier, looksLikeMessage } from '../src/lib/classify/index.ts';
@@ -9,25 +11,32 @@ import type { ClassifyOutcome } from '../src/lib/classify/types.ts';
 import type { RuleEntry } from '../src/lib/rules.ts';
 import { codesText } from '../src/lib/standards.ts';
 import { OUTCOMES, SUPPRESS, retryText } from '../src/lib/vocabulary.ts';
+import { analyzePaths } from '../src/node-api/analyze.ts';
+import { expandInputs, InputError } from '../src/node-api/inputs.ts';
+import { summaryText } from '../src/node-api/summary-text.ts';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
-const files = args.filter((a) => a !== '--json');
+const summary = args.includes('--summary');
+const paths = args.filter((a) => a !== '--json' && a !== '--summary');
+
+function fail(message: string): never {
+  console.error(`classify: ${message}`);
+  process.exit(2);
+}
 
 const rulesFile = path.resolve(process.env.OUT_DIR ?? 'dist', 'rules.json');
 let rules: RuleEntry[];
 try {
   rules = JSON.parse(readFileSync(rulesFile, 'utf8')) as RuleEntry[];
 } catch {
-  console.error(`No rule data at ${rulesFile}: run \`npm run build\` first.`);
-  process.exit(2);
+  fail(`no rule data at ${rulesFile}: run \`npm run build\` first.`);
 }
 const classifier = createClassifier(rules);
 // rules.json holds site-relative URLs (with the base path); SITE makes them absolute.
-const link = (entry: RuleEntry & { url?: string }) => {
-  const url = entry.url ?? `/${entry.path}`;
-  return process.env.SITE ? new URL(url, process.env.SITE).href : url;
-};
+const absolute = (url: string) => (process.env.SITE ? new URL(url, process.env.SITE).href : url);
+const link = (entry: RuleEntry & { url?: string }) => absolute(entry.url ?? `/${entry.path}`);
+const byPath = new Map(rules.map((r) => [r.path, r as RuleEntry & { url?: string }]));
 
 async function classifyText(text: string): Promise<ClassifyOutcome> {
   return looksLikeMessage(text) ? classifyMessage(text, classifier) : classifier.classify(text);
@@ -51,8 +60,23 @@ function print(name: string, outcome: ClassifyOutcome) {
   }
 }
 
-const inputs =
-  files.length > 0
-    ? files.map((f) => [f, readFileSync(f, 'utf8')] as const)
-    : [['stdin', readFileSync(0, 'utf8')] as const];
-for (const [name, text] of inputs) print(name, await classifyText(text));
+try {
+  if (summary) {
+    const aggregator = await analyzePaths(paths, {
+      classifier,
+      rules,
+      classifyMessage: (text) => classifyMessage(text, classifier),
+    });
+    const report = aggregator.report();
+    if (asJson) console.log(JSON.stringify(report));
+    else console.log(summaryText(report, (p) => (byPath.has(p) ? link(byPath.get(p)!) : absolute(`/${p}`))));
+  } else {
+    for (const input of expandInputs(paths.length ? paths : ['-'])) {
+      const text = readFileSync(input.path === '-' ? 0 : input.path, 'utf8');
+      print(input.path === '-' ? 'stdin' : input.name, await classifyText(text));
+    }
+  }
+} catch (error) {
+  if (error instanceof InputError) fail(error.message);
+  throw error;
+}

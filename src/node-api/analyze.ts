@@ -1,0 +1,37 @@
+// Runs the streaming aggregator over files and folders on disk (or standard input): the engine
+// behind `npm run classify -- --summary` and the Node API's analyzeFiles().
+import { createReadStream, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import type { Classifier, ClassifyOutcome } from '../lib/classify/index.ts';
+import { createAggregator, type Aggregator } from '../lib/report/index.ts';
+import { readStream } from '../lib/report/read.ts';
+import type { RuleEntry } from '../lib/rules.ts';
+import { expandInputs, type Input } from './inputs.ts';
+
+export interface AnalyzeOptions {
+  classifier: Classifier;
+  rules: readonly RuleEntry[];
+  classifyMessage?: (text: string) => Promise<ClassifyOutcome>;
+  rowLimit?: number;
+}
+
+const CHUNK = 1 << 20;
+
+export async function readInput(aggregator: Aggregator, input: Input): Promise<void> {
+  if (input.path === '-') {
+    await readStream(aggregator, input.name, Readable.toWeb(process.stdin) as ReadableStream<Uint8Array>);
+    return;
+  }
+  const stat = statSync(input.path);
+  const stream = Readable.toWeb(createReadStream(input.path, { highWaterMark: CHUNK })) as ReadableStream<Uint8Array>;
+  await readStream(aggregator, input.name, stream, { bytes: stat.size, lastModified: stat.mtimeMs });
+}
+
+/** Reads every path (files, folders, `-`) into one aggregator; throws InputError for a bad path
+ *  before reading anything. */
+export async function analyzePaths(paths: readonly string[], options: AnalyzeOptions): Promise<Aggregator> {
+  const inputs = expandInputs(paths.length ? paths : ['-']);
+  const aggregator = createAggregator(options);
+  for (const input of inputs) await readInput(aggregator, input);
+  return aggregator;
+}
