@@ -6,7 +6,8 @@ import { droppedFiles, inputFiles, type NamedFile } from './analyze-drop';
 import { renderReport } from './analyze-report';
 
 const base = import.meta.env.BASE_URL;
-const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+const mb = (bytes: number) =>
+  bytes < 1_048_576 ? `${Math.ceil(bytes / 1024).toLocaleString('en')} KB` : `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 function setup(root: HTMLElement) {
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
