@@ -23,7 +23,9 @@ export async function readInput(aggregator: Aggregator, input: Input): Promise<v
     return;
   }
   const stat = statSync(input.path);
-  const stream = Readable.toWeb(createReadStream(input.path, { highWaterMark: CHUNK })) as ReadableStream<Uint8Array>;
+  const stream = Readable.toWeb(
+    createReadStream(input.path, { highWaterMark: CHUNK }),
+  ) as ReadableStream<Uint8Array>;
   await readStream(aggregator, input.name, stream, { bytes: stat.size, lastModified: stat.mtimeMs });
 }
 

@@ -20,7 +20,8 @@ function table(head: string[], rows: string[][], right: Set<number>): string[] {
 function list(title: string, items: ListedAddress[]): string[] {
   if (!items.length) return [];
   const shown = items.slice(0, LIST_SHOWN).map((a) => `  ${a.address}  ${a.reason}`);
-  const more = items.length > LIST_SHOWN ? [`  … and ${n(items.length - LIST_SHOWN)} more (--json lists all)`] : [];
+  const more =
+    items.length > LIST_SHOWN ? [`  … and ${n(items.length - LIST_SHOWN)} more (--json lists all)`] : [];
   return ['', `${title} (${n(items.length)}):`, ...shown, ...more];
 }
 

@@ -11,7 +11,11 @@ const W = 720;
 const H = 220;
 const PAD = { left: 44, right: 8, top: 8, bottom: 28 };
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, ...children: (Node | string)[]) {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+  ...children: (Node | string)[]
+) {
   const node = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   node.append(...children);
@@ -70,28 +74,63 @@ export function renderChart(report: Report, headingLevel: 'h2' | 'h3'): HTMLElem
     });
   });
   const axis = [
-    svg('line', { x1: PAD.left, y1: PAD.top + plotH, x2: W - PAD.right, y2: PAD.top + plotH, class: 'chart-axis' }),
-    svg('text', { x: PAD.left - 6, y: PAD.top + 10, 'text-anchor': 'end', class: 'chart-label' }, String(max)),
+    svg('line', {
+      x1: PAD.left,
+      y1: PAD.top + plotH,
+      x2: W - PAD.right,
+      y2: PAD.top + plotH,
+      class: 'chart-axis',
+    }),
+    svg(
+      'text',
+      { x: PAD.left - 6, y: PAD.top + 10, 'text-anchor': 'end', class: 'chart-label' },
+      String(max),
+    ),
     svg('text', { x: PAD.left - 6, y: PAD.top + plotH, 'text-anchor': 'end', class: 'chart-label' }, '0'),
-    svg('text', { x: PAD.left, y: H - 8, class: 'chart-label' }, label(series.buckets[0]!.start, series.bucketMinutes)),
+    svg(
+      'text',
+      { x: PAD.left, y: H - 8, class: 'chart-label' },
+      label(series.buckets[0]!.start, series.bucketMinutes),
+    ),
     svg(
       'text',
       { x: W - PAD.right, y: H - 8, 'text-anchor': 'end', class: 'chart-label' },
       label(series.buckets.at(-1)!.start, series.bucketMinutes),
     ),
   ];
-  const picture = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', 'aria-hidden': 'true', focusable: 'false' }, ...axis, ...bars);
+  const picture = svg(
+    'svg',
+    { viewBox: `0 0 ${W} ${H}`, class: 'chart', 'aria-hidden': 'true', focusable: 'false' },
+    ...axis,
+    ...bars,
+  );
   const legend = el(
     'ul',
     { class: 'chart-legend' },
-    ...keys.map((k, j) => el('li', {}, el('span', { class: `chart-swatch chart-series-${j}`, 'aria-hidden': 'true' }), k.title)),
+    ...keys.map((k, j) =>
+      el('li', {}, el('span', { class: `chart-swatch chart-series-${j}`, 'aria-hidden': 'true' }), k.title),
+    ),
   );
-  const size = series.bucketMinutes >= 1440 ? `${series.bucketMinutes / 1440}-day` : series.bucketMinutes >= 60 ? `${series.bucketMinutes / 60}-hour` : `${series.bucketMinutes}-minute`;
+  const size =
+    series.bucketMinutes >= 1440
+      ? `${series.bucketMinutes / 1440}-day`
+      : series.bucketMinutes >= 60
+        ? `${series.bucketMinutes / 60}-hour`
+        : `${series.bucketMinutes}-minute`;
   const table = el(
     'table',
     {},
     el('caption', {}, `iCloud replies per ${size} interval (UTC)`),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'From'), ...keys.map((k) => el('th', { scope: 'col' }, k.title)))),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'col' }, 'From'),
+        ...keys.map((k) => el('th', { scope: 'col' }, k.title)),
+      ),
+    ),
     el(
       'tbody',
       {},
@@ -112,9 +151,18 @@ export function renderChart(report: Report, headingLevel: 'h2' | 'h3'): HTMLElem
     'section',
     { class: 'report-chart', 'aria-labelledby': 'report-chart-heading' },
     el(headingLevel, { id: 'report-chart-heading' }, 'iCloud replies over time'),
-    el('p', {}, `Stacked by entry, per ${size} interval, in UTC.${report.undated ? ` ${report.undated} replies without a time are left out.` : ''}`),
+    el(
+      'p',
+      {},
+      `Stacked by entry, per ${size} interval, in UTC.${report.undated ? ` ${report.undated} replies without a time are left out.` : ''}`,
+    ),
     picture,
     legend,
-    el('details', { class: 'chart-table' }, el('summary', {}, 'The chart’s numbers as a table'), el('div', { class: 'table-scroll' }, table)),
+    el(
+      'details',
+      { class: 'chart-table' },
+      el('summary', {}, 'The chart’s numbers as a table'),
+      el('div', { class: 'table-scroll' }, table),
+    ),
   );
 }

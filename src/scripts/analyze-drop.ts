@@ -21,7 +21,9 @@ function readAll(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> 
 
 async function walk(entry: FileSystemEntry, out: NamedFile[]) {
   if (entry.isFile) {
-    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+    const file = await new Promise<File>((resolve, reject) =>
+      (entry as FileSystemFileEntry).file(resolve, reject),
+    );
     out.push({ file, name: entry.fullPath.replace(/^\//, '') });
   } else if (entry.isDirectory) {
     const children = await readAll((entry as FileSystemDirectoryEntry).createReader());

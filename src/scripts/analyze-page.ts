@@ -7,7 +7,9 @@ import { renderReport } from './analyze-report';
 
 const base = import.meta.env.BASE_URL;
 const mb = (bytes: number) =>
-  bytes < 1_048_576 ? `${Math.ceil(bytes / 1024).toLocaleString('en')} KB` : `${(bytes / 1_048_576).toFixed(1)} MB`;
+  bytes < 1_048_576
+    ? `${Math.ceil(bytes / 1024).toLocaleString('en')} KB`
+    : `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 function setup(root: HTMLElement) {
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
@@ -65,7 +67,11 @@ function setup(root: HTMLElement) {
           urls.push(u);
           return u;
         };
-        const downloads = { json: make(m.downloads.json), replies: make(m.downloads.replies), addresses: make(m.downloads.addresses) };
+        const downloads = {
+          json: make(m.downloads.json),
+          replies: make(m.downloads.replies),
+          addresses: make(m.downloads.addresses),
+        };
         busy(false);
         status.textContent = `${m.report.cancelled ? 'Cancelled. ' : ''}Read ${m.report.files.length} ${m.report.files.length === 1 ? 'file' : 'files'}: ${m.report.replies.toLocaleString('en')} SMTP replies, ${m.report.icloud.toLocaleString('en')} from iCloud.`;
         renderReport(report, m.report, base, downloads);

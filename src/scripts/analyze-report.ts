@@ -50,9 +50,18 @@ function entriesTable(r: Report, base: string) {
         el(
           'tr',
           {},
-          ...['Entry', 'Codes', 'Replies', 'Share', 'Outcome', 'Retry', 'Suppress', 'First seen (UTC)', 'Last seen (UTC)', 'Recipients'].map((h) =>
-            el('th', { scope: 'col' }, h),
-          ),
+          ...[
+            'Entry',
+            'Codes',
+            'Replies',
+            'Share',
+            'Outcome',
+            'Retry',
+            'Suppress',
+            'First seen (UTC)',
+            'Last seen (UTC)',
+            'Recipients',
+          ].map((h) => el('th', { scope: 'col' }, h)),
         ),
       ),
       el(
@@ -102,7 +111,11 @@ function domainsList(r: Report) {
     el('h3', { id: 'report-domains-heading' }, 'Recipient domains of the iCloud replies'),
     el('dl', { class: 'report-totals', 'data-report-domains': '' }, ...items.map(([k, v]) => fact(k, n(v)))),
     custom.length
-      ? el('p', {}, `Custom domains: ${custom.map((c) => `${c.domain} (${n(c.count)})`).join(', ')}${r.customDomains.length > custom.length ? ', …' : ''}.`)
+      ? el(
+          'p',
+          {},
+          `Custom domains: ${custom.map((c) => `${c.domain} (${n(c.count)})`).join(', ')}${r.customDomains.length > custom.length ? ', …' : ''}.`,
+        )
       : null,
   );
 }
@@ -121,34 +134,64 @@ function addressList(kind: 'suppress' | 'keep', items: ListedAddress[]) {
             'table',
             {},
             el('caption', { class: 'visually-hidden' }, title),
-            el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Address'), el('th', { scope: 'col' }, 'Why'))),
+            el(
+              'thead',
+              {},
+              el('tr', {}, el('th', { scope: 'col' }, 'Address'), el('th', { scope: 'col' }, 'Why')),
+            ),
             el(
               'tbody',
               {},
-              ...shown.map((a) => el('tr', { 'data-address': a.address, 'data-entry': a.entry }, el('td', {}, a.address), el('td', {}, a.reason))),
+              ...shown.map((a) =>
+                el(
+                  'tr',
+                  { 'data-address': a.address, 'data-entry': a.entry },
+                  el('td', {}, a.address),
+                  el('td', {}, a.reason),
+                ),
+              ),
             ),
           ),
         )
       : el('p', {}, 'None.'),
-    items.length > shown.length ? el('p', {}, `The first ${n(shown.length)} are shown; the CSV download lists all ${n(items.length)}.`) : null,
+    items.length > shown.length
+      ? el('p', {}, `The first ${n(shown.length)} are shown; the CSV download lists all ${n(items.length)}.`)
+      : null,
   );
 }
 
 export function renderReport(root: HTMLElement, r: Report, base: string, downloads: Downloads) {
-  const heading = el('h2', { id: 'report-heading', tabindex: '-1' }, r.cancelled ? 'Report (cancelled: files read so far)' : 'Report');
+  const heading = el(
+    'h2',
+    { id: 'report-heading', tabindex: '-1' },
+    r.cancelled ? 'Report (cancelled: files read so far)' : 'Report',
+  );
   const parts: (Node | null)[] = [
     heading,
     totals(r),
-    ...r.warnings.map((w) => el('p', { class: `report-warning panel`, 'data-report-warning': w.kind }, el('strong', {}, w.kind === 'incident' ? 'Possible Apple incident: ' : 'Note: '), w.message)),
+    ...r.warnings.map((w) =>
+      el(
+        'p',
+        { class: `report-warning panel`, 'data-report-warning': w.kind },
+        el('strong', {}, w.kind === 'incident' ? 'Possible Apple incident: ' : 'Note: '),
+        w.message,
+      ),
+    ),
     r.problems.length
       ? el(
           'section',
           { 'aria-labelledby': 'report-problems-heading' },
           el('h3', { id: 'report-problems-heading' }, 'Files with problems'),
-          el('ul', { 'data-report-problems': '' }, ...r.problems.map((p) => el('li', { 'data-report-problem': p.file }, p.message))),
+          el(
+            'ul',
+            { 'data-report-problems': '' },
+            ...r.problems.map((p) => el('li', { 'data-report-problem': p.file }, p.message)),
+          ),
         )
       : null,
-    r.rows.length ? entriesTable(r, base) : el('p', { 'data-report-empty': '' }, 'No reply in these files was credited to an iCloud entry.'),
+    r.rows.length
+      ? entriesTable(r, base)
+      : el('p', { 'data-report-empty': '' }, 'No reply in these files was credited to an iCloud entry.'),
     renderChart(r, 'h3') ?? null,
     r.icloud ? domainsList(r) : null,
     addressList('suppress', r.suppressList),
@@ -160,9 +203,33 @@ export function renderReport(root: HTMLElement, r: Report, base: string, downloa
       el(
         'ul',
         { class: 'report-downloads' },
-        el('li', {}, el('a', { href: downloads.replies, download: 'icloud-replies.csv', 'data-download': 'replies' }, 'Every reply found (CSV)')),
-        el('li', {}, el('a', { href: downloads.addresses, download: 'icloud-addresses.csv', 'data-download': 'addresses' }, 'Addresses to suppress and to keep (CSV)')),
-        el('li', {}, el('a', { href: downloads.json, download: 'icloud-report.json', 'data-download': 'json' }, 'The whole report (JSON)')),
+        el(
+          'li',
+          {},
+          el(
+            'a',
+            { href: downloads.replies, download: 'icloud-replies.csv', 'data-download': 'replies' },
+            'Every reply found (CSV)',
+          ),
+        ),
+        el(
+          'li',
+          {},
+          el(
+            'a',
+            { href: downloads.addresses, download: 'icloud-addresses.csv', 'data-download': 'addresses' },
+            'Addresses to suppress and to keep (CSV)',
+          ),
+        ),
+        el(
+          'li',
+          {},
+          el(
+            'a',
+            { href: downloads.json, download: 'icloud-report.json', 'data-download': 'json' },
+            'The whole report (JSON)',
+          ),
+        ),
       ),
     ),
   ];

@@ -34,7 +34,15 @@ async function run(files: File[], names: string[], rulesUrl: string) {
       const now = Date.now();
       if (!force && now - last < PROGRESS_MS) return;
       last = now;
-      post({ type: 'progress', index: i, name: names[i]!, read, size: file.size, done: before + read, total });
+      post({
+        type: 'progress',
+        index: i,
+        name: names[i]!,
+        read,
+        size: file.size,
+        done: before + read,
+        total,
+      });
     };
     progress(0, true);
     await readStream(aggregator, names[i]!, file.stream(), {

@@ -29,10 +29,14 @@ interface Summary {
 }
 
 function cli(files: string[]): Summary {
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts/classify.ts'), '--summary', '--json', ...files], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'scripts/classify.ts'), '--summary', '--json', ...files],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout) as Summary;
 }
@@ -46,7 +50,9 @@ async function open(page: Page) {
 
 async function analyze(page: Page, files: string[], folder = false) {
   await open(page);
-  await page.locator(folder ? '[data-analyze-folder]' : '[data-analyze-files]').setInputFiles(folder ? files[0]! : files);
+  await page
+    .locator(folder ? '[data-analyze-folder]' : '[data-analyze-files]')
+    .setInputFiles(folder ? files[0]! : files);
   await expect(report(page)).toBeVisible();
   await expect(page.locator('[data-analyze]')).toHaveAttribute('data-state', 'idle');
 }
@@ -54,7 +60,9 @@ async function analyze(page: Page, files: string[], folder = false) {
 async function pageEntries(page: Page): Promise<Record<string, number>> {
   const rows = await page
     .locator('[data-report-entry]')
-    .evaluateAll((els) => els.map((e) => [e.getAttribute('data-report-entry')!, Number(e.getAttribute('data-count'))]));
+    .evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-report-entry')!, Number(e.getAttribute('data-count'))]),
+    );
   return Object.fromEntries(rows) as Record<string, number>;
 }
 
@@ -82,13 +90,17 @@ test('the plain and the gzipped log give the same report', async () => {
   expect(packed.lines).toBe(plain.lines);
 });
 
-test('a burst of "user does not exist" to recipients delivered earlier warns and keeps them', async ({ page }) => {
+test('a burst of "user does not exist" to recipients delivered earlier warns and keeps them', async ({
+  page,
+}) => {
   await analyze(page, [path.join(fixtures, 'incident.log')]);
   const warning = page.locator('[data-report-warning="incident"]');
   await expect(warning).toBeVisible();
   await expect(warning).toContainText('Apple');
   await expect(page.locator('[data-report-suppress] [data-address]')).toHaveCount(0);
-  const kept = await page.locator('[data-report-keep] [data-address]').evaluateAll((els) => els.map((e) => e.getAttribute('data-address')));
+  const kept = await page
+    .locator('[data-report-keep] [data-address]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-address')));
   expect(kept).toHaveLength(12);
   expect(kept.every((a) => a!.startsWith('reader'))).toBe(true);
 });
@@ -119,18 +131,25 @@ test('bad files each get a clear line and the good ones are still reported', asy
   await expect(page.locator('[data-report-problem="empty.log"]')).toContainText('empty');
   await expect(page.locator('[data-report-problem="zero.log.gz"]')).toContainText('empty');
   await expect(page.locator('[data-report-problem="cut.log.gz"]')).toContainText('cut off or damaged');
-  await expect(page.locator('[data-report-problem="notes.txt"]')).toContainText('does not look like a mail log');
+  await expect(page.locator('[data-report-problem="notes.txt"]')).toContainText(
+    'does not look like a mail log',
+  );
   const plain = cli([log]);
   const shown = await pageEntries(page);
   for (const [id, count] of Object.entries(plain.entries)) expect(shown[id]).toBeGreaterThanOrEqual(count);
 });
 
-test('no request leaves the page while a report is made, and the files are not sent', async ({ page, baseURL }) => {
+test('no request leaves the page while a report is made, and the files are not sent', async ({
+  page,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   const requests: { url: string; method: string }[] = [];
   page.on('request', (r) => requests.push({ url: r.url(), method: r.method() }));
   await analyze(page, [log, path.join(fixtures, 'events.jsonl')]);
-  const foreign = requests.filter((r) => !['data:', 'blob:'].includes(new URL(r.url).protocol) && new URL(r.url).origin !== origin);
+  const foreign = requests.filter(
+    (r) => !['data:', 'blob:'].includes(new URL(r.url).protocol) && new URL(r.url).origin !== origin,
+  );
   expect(foreign).toEqual([]);
   expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
   expect(requests.filter((r) => r.url.includes('icloud.com'))).toEqual([]);
@@ -148,7 +167,8 @@ for (const scheme of ['light', 'dark'] as const) {
 test('keyboard only: choose files, read the report, follow an entry link', async ({ page }) => {
   await open(page);
   const input = page.locator('[data-analyze-files]');
-  for (let i = 0; i < 40 && !(await input.evaluate((e) => e === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 40 && !(await input.evaluate((e) => e === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(input).toBeFocused();
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Space');
@@ -156,7 +176,8 @@ test('keyboard only: choose files, read the report, follow an entry link', async
   await expect(report(page)).toBeVisible();
   await expect(page.locator('#report-heading')).toBeFocused();
   const first = page.locator('[data-report-entry] a').first();
-  for (let i = 0; i < 40 && !(await first.evaluate((e) => e === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 40 && !(await first.evaluate((e) => e === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(first).toBeFocused();
   const href = await first.getAttribute('href');
   await page.keyboard.press('Enter');

@@ -13,7 +13,10 @@ const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'tests/fixtures/analyze');
 const work = mkdtempSync(path.join(tmpdir(), 'cli-summary-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-writeFileSync(path.join(work, 'rules.json'), JSON.stringify(loadEntries().map((e) => ({ ...e.rule, url: `/${e.rule.path}` }))));
+writeFileSync(
+  path.join(work, 'rules.json'),
+  JSON.stringify(loadEntries().map((e) => ({ ...e.rule, url: `/${e.rule.path}` }))),
+);
 const log = path.join(fixtures, 'postfix.log');
 
 function run(args: string[], input?: string | Buffer) {
@@ -35,7 +38,8 @@ const json = (args: string[], input?: string | Buffer) => {
 describe('npm run classify -- --summary', () => {
   it('prints one JSON object with the agreed fields', () => {
     const out = json([log]);
-    for (const key of ['lines', 'replies', 'icloud', 'entries', 'suppress', 'keep', 'warnings']) expect(out).toHaveProperty(key);
+    for (const key of ['lines', 'replies', 'icloud', 'entries', 'suppress', 'keep', 'warnings'])
+      expect(out).toHaveProperty(key);
     expect(out.lines).toBe(readFileSync(log, 'utf8').trimEnd().split('\n').length);
     expect(out.entries['554-5-7-1-hm08']).toBe(2);
     expect(out.suppress).toContain('ivy@icloud.com');
@@ -53,7 +57,11 @@ describe('npm run classify -- --summary', () => {
   it('reads a folder of .eml files', () => {
     const out = json([path.join(fixtures, 'bounces')]);
     expect(out.entries).toMatchObject({ '554-5-7-1-hm08': 1, '550-5-1-1-user-does-not-exist': 1 });
-    expect((out.files as { name: string }[]).map((f) => f.name)).toEqual(['bounces/gmail.eml', 'bounces/hm08.eml', 'bounces/unknown-user.eml']);
+    expect((out.files as { name: string }[]).map((f) => f.name)).toEqual([
+      'bounces/gmail.eml',
+      'bounces/hm08.eml',
+      'bounces/unknown-user.eml',
+    ]);
   });
 
   it('warns of an incident as { kind: "incident", … }', () => {

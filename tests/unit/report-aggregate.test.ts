@@ -21,7 +21,12 @@ const fixtures = path.resolve(import.meta.dirname, '../fixtures/analyze');
 const read = (...p: string[]) => readFileSync(path.join(...p), 'utf8');
 
 function newAggregator() {
-  return createAggregator({ classifier, rules, classifyMessage: (t) => classifyMessage(t, classifier), now: Date.UTC(2026, 11, 1) });
+  return createAggregator({
+    classifier,
+    rules,
+    classifyMessage: (t) => classifyMessage(t, classifier),
+    now: Date.UTC(2026, 11, 1),
+  });
 }
 
 /** Feeds texts to a fresh aggregator in chunks of the given size (all at once when absent). */
@@ -41,7 +46,8 @@ function tally(results: Classification[], into: Record<string, number> = {}) {
   return into;
 }
 
-const sorted = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+const sorted = (o: Record<string, number>) =>
+  Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
 /** A generated log like the bench's: deliveries, queue lines, every entry's reply, other providers. */
 function generatedLog(lines: number): string {
@@ -53,17 +59,34 @@ function generatedLog(lines: number): string {
     const kind = i % 5;
     if (kind === 0) {
       const reply = replies[(i / 5) % replies.length]!;
-      out.push(`${head} to=<u${i}@icloud.com>, relay=mx01.mail.icloud.com[17.57.152.9]:25, delay=1, delays=0.1/0/0.5/0.4, dsn=${reply.slice(4, 9)}, status=${reply.startsWith('4') ? 'deferred' : 'bounced'} (host mx01.mail.icloud.com[17.57.152.9] said: ${reply} (in reply to RCPT TO command))`);
-    } else if (kind === 1) out.push(`${head} to=<u${i}@icloud.com>, relay=mx01.mail.icloud.com[17.57.152.9]:25, delay=0.5, delays=0.1/0/0.2/0.2, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as A${i})`);
-    else if (kind === 2) out.push(`${stamp} mail postfix/qmgr[812]: Q${i}: from=<news@example.com>, size=${1000 + i}, nrcpt=1 (queue active)`);
-    else if (kind === 3) out.push(`${head} to=<u${i}@gmail.com>, relay=gmail-smtp-in.l.google.com[192.0.2.26]:25, delay=0.9, delays=0.1/0/0.4/0.4, dsn=5.1.1, status=bounced (host gmail-smtp-in.l.google.com[192.0.2.26] said: 550-5.1.1 The email account that you tried to reach does not exist. 550 5.1.1 https://support.google.com/mail/?p=NoSuchUser - gsmtp (in reply to RCPT TO command))`);
-    else out.push(`${head} to=<u${i}@example.net>, relay=none, delay=30, delays=0.1/0/30/0, dsn=4.4.1, status=deferred (connect to mx.example.net[192.0.2.9]:25: Connection timed out)`);
+      out.push(
+        `${head} to=<u${i}@icloud.com>, relay=mx01.mail.icloud.com[17.57.152.9]:25, delay=1, delays=0.1/0/0.5/0.4, dsn=${reply.slice(4, 9)}, status=${reply.startsWith('4') ? 'deferred' : 'bounced'} (host mx01.mail.icloud.com[17.57.152.9] said: ${reply} (in reply to RCPT TO command))`,
+      );
+    } else if (kind === 1)
+      out.push(
+        `${head} to=<u${i}@icloud.com>, relay=mx01.mail.icloud.com[17.57.152.9]:25, delay=0.5, delays=0.1/0/0.2/0.2, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as A${i})`,
+      );
+    else if (kind === 2)
+      out.push(
+        `${stamp} mail postfix/qmgr[812]: Q${i}: from=<news@example.com>, size=${1000 + i}, nrcpt=1 (queue active)`,
+      );
+    else if (kind === 3)
+      out.push(
+        `${head} to=<u${i}@gmail.com>, relay=gmail-smtp-in.l.google.com[192.0.2.26]:25, delay=0.9, delays=0.1/0/0.4/0.4, dsn=5.1.1, status=bounced (host gmail-smtp-in.l.google.com[192.0.2.26] said: 550-5.1.1 The email account that you tried to reach does not exist. 550 5.1.1 https://support.google.com/mail/?p=NoSuchUser - gsmtp (in reply to RCPT TO command))`,
+      );
+    else
+      out.push(
+        `${head} to=<u${i}@example.net>, relay=none, delay=30, delays=0.1/0/30/0, dsn=4.4.1, status=deferred (connect to mx.example.net[192.0.2.9]:25: Connection timed out)`,
+      );
   }
   return out.join('\n') + '\n';
 }
 
 const logFixtures: [string, string][] = [
-  ...readdirSync(path.join(unitFixtures, 'postfix-log')).map((f): [string, string] => [f, read(unitFixtures, 'postfix-log', f)]),
+  ...readdirSync(path.join(unitFixtures, 'postfix-log')).map((f): [string, string] => [
+    f,
+    read(unitFixtures, 'postfix-log', f),
+  ]),
   ['exim-mainlog', read(unitFixtures, 'exim/mainlog.txt')],
   ['sendmail-maillog', read(unitFixtures, 'sendmail/maillog.txt')],
   ['gmail-postfix-log', read(unitFixtures, 'other-providers/gmail-postfix-log.txt')],
@@ -93,7 +116,9 @@ describe('counts are exact', () => {
     const codes = new Set(rules.map((r) => r.code));
     for (let c = 400; c < 600; c++) codes.add(c);
     const prefilter = createPrefilter(codes);
-    const files = readdirSync(unitFixtures, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+    const files = readdirSync(unitFixtures, { recursive: true, withFileTypes: true }).filter((d) =>
+      d.isFile(),
+    );
     const lines = [
       ...files.flatMap((d) => readFileSync(path.join(d.parentPath, d.name), 'utf8').split('\n')),
       ...generatedLog(500).split('\n'),
@@ -112,7 +137,9 @@ describe('counts are exact', () => {
     const folder = await reportOf(emls);
     expect(sorted(folder.entries)).toEqual(sorted(expected));
     expect(folder.files.map((f) => f.format)).toEqual(['eml', 'eml', 'eml']);
-    const mbox = emls.map(([, t], i) => `From MAILER-DAEMON Mon Mar  ${i + 2} 09:00:00 2026\n${t}\n`).join('');
+    const mbox = emls
+      .map(([, t], i) => `From MAILER-DAEMON Mon Mar  ${i + 2} 09:00:00 2026\n${t}\n`)
+      .join('');
     const boxed = await reportOf([['bounces.mbox', mbox]], 1000);
     expect(sorted(boxed.entries)).toEqual(sorted(expected));
     expect(boxed.records).toBe(3);
@@ -173,7 +200,8 @@ describe('incidents and the suppress and keep lists', () => {
 describe('bad input', () => {
   async function readBytes(files: [string, Uint8Array][]): Promise<Report> {
     const a = newAggregator();
-    for (const [name, bytes] of files) await readStream(a, name, new Blob([bytes]).stream(), { bytes: bytes.length });
+    for (const [name, bytes] of files)
+      await readStream(a, name, new Blob([bytes]).stream(), { bytes: bytes.length });
     return a.report();
   }
   const enc = (s: string) => new TextEncoder().encode(s);
@@ -191,7 +219,14 @@ describe('bad input', () => {
       ['postfix.log.gz', gzipSync(log)],
     ]);
     const problems = Object.fromEntries(r.problems.map((p) => [p.file, p.message]));
-    expect(Object.keys(problems).sort()).toEqual(['binary.bin', 'cut.log.gz', 'empty.log', 'notes.txt', 'nothing.log.gz', 'zero.log.gz']);
+    expect(Object.keys(problems).sort()).toEqual([
+      'binary.bin',
+      'cut.log.gz',
+      'empty.log',
+      'notes.txt',
+      'nothing.log.gz',
+      'zero.log.gz',
+    ]);
     expect(problems['binary.bin']).toMatch(/^binary\.bin: this is binary data/);
     expect(problems['empty.log']).toBe('empty.log: the file is empty.');
     expect(problems['zero.log.gz']).toMatch(/empty \(0 bytes\)/);
@@ -205,7 +240,9 @@ describe('bad input', () => {
   });
 
   it('a JSON file that does not parse is read as text, with a note', async () => {
-    const r = await reportOf([['broken.json', '[{"reason": "554 5.7.1 [HM08] Message rejected due to local policy", \n']]);
+    const r = await reportOf([
+      ['broken.json', '[{"reason": "554 5.7.1 [HM08] Message rejected due to local policy", \n'],
+    ]);
     expect(r.problems[0]!.message).toMatch(/not valid JSON/);
     expect(r.entries['554-5-7-1-hm08']).toBe(1);
   });
@@ -218,7 +255,9 @@ describe('downloads', () => {
     await f.write('Jan 12 10:00:00 mx 554 5.7.1 [HM08] Message rejected, "quoted" due to local policy\n');
     await f.end();
     const csv = repliesCsv(a.replyRows());
-    expect(csv.split('\r\n')[0]).toBe('file,line,time,recipient,host,code,enhanced,entry,confidence,provider,reply');
+    expect(csv.split('\r\n')[0]).toBe(
+      'file,line,time,recipient,host,code,enhanced,entry,confidence,provider,reply',
+    );
     expect(csv.split('\r\n')[1]).toMatch(/^'=cmd\.log,1,/);
     expect(csv).toContain('"554 5.7.1 [HM08] Message rejected, ""quoted"" due to local policy"');
     expect(addressesCsv(a.report())).toBe('list,address,entry,reason\r\n');

@@ -60,14 +60,20 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 export function deliveredInEvent(event: unknown): string[] {
   if (!event || typeof event !== 'object' || Array.isArray(event)) return [];
   const e = event as Record<string, unknown>;
-  const type = (str(e.eventType) ?? str(e.notificationType) ?? str(e.RecordType) ?? str(e.event) ?? '')
-    .toLowerCase();
+  const type = (
+    str(e.eventType) ??
+    str(e.notificationType) ??
+    str(e.RecordType) ??
+    str(e.event) ??
+    ''
+  ).toLowerCase();
   const data = e['event-data'];
   if (data && typeof data === 'object') return deliveredInEvent(data);
   if (e.msg && typeof e.msg === 'object' && (type === 'send' || type === 'delivered'))
     return [str((e.msg as Record<string, unknown>).email)].filter((x): x is string => !!x);
   if (type !== 'delivery' && type !== 'delivered') return [];
   const delivery = e.delivery as Record<string, unknown> | undefined;
-  if (delivery && Array.isArray(delivery.recipients)) return delivery.recipients.filter((r) => typeof r === 'string');
+  if (delivery && Array.isArray(delivery.recipients))
+    return delivery.recipients.filter((r) => typeof r === 'string');
   return [str(e.email) ?? str(e.recipient) ?? str(e.Recipient)].filter((x): x is string => !!x);
 }

@@ -39,7 +39,10 @@ function describe(events: UnknownUserEvent[], titles: Map<string, string>): Inci
   const names = Object.keys(entries)
     .map((id) => `“${titles.get(id) ?? id}”`)
     .join(' and ');
-  const when = from && to ? ` between ${from.slice(0, 16).replace('T', ' ')} and ${to.slice(0, 16).replace('T', ' ')} UTC` : '';
+  const when =
+    from && to
+      ? ` between ${from.slice(0, 16).replace('T', ' ')} and ${to.slice(0, 16).replace('T', ' ')} UTC`
+      : '';
   const deliveredText = delivered.size
     ? `, ${delivered.size} of them addresses that received mail in the same input`
     : '';

@@ -12,7 +12,12 @@ export type * from './types.ts';
 export type { FileInfo } from './intake.ts';
 export { problems } from './problems.ts';
 export { REPEATS_TO_SUPPRESS } from './lists.ts';
-export { INCIDENT_MIN_DELIVERED, INCIDENT_MIN_RECIPIENTS, INCIDENT_LARGE_WAVE, INCIDENT_WINDOW_MS } from './incident.ts';
+export {
+  INCIDENT_MIN_DELIVERED,
+  INCIDENT_MIN_RECIPIENTS,
+  INCIDENT_LARGE_WAVE,
+  INCIDENT_WINDOW_MS,
+} from './incident.ts';
 
 export interface AggregatorOptions {
   classifier: Classifier;

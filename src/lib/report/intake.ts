@@ -19,7 +19,8 @@ const MAX_PARAGRAPH = 256 * 1024;
 const MAX_DOCUMENT_MB = 64;
 const MAX_MESSAGE_MB = 32;
 /** Words a mail log, bounce or event has; a file with none of them and no reply is not mail. */
-const MAIL_LIKE = /postfix|sendmail|exim|smtp|status=|dsn=|relay=|to=<|from=<|diagnostic-code|final-recipient|@/i;
+const MAIL_LIKE =
+  /postfix|sendmail|exim|smtp|status=|dsn=|relay=|to=<|from=<|diagnostic-code|final-recipient|@/i;
 const REPLY_CONTINUATION = /^\s*(?:<<<\s?)?([245]\d\d)[ -]/;
 
 export interface FileInfo {
@@ -67,7 +68,15 @@ export class FileIntake {
 
   constructor(name: string, info: FileInfo, env: IntakeEnv) {
     this.env = env;
-    this.summary = { name, bytes: info.bytes ?? 0, gzip: !!info.gzip, lines: 0, records: 0, replies: 0, icloud: 0 };
+    this.summary = {
+      name,
+      bytes: info.bytes ?? 0,
+      gzip: !!info.gzip,
+      lines: 0,
+      records: 0,
+      replies: 0,
+      icloud: 0,
+    };
     this.reference = info.lastModified ?? env.now;
     env.tally.files.push(this.summary);
   }
@@ -98,7 +107,9 @@ export class FileIntake {
     }
     const s = this.summary;
     if (s.problem) return;
-    if (this.chars === 0) s.problem = s.bytes > 0 && s.gzip ? problems.emptyGzip(s.name) : problems.empty(s.name, /\.gz$/i.test(s.name));
+    if (this.chars === 0)
+      s.problem =
+        s.bytes > 0 && s.gzip ? problems.emptyGzip(s.name) : problems.empty(s.name, /\.gz$/i.test(s.name));
     else if (this.mode === 'binary') s.problem = problems.binary(s.name);
     else if (s.replies === 0 && !this.mailLike) s.problem = problems.notMail(s.name, s.lines);
   }
@@ -205,7 +216,8 @@ export class FileIntake {
       }
       return event;
     };
-    if (/deliver|"send"/i.test(line)) for (const r of deliveredInEvent(parse())) this.env.tally.delivered.add(r);
+    if (/deliver|"send"/i.test(line))
+      for (const r of deliveredInEvent(parse())) this.env.tally.delivered.add(r);
     if (!this.env.prefilter(line)) {
       this.env.tally.skipped++;
       return;
@@ -217,7 +229,11 @@ export class FileIntake {
   // --- whole documents: a JSON export, one message, an mbox ---
 
   private bufferLine(line: string) {
-    if (this.mode === 'mbox' && line.startsWith('From ') && (this.lines.length === 0 || this.lines.at(-1) === '')) {
+    if (
+      this.mode === 'mbox' &&
+      line.startsWith('From ') &&
+      (this.lines.length === 0 || this.lines.at(-1) === '')
+    ) {
       this.flushMessage();
     }
     if (!this.lines.length) this.firstLine = this.summary.lines;
@@ -231,7 +247,9 @@ export class FileIntake {
       return;
     }
     const what = this.mode === 'json' ? 'a JSON document' : 'a message';
-    this.fail(problems.tooBig(this.summary.name, what, this.mode === 'json' ? MAX_DOCUMENT_MB : MAX_MESSAGE_MB));
+    this.fail(
+      problems.tooBig(this.summary.name, what, this.mode === 'json' ? MAX_DOCUMENT_MB : MAX_MESSAGE_MB),
+    );
     this.asText();
   }
 

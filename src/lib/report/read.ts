@@ -22,7 +22,7 @@ export async function readStream(
   options: ReadOptions = {},
 ): Promise<void> {
   const reader = source.getReader();
-  let first: ReadableStreamReadResult<Uint8Array>;
+  let first: Awaited<ReturnType<typeof reader.read>>;
   try {
     first = await reader.read();
   } catch (error) {

@@ -24,7 +24,8 @@ export class MinuteCounts {
       if (k < lo) lo = k;
       if (k > hi) hi = k;
     }
-    const size = SIZES.find((s) => Math.floor(hi / s) - Math.floor(lo / s) + 1 <= MAX_BUCKETS) ?? SIZES.at(-1)!;
+    const size =
+      SIZES.find((s) => Math.floor(hi / s) - Math.floor(lo / s) + 1 <= MAX_BUCKETS) ?? SIZES.at(-1)!;
     const first = Math.floor(lo / size);
     const count = Math.min(Math.floor(hi / size) - first + 1, MAX_BUCKETS * 4);
     const buckets = Array.from({ length: count }, (_, i) => ({

@@ -40,7 +40,10 @@ export class Tally {
   private last?: number;
   private readonly stats = new Map<string, EntryStats>();
   private readonly minutes = new MinuteCounts();
-  private readonly domains = Object.fromEntries(DOMAIN_KINDS.map((k) => [k, 0])) as Record<DomainKind, number>;
+  private readonly domains = Object.fromEntries(DOMAIN_KINDS.map((k) => [k, 0])) as Record<
+    DomainKind,
+    number
+  >;
   private readonly customDomains = new Map<string, number>();
   private readonly hits: HitsByAddress = new Map();
   private readonly unknownUser: UnknownUserEvent[] = [];
@@ -115,7 +118,9 @@ export class Tally {
     for (const e of this.unknownUser) e.delivered = this.delivered.has(e.recipient);
     const incidents = findIncidents(this.unknownUser, titles);
     const inIncident = new Set(incidents.flatMap((i) => i.events.map((e) => `${e.recipient}\n${e.entry}`)));
-    const { suppressList, keepList } = decideLists(this.hits, this.byId, (a, id) => inIncident.has(`${a}\n${id}`));
+    const { suppressList, keepList } = decideLists(this.hits, this.byId, (a, id) =>
+      inIncident.has(`${a}\n${id}`),
+    );
 
     const rows: EntryRow[] = [...this.stats]
       .map(([id, s]) => {

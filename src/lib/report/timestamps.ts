@@ -51,7 +51,16 @@ function valueTime(value: unknown): number | undefined {
   return undefined;
 }
 
-const TIME_KEYS = new Set(['timestamp', 'bouncedat', 'ts', 'time', '@timestamp', 'date', 'receivedat', 'event_time']);
+const TIME_KEYS = new Set([
+  'timestamp',
+  'bouncedat',
+  'ts',
+  'time',
+  '@timestamp',
+  'date',
+  'receivedat',
+  'event_time',
+]);
 
 /** The time of a webhook event: the first time field found, breadth first (SES nests it). */
 export function eventTime(value: unknown): number | undefined {
