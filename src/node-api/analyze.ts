@@ -15,11 +15,16 @@ export interface AnalyzeOptions {
   rowLimit?: number;
 }
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 18;
+
+/** A web stream that reads the Node stream only as fast as the report takes it (Readable.toWeb
+ *  would read ahead and hold much of a big file in its queue). */
+const pulled = (stream: Readable) =>
+  ReadableStream.from(stream as AsyncIterable<Uint8Array>) as ReadableStream<Uint8Array>;
 
 export async function readInput(aggregator: Aggregator, input: Input): Promise<void> {
   if (input.path === '-') {
-    await readStream(aggregator, input.name, Readable.toWeb(process.stdin) as ReadableStream<Uint8Array>);
+    await readStream(aggregator, input.name, pulled(process.stdin));
     return;
   }
   const stat = statSync(input.path);

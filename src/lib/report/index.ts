@@ -4,6 +4,7 @@
 import type { Classifier, ClassifyOutcome } from '../classify/index.ts';
 import type { RuleEntry } from '../rules.ts';
 import { FileIntake, type FileInfo } from './intake.ts';
+import { LogScanner } from './log-scan.ts';
 import { createPrefilter } from './prefilter.ts';
 import { Tally } from './tally.ts';
 import type { FileSummary, ReplyRow, Report } from './types.ts';
@@ -56,6 +57,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     classifier: options.classifier,
     classifyMessage: options.classifyMessage,
     prefilter: createPrefilter(codes),
+    scanner: new LogScanner([...new Set([...codes].map((c) => String(c)[0]))].sort().join('')),
     tally,
     now: options.now ?? Date.now(),
   };

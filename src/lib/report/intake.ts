@@ -4,6 +4,7 @@
 import type { Classification, Classifier, ClassifyOutcome } from '../classify/index.ts';
 import { looksLikeMessage } from '../classify/index.ts';
 import { deliveredIn, deliveredInEvent } from './deliveries.ts';
+import type { LogScanner, LogSink } from './log-scan.ts';
 import type { Prefilter } from './prefilter.ts';
 import { problems } from './problems.ts';
 import { sniff, SNIFF_CHARS } from './sniff.ts';
@@ -21,7 +22,12 @@ const MAX_MESSAGE_MB = 32;
 /** Words a mail log, bounce or event has; a file with none of them and no reply is not mail. */
 const MAIL_LIKE =
   /postfix|sendmail|exim|smtp|status=|dsn=|relay=|to=<|from=<|diagnostic-code|final-recipient|@/i;
-const REPLY_CONTINUATION = /^\s*(?:<<<\s?)?([245]\d\d)[ -]/;
+/** A delivery is worth remembering only to an address Apple may host (see ./deliveries.ts). */
+const APPLE = /icloud\.com|me\.com|mac\.com/;
+
+/** A copy of `s` that does not keep the chunk it was cut from alive: V8 represents a slice as a
+ *  view of its parent, so a stored recipient or reply text would otherwise pin a whole megabyte. */
+const detach = (s: string) => (' ' + s).slice(1);
 
 export interface FileInfo {
   /** Size on disk, for the summary (compressed size for .gz). */
@@ -35,18 +41,9 @@ export interface IntakeEnv {
   classifier: Classifier;
   classifyMessage?: (text: string) => Promise<ClassifyOutcome>;
   prefilter: Prefilter;
+  scanner: LogScanner;
   tally: Tally;
   now: number;
-}
-
-/** True when `line` continues a multi-line reply (`550-…` then `550 …`) that `prev` started. */
-function continuesReply(prev: string, line: string): boolean {
-  const c = line.charCodeAt(0);
-  if (!(c >= 48 && c <= 57) && c !== 60 && c !== 32) return false;
-  const code = REPLY_CONTINUATION.exec(line)?.[1];
-  if (!code) return false;
-  const dash = prev.lastIndexOf(`${code}-`);
-  return dash >= 0 && dash > prev.lastIndexOf(`${code} `);
 }
 
 export class FileIntake {
@@ -99,7 +96,8 @@ export class FileIntake {
 
   async end(): Promise<void> {
     if (this.mode === 'sniff') this.start();
-    if (this.mode !== 'binary') {
+    if (this.mode === 'log') this.scanLog('', true);
+    else if (this.mode !== 'binary') {
       if (this.carry) this.line(this.carry);
       this.carry = '';
       this.finish();
@@ -125,6 +123,7 @@ export class FileIntake {
   }
 
   private split(chunk: string) {
+    if (this.mode === 'log') return this.scanLog(chunk, false);
     const text = this.carry ? this.carry + chunk : chunk;
     let start = 0;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
@@ -143,8 +142,6 @@ export class FileIntake {
     this.summary.lines++;
     if (!this.mailLike && MAIL_LIKE.test(line)) this.mailLike = true;
     switch (this.mode) {
-      case 'log':
-        return this.logLine(line);
       case 'text':
         return this.textLine(line);
       case 'json-lines':
@@ -154,26 +151,49 @@ export class FileIntake {
     }
   }
 
-  // --- line-oriented text: a log, or paragraphs of bounce text ---
+  // --- a mail log, read a chunk at a time (./log-scan.ts) ---
+
+  private readonly logSink: LogSink = {
+    record: (text, line, lines) => {
+      this.summary.records++;
+      if (!this.env.prefilter(text)) {
+        this.env.tally.skipped += lines;
+        return;
+      }
+      const { results } = this.env.classifier.classify(detach(text));
+      if (results.length) this.add(results, lineTime(text, this.reference), line);
+    },
+    skip: (lines) => {
+      this.summary.records++;
+      this.env.tally.skipped += lines;
+    },
+    appleLine: (text) => {
+      const delivered = deliveredIn(text);
+      if (delivered) this.env.tally.delivered.add(delivered);
+    },
+  };
+
+  private scanLog(chunk: string, final: boolean) {
+    let text = this.carry ? this.carry + chunk : chunk;
+    if (!this.mailLike && MAIL_LIKE.test(text)) this.mailLike = true;
+    // The record held back for the next chunk is at most MAX_RECORD and a line; a line longer
+    // than MAX_LINE is cut.
+    const force = final || text.length - text.lastIndexOf('\n') > MAX_LINE;
+    const { consumed, lines } = this.env.scanner.scan(text, this.summary.lines, force, this.logSink);
+    this.summary.lines += lines;
+    text = text.slice(consumed);
+    this.carry = text;
+  }
+
+  // --- line-oriented text: paragraphs of bounce text ---
 
   private append(line: string) {
     if (!this.lines.length) this.firstLine = this.summary.lines;
     this.lines.push(line);
     this.size += line.length + 1;
     if (!this.mayHold && this.env.prefilter(line)) this.mayHold = true;
-    const delivered = deliveredIn(line);
+    const delivered = APPLE.test(line) ? deliveredIn(line) : undefined;
     if (delivered) this.env.tally.delivered.add(delivered);
-  }
-
-  private logLine(line: string) {
-    const last = this.lines.at(-1);
-    const continues =
-      last !== undefined &&
-      line !== '' &&
-      this.size < MAX_PARAGRAPH &&
-      (line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9 || continuesReply(last, line));
-    if (!continues) this.flushText();
-    if (line !== '') this.append(line);
   }
 
   private textLine(line: string) {
@@ -188,7 +208,7 @@ export class FileIntake {
     this.summary.records++;
     if (!this.mayHold) this.env.tally.skipped += n;
     else {
-      const text = n === 1 ? this.lines[0]! : this.lines.join('\n');
+      const text = n === 1 ? detach(this.lines[0]!) : this.lines.join('\n');
       const { results } = this.env.classifier.classify(text);
       if (results.length) this.add(results, lineTime(text, this.reference));
     }
@@ -222,7 +242,7 @@ export class FileIntake {
       this.env.tally.skipped++;
       return;
     }
-    const { results } = this.env.classifier.classify(line);
+    const { results } = this.env.classifier.classify(detach(line));
     if (results.length) this.add(results, eventTime(parse()), lineNo);
   }
 
@@ -277,7 +297,7 @@ export class FileIntake {
   }
 
   private finish() {
-    if (this.mode === 'log' || this.mode === 'text') this.flushText();
+    if (this.mode === 'text') this.flushText();
     else if (this.mode === 'eml' || this.mode === 'mbox') this.flushMessage();
     else if (this.mode === 'json') this.finishJson();
   }

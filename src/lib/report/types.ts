@@ -96,7 +96,8 @@ export interface Report {
   icloudUnmatched: number;
   /** Replies from other providers or with no sign of iCloud. */
   other: number;
-  /** Deliveries seen (Postfix status=sent, Exim =>, Sendmail stat=Sent, ESP delivered events). */
+  /** Deliveries seen to addresses Apple may host: log lines (Postfix status=sent, Exim =>,
+   *  Sendmail stat=Sent) naming an Apple host or domain, and every ESP delivered event. */
   delivered: number;
   first?: string;
   last?: string;
