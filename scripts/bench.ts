@@ -98,7 +98,7 @@ async function writeLog(file: string, mb: number, line: (i: number) => string): 
     for (let k = 0; k < 5000; k++) lines.push(line(i++));
     const chunk = lines.join('\n') + '\n';
     bytes += Buffer.byteLength(chunk);
-    if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise((r) => out.end(r));
   return i;

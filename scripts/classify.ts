@@ -66,6 +66,8 @@ try {
       classifier,
       rules,
       classifyMessage: (text) => classifyMessage(text, classifier),
+      // The terminal prints no per-reply CSV, so the rows for it are not kept.
+      rowLimit: 0,
     });
     const report = aggregator.report();
     if (asJson) console.log(JSON.stringify(report));

@@ -1,7 +1,8 @@
 // Runs the streaming aggregator over files and folders on disk (or standard input): the engine
 // behind `npm run classify -- --summary` and the Node API's analyzeFiles().
 import { createReadStream, statSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { Classifier, ClassifyOutcome } from '../lib/classify/index.ts';
 import { createAggregator, type Aggregator } from '../lib/report/index.ts';
 import { readStream } from '../lib/report/read.ts';
@@ -20,7 +21,7 @@ const CHUNK = 1 << 18;
 /** A web stream that reads the Node stream only as fast as the report takes it (Readable.toWeb
  *  would read ahead and hold much of a big file in its queue). */
 const pulled = (stream: Readable) =>
-  ReadableStream.from(stream as AsyncIterable<Uint8Array>) as ReadableStream<Uint8Array>;
+  NodeReadableStream.from(stream as AsyncIterable<Uint8Array>) as unknown as ReadableStream<Uint8Array>;
 
 export async function readInput(aggregator: Aggregator, input: Input): Promise<void> {
   if (input.path === '-') {
@@ -28,9 +29,7 @@ export async function readInput(aggregator: Aggregator, input: Input): Promise<v
     return;
   }
   const stat = statSync(input.path);
-  const stream = Readable.toWeb(
-    createReadStream(input.path, { highWaterMark: CHUNK }),
-  ) as ReadableStream<Uint8Array>;
+  const stream = pulled(createReadStream(input.path, { highWaterMark: CHUNK }));
   await readStream(aggregator, input.name, stream, { bytes: stat.size, lastModified: stat.mtimeMs });
 }
 

@@ -26,6 +26,8 @@ function setup(root: HTMLElement) {
   const status = q<HTMLElement>('[data-analyze-status]');
   const report = document.querySelector<HTMLElement>('[data-report]')!;
 
+  // A folder picker (the attribute is not in Astro's types, and the picker only exists with JS).
+  folderInput.webkitdirectory = true;
   root.querySelector('[data-analyze-nojs]')?.remove();
   q<HTMLElement>('[data-analyze-ui]').hidden = false;
 
@@ -74,7 +76,7 @@ function setup(root: HTMLElement) {
         };
         busy(false);
         status.textContent = `${m.report.cancelled ? 'Cancelled. ' : ''}Read ${m.report.files.length} ${m.report.files.length === 1 ? 'file' : 'files'}: ${m.report.replies.toLocaleString('en')} SMTP replies, ${m.report.icloud.toLocaleString('en')} from iCloud.`;
-        renderReport(report, m.report, base, downloads);
+        renderReport(report, m.report, m.listed, base, downloads);
         worker?.terminate();
         worker = undefined;
       } else {

@@ -8,8 +8,6 @@ import { OUTCOMES, RETRY, SUPPRESS } from '../lib/vocabulary';
 import { renderChart } from './analyze-chart';
 import { el, fact } from './classifier-dom';
 
-/** Addresses shown per list on the page; the CSV has all of them. */
-const LIST_SHOWN = 200;
 const n = (x: number) => x.toLocaleString('en');
 const when = (iso?: string) => (iso ? iso.slice(0, 16).replace('T', ' ') : '–');
 
@@ -120,14 +118,13 @@ function domainsList(r: Report) {
   );
 }
 
-function addressList(kind: 'suppress' | 'keep', items: ListedAddress[]) {
+function addressList(kind: 'suppress' | 'keep', shown: ListedAddress[], total: number) {
   const title = kind === 'suppress' ? 'Addresses to suppress' : 'Addresses to keep';
-  const shown = items.slice(0, LIST_SHOWN);
   return el(
     'section',
     { 'aria-labelledby': `report-${kind}-heading`, [`data-report-${kind}`]: '' },
-    el('h3', { id: `report-${kind}-heading` }, `${title} (${n(items.length)})`),
-    items.length
+    el('h3', { id: `report-${kind}-heading` }, `${title} (${n(total)})`),
+    total
       ? scroll(
           title,
           el(
@@ -154,13 +151,20 @@ function addressList(kind: 'suppress' | 'keep', items: ListedAddress[]) {
           ),
         )
       : el('p', {}, 'None.'),
-    items.length > shown.length
-      ? el('p', {}, `The first ${n(shown.length)} are shown; the CSV download lists all ${n(items.length)}.`)
+    total > shown.length
+      ? el('p', {}, `The first ${n(shown.length)} are shown; the CSV download lists all ${n(total)}.`)
       : null,
   );
 }
 
-export function renderReport(root: HTMLElement, r: Report, base: string, downloads: Downloads) {
+/** `r` has its address lists cut short; `listed` gives their full lengths. */
+export function renderReport(
+  root: HTMLElement,
+  r: Report,
+  listed: { suppress: number; keep: number },
+  base: string,
+  downloads: Downloads,
+) {
   const heading = el(
     'h2',
     { id: 'report-heading', tabindex: '-1' },
@@ -194,8 +198,8 @@ export function renderReport(root: HTMLElement, r: Report, base: string, downloa
       : el('p', { 'data-report-empty': '' }, 'No reply in these files was credited to an iCloud entry.'),
     renderChart(r, 'h3') ?? null,
     r.icloud ? domainsList(r) : null,
-    addressList('suppress', r.suppressList),
-    addressList('keep', r.keepList),
+    addressList('suppress', r.suppressList, listed.suppress),
+    addressList('keep', r.keepList, listed.keep),
     el(
       'section',
       { 'aria-labelledby': 'report-downloads-heading' },

@@ -7,7 +7,7 @@ import { addressesCsv, repliesCsv } from '../lib/report/csv';
 import { createAggregator } from '../lib/report/index';
 import { readStream } from '../lib/report/read';
 import type { RuleEntry } from '../lib/rules';
-import type { FromWorker, ToWorker } from './analyze-protocol';
+import { LIST_SHOWN, type FromWorker, type ToWorker } from './analyze-protocol';
 
 const PROGRESS_MS = 100;
 let controller: AbortController | undefined;
@@ -58,7 +58,14 @@ async function run(files: File[], names: string[], rulesUrl: string) {
   const report = aggregator.report();
   post({
     type: 'done',
-    report,
+    report: {
+      ...report,
+      suppress: [],
+      keep: [],
+      suppressList: report.suppressList.slice(0, LIST_SHOWN),
+      keepList: report.keepList.slice(0, LIST_SHOWN),
+    },
+    listed: { suppress: report.suppressList.length, keep: report.keepList.length },
     downloads: {
       json: new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }),
       replies: new Blob([repliesCsv(aggregator.replyRows())], { type: 'text/csv' }),

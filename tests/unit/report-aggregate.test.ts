@@ -201,7 +201,7 @@ describe('bad input', () => {
   async function readBytes(files: [string, Uint8Array][]): Promise<Report> {
     const a = newAggregator();
     for (const [name, bytes] of files)
-      await readStream(a, name, new Blob([bytes]).stream(), { bytes: bytes.length });
+      await readStream(a, name, new Blob([new Uint8Array(bytes)]).stream(), { bytes: bytes.length });
     return a.report();
   }
   const enc = (s: string) => new TextEncoder().encode(s);

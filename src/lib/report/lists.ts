@@ -9,20 +9,27 @@ export const REPEATS_TO_SUPPRESS = 3;
 
 export interface AddressHits {
   count: number;
-  /** UTC days (YYYY-MM-DD) with this reply; replies without a time count one each. */
-  days: Set<string>;
+  /** UTC days (YYYY-MM-DD) with this reply, kept for `after-repeats` entries only; replies
+   *  without a time count one each. */
+  days?: Set<string>;
 }
 
 /** recipient (lowercased) → entry id → hits. */
 export type HitsByAddress = Map<string, Map<string, AddressHits>>;
 
-export function recordHit(hits: HitsByAddress, recipient: string, entry: string, time: number | undefined) {
-  const address = recipient.toLowerCase();
-  let byEntry = hits.get(address);
-  if (!byEntry) hits.set(address, (byEntry = new Map()));
-  let h = byEntry.get(entry);
-  if (!h) byEntry.set(entry, (h = { count: 0, days: new Set() }));
+export function recordHit(
+  hits: HitsByAddress,
+  recipient: string,
+  entry: RuleEntry,
+  time: number | undefined,
+) {
+  let byEntry = hits.get(recipient);
+  if (!byEntry) hits.set(recipient, (byEntry = new Map()));
+  let h = byEntry.get(entry.id);
+  if (!h) byEntry.set(entry.id, (h = { count: 0 }));
   h.count++;
+  if (entry.suppress !== 'after-repeats') return;
+  h.days ??= new Set();
   h.days.add(time === undefined ? `undated-${h.count}` : new Date(time).toISOString().slice(0, 10));
 }
 
@@ -44,7 +51,7 @@ function verdictFor(entry: RuleEntry, hits: AddressHits, incident: boolean): Ver
     return { suppress: true, entry: entry.id, reason: `${title}: the entry says to suppress the address.` };
   if (entry.suppress === 'no')
     return { suppress: false, entry: entry.id, reason: `${title}: not a reason to suppress the address.` };
-  const days = hits.days.size;
+  const days = hits.days?.size ?? 0;
   const times = `${days} ${days === 1 ? 'day' : 'days'}`;
   return days >= REPEATS_TO_SUPPRESS
     ? {

@@ -90,7 +90,7 @@ export class Tally {
       if (d.domain) this.customDomains.set(d.domain, (this.customDomains.get(d.domain) ?? 0) + 1);
       if (!recipient) continue;
       s.recipients.add(recipient);
-      recordHit(this.hits, recipient, entry.id, time);
+      recordHit(this.hits, recipient, entry, time);
       if (this.incidentEntries.has(entry.id))
         this.unknownUser.push({ time, recipient, entry: entry.id, delivered: false });
     }
@@ -146,7 +146,7 @@ export class Tally {
       .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
 
     const warnings: Warning[] = incidents.map((i) => i.warning);
-    if (this.replies > this.rows.length)
+    if (this.rowLimit > 0 && this.replies > this.rows.length)
       warnings.push({
         kind: 'rows-limit',
         message: `The per-reply CSV holds the first ${this.rows.length.toLocaleString('en')} of ${this.replies.toLocaleString('en')} replies; every count in this report includes all of them.`,
