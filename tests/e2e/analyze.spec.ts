@@ -53,7 +53,7 @@ async function analyze(page: Page, files: string[], folder = false) {
   await page
     .locator(folder ? '[data-analyze-folder]' : '[data-analyze-files]')
     .setInputFiles(folder ? files[0]! : files);
-  await expect(report(page)).toBeVisible();
+  await expect(report(page)).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('[data-analyze]')).toHaveAttribute('data-state', 'idle');
 }
 
@@ -155,6 +155,20 @@ test('no request leaves the page while a report is made, and the files are not s
   expect(requests.filter((r) => r.url.includes('icloud.com'))).toEqual([]);
 });
 
+test('Cancel stops reading and reports what was read so far', async ({ page }) => {
+  const big = path.join(work, 'big.log');
+  const delivery =
+    'Mar  2 09:00:02 mail postfix/smtp[4100]: A1000: to=<anna@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=0.8, delays=0.1/0/0.3/0.4, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9A1000)\n';
+  writeFileSync(big, readFileSync(log, 'utf8') + delivery.repeat(600_000));
+  await open(page);
+  await page.locator('[data-analyze-files]').setInputFiles(big);
+  const cancel = page.getByRole('button', { name: 'Cancel' });
+  await expect(cancel).toBeVisible();
+  await cancel.click();
+  await expect(page.locator('#report-heading')).toHaveText(/cancelled/, { timeout: 30_000 });
+  await expect(page.locator('[data-analyze-progress]')).toBeHidden();
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe: /analyze/ with a report shown (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
@@ -173,7 +187,7 @@ test('keyboard only: choose files, read the report, follow an entry link', async
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Space');
   await (await chooser).setFiles([log]);
-  await expect(report(page)).toBeVisible();
+  await expect(report(page)).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('#report-heading')).toBeFocused();
   const first = page.locator('[data-report-entry] a').first();
   for (let i = 0; i < 40 && !(await first.evaluate((e) => e === document.activeElement)); i++)
