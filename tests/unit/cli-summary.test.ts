@@ -54,6 +54,22 @@ describe('npm run classify -- --summary', () => {
     expect(json([gz]).entries).toEqual(plain);
   });
 
+  it('names a cut-off gzip and an empty one, and still reports the rest', () => {
+    const cut = path.join(work, 'cut.log.gz');
+    writeFileSync(cut, gzipSync(readFileSync(log)).subarray(0, 300));
+    const zero = path.join(work, 'zero.log.gz');
+    writeFileSync(zero, '');
+    const out = json([cut, zero, log]) as unknown as {
+      problems: { file: string; message: string }[];
+      entries: Record<string, number>;
+    };
+    expect(out.problems.map((p) => [p.file, p.message])).toEqual([
+      [cut, expect.stringMatching(/cut off or damaged/)],
+      [zero, `${zero}: the file is empty (0 bytes), so it holds no gzip data.`],
+    ]);
+    expect(out.entries['554-5-7-1-hm08']).toBeGreaterThanOrEqual(2);
+  });
+
   it('reads a folder of .eml files', () => {
     const out = json([path.join(fixtures, 'bounces')]);
     expect(out.entries).toMatchObject({ '554-5-7-1-hm08': 1, '550-5-1-1-user-does-not-exist': 1 });
