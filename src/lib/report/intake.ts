@@ -4,6 +4,7 @@
 import type { Classification, Classifier, ClassifyOutcome } from '../classify/index.ts';
 import { looksLikeMessage } from '../classify/index.ts';
 import { deliveredIn, deliveredInEvent } from './deliveries.ts';
+import { detach } from './detach.ts';
 import type { LogScanner, LogSink } from './log-scan.ts';
 import type { Prefilter } from './prefilter.ts';
 import { problems } from './problems.ts';
@@ -24,10 +25,6 @@ const MAIL_LIKE =
   /postfix|sendmail|exim|smtp|status=|dsn=|relay=|to=<|from=<|diagnostic-code|final-recipient|@/i;
 /** A delivery is worth remembering only to an address Apple may host (see ./deliveries.ts). */
 const APPLE = /icloud\.com|me\.com|mac\.com/;
-
-/** A copy of `s` that does not keep the chunk it was cut from alive: V8 represents a slice as a
- *  view of its parent, so a stored recipient or reply text would otherwise pin a whole megabyte. */
-const detach = (s: string) => (' ' + s).slice(1);
 
 export interface FileInfo {
   /** Size on disk, for the summary (compressed size for .gz). */

@@ -3,6 +3,7 @@
 import type { Classification } from '../classify/index.ts';
 import type { RuleEntry } from '../rules.ts';
 import { DeliveredSet } from './deliveries.ts';
+import { detach } from './detach.ts';
 import { DOMAIN_KINDS, domainKind } from './domains.ts';
 import { findIncidents, type UnknownUserEvent } from './incident.ts';
 import { decideLists, recordHit, REPEATS_TO_SUPPRESS, type HitsByAddress } from './lists.ts';
@@ -65,7 +66,8 @@ export class Tally {
     for (const r of results) {
       this.replies++;
       file.replies++;
-      const recipient = r.reply.context.recipient?.toLowerCase();
+      const found = r.reply.context.recipient;
+      const recipient = found === undefined ? undefined : detach(found.toLowerCase());
       if (this.rows.length < this.rowLimit) this.rows.push(this.row(r, source, recipient));
       const entry = r.entry;
       if (!entry) {
