@@ -155,6 +155,38 @@ test('no request leaves the page while a report is made, and the files are not s
   expect(requests.filter((r) => r.url.includes('icloud.com'))).toEqual([]);
 });
 
+test('a dropped file is reported like a chosen one', async ({ page }) => {
+  await open(page);
+  const text = readFileSync(log, 'utf8');
+  await page.locator('[data-analyze-drop]').evaluate((target, text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.log', { type: 'text/plain' }));
+    for (const kind of ['dragenter', 'dragover', 'drop'])
+      target.dispatchEvent(new DragEvent(kind, { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(report(page)).toBeVisible({ timeout: 30_000 });
+  expect(await pageEntries(page)).toEqual(cli([log]).entries);
+});
+
+test('the downloads hold the replies, the addresses and the whole report', async ({ page }) => {
+  await analyze(page, [log]);
+  const expected = cli([log]);
+  const download = async (name: string) => {
+    const wait = page.waitForEvent('download');
+    await page.locator(`[data-download="${name}"]`).click();
+    return readFileSync((await (await wait).path())!, 'utf8');
+  };
+  const replies = (await download('replies')).trimEnd().split('\r\n');
+  expect(replies[0]).toBe('file,line,time,recipient,host,code,enhanced,entry,confidence,provider,reply');
+  expect(replies).toHaveLength(1 + expected.replies);
+  const addresses = await download('addresses');
+  for (const a of expected.suppress) expect(addresses).toContain(`suppress,${a},`);
+  for (const a of expected.keep) expect(addresses).toContain(`keep,${a},`);
+  const json = JSON.parse(await download('json')) as Summary;
+  expect(json.entries).toEqual(expected.entries);
+  expect(json.suppress).toEqual(expected.suppress);
+});
+
 test('Cancel stops reading and reports what was read so far', async ({ page }) => {
   const big = path.join(work, 'big.log');
   const delivery =
