@@ -11,6 +11,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from '../support/axe';
 import { at } from '../support/base-path';
 
+// Reading files in a worker and running the CLI beside it is slow on a loaded machine.
+test.describe.configure({ timeout: 90_000 });
+
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'tests/fixtures/analyze');
 const work = mkdtempSync(path.join(tmpdir(), 'analyze-e2e-'));
