@@ -37,6 +37,8 @@ export default defineConfig({
     },
   },
   vite: {
+    // The /analyze/ worker loads the MIME decoder on demand, which needs ES module workers.
+    worker: { format: 'es' },
     build: {
       rollupOptions: {
         onwarn(warning, warn) {

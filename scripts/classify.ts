@@ -1,6 +1,8 @@
-// npm run classify -- [--json] [file ...]: the classifier in a terminal, for mail logs and bounces
-// on a server. Reads the files (or standard input), uses the rule data of the built site
-// (dist/rules.json, or OUT_DIR's), and prints one line per SMTP reply found, in input order.
+// npm run classify -- [--json] [--summary] [file|folder|- ...]: the classifier in a terminal, for
+// mail logs and bounces on a server, with the rule data of the built site (dist/rules.json, or
+// OUT_DIR's). Without --summary it prints one line per SMTP reply, in input order; with --summary
+// it streams the inputs (.gz read as gzip) through the report aggregator /analyze/ uses and prints
+// the report (as one JSON object with --json). A bad path or missing build: one line, exit 2.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createClassifier, looksLikeMessage } from '../src/lib/classify/index.ts';
@@ -9,10 +11,19 @@ import type { ClassifyOutcome } from '../src/lib/classify/types.ts';
 import { decodeRules, type RuleEntry } from '../src/lib/rules.ts';
 import { codesText } from '../src/lib/standards.ts';
 import { OUTCOMES, SUPPRESS, retryText } from '../src/lib/vocabulary.ts';
+import { analyzePaths } from '../src/node-api/analyze.ts';
+import { expandInputs, InputError } from '../src/node-api/inputs.ts';
+import { summaryText } from '../src/node-api/summary-text.ts';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
-const files = args.filter((a) => a !== '--json');
+const summary = args.includes('--summary');
+const paths = args.filter((a) => a !== '--json' && a !== '--summary');
+
+function fail(message: string): never {
+  console.error(`classify: ${message}`);
+  process.exit(2);
+}
 
 const rulesFile = path.resolve(process.env.OUT_DIR ?? 'dist', 'rules.json');
 let rules: RuleEntry[];
@@ -20,15 +31,13 @@ try {
   rules = decodeRules(JSON.parse(readFileSync(rulesFile, 'utf8')), rulesFile);
 } catch (error) {
   const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-  console.error(missing ? `No rule data at ${rulesFile}: run \`npm run build\` first.` : String(error));
-  process.exit(2);
+  fail(missing ? `no rule data at ${rulesFile}: run \`npm run build\` first.` : String(error));
 }
 const classifier = createClassifier(rules);
 // rules.json holds site-relative URLs (with the base path); SITE makes them absolute.
-const link = (entry: RuleEntry & { url?: string }) => {
-  const url = entry.url ?? `/${entry.path}`;
-  return process.env.SITE ? new URL(url, process.env.SITE).href : url;
-};
+const absolute = (url: string) => (process.env.SITE ? new URL(url, process.env.SITE).href : url);
+const link = (entry: RuleEntry) => absolute(entry.url);
+const byPath = new Map(rules.map((r) => [r.path, r]));
 
 async function classifyText(text: string): Promise<ClassifyOutcome> {
   return looksLikeMessage(text) ? classifyMessage(text, classifier) : classifier.classify(text);
@@ -52,8 +61,25 @@ function print(name: string, outcome: ClassifyOutcome) {
   }
 }
 
-const inputs =
-  files.length > 0
-    ? files.map((f) => [f, readFileSync(f, 'utf8')] as const)
-    : [['stdin', readFileSync(0, 'utf8')] as const];
-for (const [name, text] of inputs) print(name, await classifyText(text));
+try {
+  if (summary) {
+    const aggregator = await analyzePaths(paths, {
+      classifier,
+      rules,
+      classifyMessage: (text) => classifyMessage(text, classifier),
+      // The terminal prints no per-reply CSV, so the rows for it are not kept.
+      rowLimit: 0,
+    });
+    const report = aggregator.report();
+    if (asJson) console.log(JSON.stringify(report));
+    else console.log(summaryText(report, (p) => (byPath.has(p) ? link(byPath.get(p)!) : absolute(`/${p}`))));
+  } else {
+    for (const input of expandInputs(paths.length ? paths : ['-'])) {
+      const text = readFileSync(input.path === '-' ? 0 : input.path, 'utf8');
+      print(input.path === '-' ? 'stdin' : input.name, await classifyText(text));
+    }
+  }
+} catch (error) {
+  if (error instanceof InputError) fail(error.message);
+  throw error;
+}

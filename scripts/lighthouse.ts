@@ -17,6 +17,7 @@ const pages =
         '/codes/554-5-7-1-hm08/',
         '/codes/550/',
         '/classify/',
+        '/analyze/',
         '/search/',
         '/tags/',
         '/sending-to-icloud/',

@@ -1,7 +1,7 @@
 // The front matter of one iCloud reply entry (content/codes/*.mdx): the one statement of an entry's
 // shape. Imports only zod, so the build (src/content.config.ts), the tests and scripts all parse
 // entries with it; every other entry type is derived from `CodeEntryData`.
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import {
   CATEGORIES,
   EVIDENCE,

@@ -20,9 +20,7 @@ for (const { id, data } of entries) {
     await expect(page.locator('[data-fact="evidence"]')).toContainText(EVIDENCE[data.evidence]);
     // How others label it: Sisimai's reason, and each ESP label a source shows.
     await expect(page.locator('[data-label="sisimai"]')).toContainText(data.labels.sisimai.reason);
-    await expect(page.locator('[data-label="esp"]')).toHaveText(
-      (data.labels.esps ?? []).map((e) => e.label),
-    );
+    await expect(page.locator('[data-label="esp"]')).toHaveText((data.labels.esps ?? []).map((e) => e.label));
 
     const ids = await page.locator('.entry-body h2').evaluateAll((hs) => hs.map((h) => h.id));
     expect(ids).toEqual(SECTIONS);

@@ -166,7 +166,7 @@ test.describe('machine-readable twins', () => {
       // As written, plus the schema's defaults inside objects (labels.esps: []).
       for (const [key, value] of Object.entries(frontMatter)) {
         if (value && typeof value === 'object' && !Array.isArray(value))
-          expect(json[key], key).toMatchObject(value);
+          expect(json[key], key).toMatchObject(value as Record<string, unknown>);
         else expect(json[key], key).toEqual(value);
       }
 

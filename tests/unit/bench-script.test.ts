@@ -4,16 +4,22 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 
-it('npm run bench classifies a generated log and compares it with grep', () => {
+it('npm run bench classifies generated logs and compares the engine and the CLI summary with grep', () => {
   const root = path.resolve(import.meta.dirname, '../..');
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts/bench.ts')], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, BENCH_LINES: '2000' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'scripts/bench.ts'), '--skip-rss', '--skip-browser'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, BENCH_LINES: '2000', BENCH_MB: '1' },
+    },
+  );
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/log: 2,000 lines/);
   expect(r.stdout).toMatch(/engine: .* lines\/s/);
   expect(r.stdout).toMatch(/ratio: the engine takes/);
+  expect(r.stdout).toMatch(/summary: npm run classify -- --summary --json: .* replies/);
+  expect(r.stdout).toMatch(/summary ratio: the CLI summary takes .*× grep's time/);
 }, 60_000);

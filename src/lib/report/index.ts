@@ -1,0 +1,70 @@
+// The streaming aggregator: whole logs, bounce folders and webhook exports in, one Report out.
+// Pure (no DOM, no Node): /analyze/'s worker, `npm run classify -- --summary` and the Node API
+// feed it text chunk by chunk (see ./read.ts for reading byte streams and gzip).
+import type { Classifier, ClassifyOutcome } from '../classify/index.ts';
+import type { RuleEntry } from '../rules.ts';
+import { FileIntake, type FileInfo } from './intake.ts';
+import { LogScanner } from './log-scan.ts';
+import { createPrefilter } from './prefilter.ts';
+import { Tally } from './tally.ts';
+import type { FileSummary, ReplyRow, Report } from './types.ts';
+
+export type * from './types.ts';
+export type { FileInfo } from './intake.ts';
+export { problems } from './problems.ts';
+export { REPEATS_TO_SUPPRESS } from './lists.ts';
+export {
+  INCIDENT_MIN_DELIVERED,
+  INCIDENT_MIN_RECIPIENTS,
+  INCIDENT_LARGE_WAVE,
+  INCIDENT_WINDOW_MS,
+} from './incident.ts';
+
+export interface AggregatorOptions {
+  classifier: Classifier;
+  rules: readonly RuleEntry[];
+  /** Decodes a whole email (classifyMessage from src/lib/classify/message.ts, bound to the
+   *  classifier); without it messages are read as plain text. */
+  classifyMessage?: (text: string) => Promise<ClassifyOutcome>;
+  /** Per-reply rows kept for the CSV; the counts always cover every reply. */
+  rowLimit?: number;
+  /** The time syslog lines' year is judged from when a file has no modification time. */
+  now?: number;
+}
+
+/** One file being read: write its text in chunks, then end it (or fail it, then end it). */
+export interface FileWriter {
+  write(chunk: string): Promise<void>;
+  end(): Promise<void>;
+  fail(problem: string): void;
+  readonly summary: FileSummary;
+}
+
+export interface Aggregator {
+  /** Files are read one after the other: end one before opening the next. */
+  file(name: string, info?: FileInfo): FileWriter;
+  /** Marks the report as cut short by the user. */
+  cancel(): void;
+  report(): Report;
+  replyRows(): ReplyRow[];
+}
+
+export function createAggregator(options: AggregatorOptions): Aggregator {
+  const tally = new Tally(options.rules, options.rowLimit);
+  const codes = new Set(options.rules.flatMap((r) => (r.code === undefined ? [] : [r.code])));
+  for (let c = 400; c < 600; c++) codes.add(c);
+  const env = {
+    classifier: options.classifier,
+    classifyMessage: options.classifyMessage,
+    prefilter: createPrefilter(codes),
+    scanner: new LogScanner([...new Set([...codes].map((c) => String(c)[0]))].sort().join('')),
+    tally,
+    now: options.now ?? Date.now(),
+  };
+  return {
+    file: (name, info = {}) => new FileIntake(name, info, env),
+    cancel: () => void (tally.cancelled = true),
+    report: () => tally.report(),
+    replyRows: () => tally.replyRows(),
+  };
+}

@@ -1,0 +1,80 @@
+// Reads one file's bytes into the aggregator: gzip (by its magic bytes, whatever the name) through
+// DecompressionStream, then UTF-8 through TextDecoderStream, chunk by chunk, so memory stays flat.
+// Web streams only, so the browser worker and Node share it.
+import type { Aggregator } from './index.ts';
+import { problems } from './problems.ts';
+
+export interface ReadOptions {
+  /** Size of the file, for the summary and progress. */
+  bytes?: number;
+  lastModified?: number;
+  /** Called with the bytes read so far (compressed bytes for gzip). */
+  onProgress?: (bytesRead: number) => void;
+  signal?: AbortSignal;
+}
+
+const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+
+export async function readStream(
+  aggregator: Aggregator,
+  name: string,
+  source: ReadableStream<Uint8Array>,
+  options: ReadOptions = {},
+): Promise<void> {
+  const reader = source.getReader();
+  let first: Awaited<ReturnType<typeof reader.read>>;
+  try {
+    first = await reader.read();
+  } catch (error) {
+    const file = aggregator.file(name, { bytes: options.bytes, lastModified: options.lastModified });
+    file.fail(problems.unreadable(name, error instanceof Error ? error.message : String(error)));
+    await file.end();
+    return;
+  }
+  const gzip = !first.done && isGzip(first.value);
+  const file = aggregator.file(name, { bytes: options.bytes, lastModified: options.lastModified, gzip });
+  if (first.done) return file.end();
+
+  let read = first.value.byteLength;
+  options.onProgress?.(read);
+  let pending: Uint8Array | undefined = first.value;
+  const bytes = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (pending) {
+        controller.enqueue(pending);
+        pending = undefined;
+        return;
+      }
+      const r = await reader.read();
+      if (r.done) return controller.close();
+      read += r.value.byteLength;
+      options.onProgress?.(read);
+      controller.enqueue(r.value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  const decoded = gzip
+    ? bytes.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>)
+    : bytes;
+  const text = decoded
+    .pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>)
+    .getReader();
+  try {
+    for (;;) {
+      if (options.signal?.aborted) {
+        await text.cancel();
+        break;
+      }
+      const r = await text.read();
+      if (r.done) break;
+      await file.write(r.value);
+    }
+  } catch (error) {
+    file.fail(
+      gzip
+        ? problems.brokenGzip(name, file.summary.lines)
+        : problems.unreadable(name, error instanceof Error ? error.message : String(error)),
+    );
+  }
+  await file.end();
+}

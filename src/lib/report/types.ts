@@ -1,0 +1,131 @@
+// The report the aggregator (./aggregate.ts) builds from whole logs, bounce folders and webhook
+// exports. /analyze/, `npm run classify -- --summary` and the Node API all produce this shape.
+import type { RuleRecord } from '../rules.ts';
+
+/** How a file was read: line by line (a mail log), by paragraph (bounce text without headers), one
+ *  JSON event per line, one JSON document, one email message, or an mbox of messages. */
+export type FileFormat = 'log' | 'text' | 'json-lines' | 'json' | 'eml' | 'mbox';
+
+export interface FileSummary {
+  name: string;
+  /** Bytes read from disk (compressed size for .gz). */
+  bytes: number;
+  format?: FileFormat;
+  gzip: boolean;
+  lines: number;
+  /** Lines of a log, paragraphs, events or messages: the units classified one at a time. */
+  records: number;
+  replies: number;
+  icloud: number;
+  /** What was wrong with the file, in a sentence naming it; the rest of the report stands. */
+  problem?: string;
+}
+
+/** One row per iCloud entry: the entry's own facts (from its rule record), then the counts. */
+export type EntryRow = Pick<
+  RuleRecord,
+  'id' | 'title' | 'path' | 'code' | 'enhanced' | 'outcome' | 'retry' | 'retryDelay' | 'suppress'
+> & {
+  count: number;
+  /** Share of the iCloud replies, 0–1. */
+  share: number;
+  /** ISO 8601 times of the first and last dated reply; absent when no reply carried a time. */
+  first?: string;
+  last?: string;
+  recipients: number;
+};
+
+export type DomainKind = 'icloud.com' | 'me.com' | 'mac.com' | 'custom' | 'relay' | 'unknown';
+
+export interface SeriesBucket {
+  /** ISO start of the bucket. */
+  start: string;
+  counts: Record<string, number>;
+}
+
+export interface Series {
+  bucketMinutes: number;
+  buckets: SeriesBucket[];
+}
+
+export interface IncidentWarning {
+  kind: 'incident';
+  message: string;
+  from?: string;
+  to?: string;
+  /** Distinct recipients with an unknown-user reply inside the window. */
+  recipients: number;
+  /** How many of them received mail elsewhere in the same input. */
+  delivered: number;
+  entries: Record<string, number>;
+}
+
+export interface LimitWarning {
+  kind: 'rows-limit';
+  message: string;
+  stored: number;
+  total: number;
+}
+
+export type Warning = IncidentWarning | LimitWarning;
+
+export interface ListedAddress {
+  address: string;
+  /** The entry that decided, and the reason in a sentence. */
+  entry: string;
+  reason: string;
+}
+
+export interface Report {
+  files: FileSummary[];
+  bytes: number;
+  lines: number;
+  records: number;
+  /** Lines the prefilter skipped: they cannot hold an SMTP reply. */
+  skipped: number;
+  replies: number;
+  /** Replies credited to an iCloud entry. */
+  icloud: number;
+  /** Replies that look like iCloud's but match no entry. */
+  icloudUnmatched: number;
+  /** Replies from other providers or with no sign of iCloud. */
+  other: number;
+  /** Deliveries seen to addresses Apple may host: log lines (Postfix status=sent, Exim =>,
+   *  Sendmail stat=Sent) naming an Apple host or domain, and every ESP delivered event. */
+  delivered: number;
+  first?: string;
+  last?: string;
+  /** Entry id → iCloud replies. */
+  entries: Record<string, number>;
+  rows: EntryRow[];
+  domains: Record<DomainKind, number>;
+  customDomains: { domain: string; count: number }[];
+  series?: Series;
+  /** iCloud replies without a time (left out of the chart). */
+  undated: number;
+  warnings: Warning[];
+  suppress: string[];
+  keep: string[];
+  suppressList: ListedAddress[];
+  keepList: ListedAddress[];
+  /** `after-repeats` entries suppress an address once it got the reply on this many days. */
+  repeatsToSuppress: number;
+  problems: { file: string; message: string }[];
+  cancelled?: boolean;
+}
+
+/** One reply found, as in the per-reply CSV. */
+export interface ReplyRow {
+  file: string;
+  /** First line of the record the reply came from (1-based). */
+  line: number;
+  time?: string;
+  recipient?: string;
+  host?: string;
+  code?: number;
+  enhanced?: string;
+  entry?: string;
+  confidence?: string;
+  provider?: string;
+  text: string;
+}

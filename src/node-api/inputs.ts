@@ -1,0 +1,61 @@
+// The command line's and the Node API's inputs: files, folders (read recursively, in name order)
+// and `-` for standard input. A missing or unreadable path is an InputError with one clear line.
+import { accessSync, constants, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Input {
+  /** Path on disk, or `-` for standard input. */
+  path: string;
+  /** Name shown in the report: the path as given, or folder/relative path for a folder's files. */
+  name: string;
+}
+
+export class InputError extends Error {}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
+
+function readable(file: string, shown: string) {
+  try {
+    accessSync(file, constants.R_OK);
+  } catch (error) {
+    throw new InputError(`cannot read ${shown}: ${reason(error)}`);
+  }
+}
+
+export function expandInputs(args: readonly string[]): Input[] {
+  const out: Input[] = [];
+  for (const arg of args) {
+    if (arg === '-') {
+      out.push({ path: '-', name: 'stdin' });
+      continue;
+    }
+    let stat;
+    try {
+      stat = statSync(arg);
+    } catch (error) {
+      throw new InputError(`cannot read ${arg}: ${reason(error)}`);
+    }
+    if (!stat.isDirectory()) {
+      readable(arg, arg);
+      out.push({ path: arg, name: arg });
+      continue;
+    }
+    readable(arg, arg);
+    const files = readdirSync(arg, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => path.join(d.parentPath, d.name))
+      .sort();
+    const folder = path.basename(path.resolve(arg));
+    for (const f of files) {
+      readable(f, f);
+      out.push({ path: f, name: path.join(folder, path.relative(arg, f)).split(path.sep).join('/') });
+    }
+  }
+  return out;
+}

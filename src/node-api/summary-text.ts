@@ -1,0 +1,63 @@
+// The plain-text summary `npm run classify -- --summary` prints: totals, one row per iCloud entry,
+// recipient domains, warnings, problems, and the addresses to suppress and to keep.
+import type { ListedAddress, Report } from '../lib/report/index.ts';
+
+const n = (x: number) => x.toLocaleString('en');
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const day = (iso?: string) => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
+const LIST_SHOWN = 20;
+
+function table(head: string[], rows: string[][], right: Set<number>): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(head), ...rows.map(line)];
+}
+
+function list(title: string, items: ListedAddress[]): string[] {
+  if (!items.length) return [];
+  const shown = items.slice(0, LIST_SHOWN).map((a) => `  ${a.address}  ${a.reason}`);
+  const more =
+    items.length > LIST_SHOWN ? [`  … and ${n(items.length - LIST_SHOWN)} more (--json lists all)`] : [];
+  return ['', `${title} (${n(items.length)}):`, ...shown, ...more];
+}
+
+export function summaryText(report: Report, link: (path: string) => string): string {
+  const out: string[] = [];
+  const files = report.files.length;
+  out.push(
+    `Read ${n(files)} ${files === 1 ? 'file' : 'files'}: ${n(report.lines)} lines, ${n(report.records)} records; ${n(report.replies)} SMTP replies: ${n(report.icloud)} from iCloud with an entry, ${n(report.icloudUnmatched)} from iCloud without one, ${n(report.other)} from other servers.`,
+  );
+  if (report.first) out.push(`iCloud replies from ${day(report.first)} to ${day(report.last)} UTC.`);
+  for (const w of report.warnings) out.push('', `WARNING (${w.kind}): ${w.message}`);
+  for (const p of report.problems) out.push('', `Problem: ${p.message}`);
+  if (report.rows.length) {
+    out.push('');
+    out.push(
+      ...table(
+        ['count', 'share', 'entry', 'suppress', 'first', 'last', 'recipients', 'page'],
+        report.rows.map((r) => [
+          n(r.count),
+          pct(r.share),
+          r.id,
+          r.suppress,
+          day(r.first),
+          day(r.last),
+          n(r.recipients),
+          link(r.path),
+        ]),
+        new Set([0, 1, 6]),
+      ),
+    );
+    const d = report.domains;
+    out.push(
+      '',
+      `Recipient domains: icloud.com ${n(d['icloud.com'])}, me.com ${n(d['me.com'])}, mac.com ${n(d['mac.com'])}, custom domains on iCloud+ ${n(d.custom)}, Hide My Email relay ${n(d.relay)}, no recipient ${n(d.unknown)}.`,
+    );
+  }
+  out.push(...list('Suppress', report.suppressList), ...list('Keep', report.keepList));
+  return out.join('\n');
+}

@@ -1,0 +1,125 @@
+// /analyze/: picks files (buttons, a folder, or a drop), hands them to the worker, shows progress
+// with a Cancel button, then the report. The files are read inside the browser and never sent.
+import { withBase } from '../lib/urls';
+import type { FromWorker, ToWorker } from './analyze-protocol';
+import { droppedFiles, inputFiles, type NamedFile } from './analyze-drop';
+import { renderReport } from './analyze-report';
+
+const base = import.meta.env.BASE_URL;
+const mb = (bytes: number) =>
+  bytes < 1_048_576
+    ? `${Math.ceil(bytes / 1024).toLocaleString('en')} KB`
+    : `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+function setup(root: HTMLElement) {
+  const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
+  const filesInput = q<HTMLInputElement>('[data-analyze-files]');
+  const folderInput = q<HTMLInputElement>('[data-analyze-folder]');
+  const drop = q<HTMLElement>('[data-analyze-drop]');
+  const progressBox = q<HTMLElement>('[data-analyze-progress]');
+  const overall = q<HTMLProgressElement>('[data-analyze-overall]');
+  const overallText = q<HTMLElement>('[data-analyze-overall-text]');
+  const current = q<HTMLProgressElement>('[data-analyze-current]');
+  const currentLabel = q<HTMLElement>('[data-analyze-current-label]');
+  const currentText = q<HTMLElement>('[data-analyze-current-text]');
+  const cancel = q<HTMLButtonElement>('[data-analyze-cancel]');
+  const status = q<HTMLElement>('[data-analyze-status]');
+  const report = document.querySelector<HTMLElement>('[data-report]')!;
+
+  // A folder picker (the attribute is not in Astro's types, and the picker only exists with JS).
+  folderInput.webkitdirectory = true;
+  root.querySelector('[data-analyze-nojs]')?.remove();
+  q<HTMLElement>('[data-analyze-ui]').hidden = false;
+
+  let worker: Worker | undefined;
+  let urls: string[] = [];
+
+  function busy(on: boolean) {
+    progressBox.hidden = !on;
+    filesInput.disabled = on;
+    folderInput.disabled = on;
+    root.dataset.state = on ? 'reading' : 'idle';
+  }
+
+  function start(files: NamedFile[]) {
+    if (!files.length) return;
+    worker?.terminate();
+    for (const u of urls) URL.revokeObjectURL(u);
+    urls = [];
+    worker = new Worker(new URL('./analyze-worker.ts', import.meta.url), { type: 'module' });
+    const total = files.reduce((s, f) => s + f.file.size, 0);
+    overall.max = Math.max(1, total);
+    overall.value = 0;
+    current.value = 0;
+    overallText.textContent = `0 of ${mb(total)}`;
+    status.textContent = `Reading ${files.length} ${files.length === 1 ? 'file' : 'files'} (${mb(total)}) in your browser…`;
+    busy(true);
+    worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+      const m = event.data;
+      if (m.type === 'progress') {
+        overall.value = m.done;
+        overallText.textContent = `${mb(m.done)} of ${mb(m.total)}`;
+        currentLabel.textContent = `File ${m.index + 1} of ${files.length}: ${m.name}`;
+        current.max = Math.max(1, m.size);
+        current.value = m.read;
+        currentText.textContent = `${mb(m.read)} of ${mb(m.size)}`;
+      } else if (m.type === 'done') {
+        const make = (b: Blob) => {
+          const u = URL.createObjectURL(b);
+          urls.push(u);
+          return u;
+        };
+        const downloads = {
+          json: make(m.downloads.json),
+          replies: make(m.downloads.replies),
+          addresses: make(m.downloads.addresses),
+        };
+        busy(false);
+        status.textContent = `${m.report.cancelled ? 'Cancelled. ' : ''}Read ${m.report.files.length} ${m.report.files.length === 1 ? 'file' : 'files'}: ${m.report.replies.toLocaleString('en')} SMTP replies, ${m.report.icloud.toLocaleString('en')} from iCloud.`;
+        renderReport(report, m.report, m.listed, base, downloads);
+        worker?.terminate();
+        worker = undefined;
+      } else {
+        busy(false);
+        status.textContent = `The files could not be read (${m.message}). Reload the page to try again.`;
+      }
+    });
+    const message: ToWorker = {
+      type: 'start',
+      files: files.map((f) => f.file),
+      names: files.map((f) => f.name),
+      rulesUrl: new URL(withBase(base, 'rules.json'), location.href).href,
+    };
+    worker.postMessage(message);
+  }
+
+  filesInput.addEventListener('change', () => {
+    start(inputFiles(filesInput));
+    filesInput.value = '';
+  });
+  folderInput.addEventListener('change', () => {
+    start(inputFiles(folderInput));
+    folderInput.value = '';
+  });
+  cancel.addEventListener('click', () => {
+    status.textContent = 'Cancelling…';
+    worker?.postMessage({ type: 'cancel' } satisfies ToWorker);
+  });
+  drop.addEventListener('dragover', (e) => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    drop.classList.add('is-dragging');
+  });
+  drop.addEventListener('dragleave', (e) => {
+    if (!drop.contains(e.relatedTarget as Node | null)) drop.classList.remove('is-dragging');
+  });
+  drop.addEventListener('drop', (e) => {
+    drop.classList.remove('is-dragging');
+    if (!e.dataTransfer || root.dataset.state === 'reading') return;
+    e.preventDefault();
+    void droppedFiles(e.dataTransfer).then(start);
+  });
+  root.dataset.state = 'idle';
+}
+
+for (const root of document.querySelectorAll<HTMLElement>('[data-analyze]')) setup(root);

@@ -1,0 +1,234 @@
+// /analyze/: the report for whole logs, gzipped logs, bounce folders, mboxes and JSON-lines exports
+// has the same counts as `npm run classify -- --summary --json` on the same files; an Apple-style
+// wave of "user does not exist" warns and keeps the addresses; bad files each get a line; axe,
+// keyboard use and no request leaving the page.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from '../support/axe';
+import { at } from '../support/base-path';
+
+// Reading files in a worker and running the CLI beside it is slow on a loaded machine.
+test.describe.configure({ timeout: 90_000 });
+
+const root = path.resolve(import.meta.dirname, '../..');
+const fixtures = path.join(root, 'tests/fixtures/analyze');
+const work = mkdtempSync(path.join(tmpdir(), 'analyze-e2e-'));
+const log = path.join(fixtures, 'postfix.log');
+const gz = path.join(work, 'postfix.log.gz');
+writeFileSync(gz, gzipSync(readFileSync(log)));
+
+interface Summary {
+  lines: number;
+  replies: number;
+  icloud: number;
+  entries: Record<string, number>;
+  suppress: string[];
+  keep: string[];
+  warnings: { kind: string }[];
+}
+
+function cli(files: string[]): Summary {
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'scripts/classify.ts'), '--summary', '--json', ...files],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout) as Summary;
+}
+
+const report = (page: Page) => page.locator('[data-report]');
+
+async function open(page: Page) {
+  await page.goto(at('analyze/'));
+  await expect(page.locator('[data-analyze]')).toHaveAttribute('data-state', 'idle');
+}
+
+async function analyze(page: Page, files: string[], folder = false) {
+  await open(page);
+  await page
+    .locator(folder ? '[data-analyze-folder]' : '[data-analyze-files]')
+    .setInputFiles(folder ? files[0]! : files);
+  await expect(report(page)).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('[data-analyze]')).toHaveAttribute('data-state', 'idle');
+}
+
+async function pageEntries(page: Page): Promise<Record<string, number>> {
+  const rows = await page
+    .locator('[data-report-entry]')
+    .evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-report-entry')!, Number(e.getAttribute('data-count'))]),
+    );
+  return Object.fromEntries(rows) as Record<string, number>;
+}
+
+const cases: { name: string; files: string[]; folder?: boolean }[] = [
+  { name: 'a plain Postfix log', files: [log] },
+  { name: 'the same log gzipped', files: [gz] },
+  { name: 'a folder of .eml files', files: [path.join(fixtures, 'bounces')], folder: true },
+  { name: 'an mbox', files: [path.join(fixtures, 'bounces.mbox')] },
+  { name: 'a JSON-lines export', files: [path.join(fixtures, 'events.jsonl')] },
+];
+
+for (const c of cases) {
+  test(`${c.name}: the page and the CLI summary count the same`, async ({ page }) => {
+    const expected = cli(c.files);
+    expect(Object.keys(expected.entries).length).toBeGreaterThan(0);
+    await analyze(page, c.files, c.folder);
+    expect(await pageEntries(page)).toEqual(expected.entries);
+  });
+}
+
+test('the plain and the gzipped log give the same report', async () => {
+  const plain = cli([log]);
+  const packed = cli([gz]);
+  expect(packed.entries).toEqual(plain.entries);
+  expect(packed.lines).toBe(plain.lines);
+});
+
+test('a burst of "user does not exist" to recipients delivered earlier warns and keeps them', async ({
+  page,
+}) => {
+  await analyze(page, [path.join(fixtures, 'incident.log')]);
+  const warning = page.locator('[data-report-warning="incident"]');
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('Apple');
+  await expect(page.locator('[data-report-suppress] [data-address]')).toHaveCount(0);
+  const kept = await page
+    .locator('[data-report-keep] [data-address]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-address')));
+  expect(kept).toHaveLength(12);
+  expect(kept.every((a) => a!.startsWith('reader'))).toBe(true);
+});
+
+test('an ordinary trickle of unknown users does not warn, and they are suppressed', async ({ page }) => {
+  await analyze(page, [path.join(fixtures, 'trickle.log')]);
+  await expect(page.locator('[data-report-warning]')).toHaveCount(0);
+  await expect(page.locator('[data-report-suppress] [data-address]')).toHaveCount(8);
+});
+
+test('bad files each get a clear line and the good ones are still reported', async ({ page }) => {
+  const bad = {
+    'binary.bin': Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)),
+    'empty.log': Buffer.alloc(0),
+    'zero.log.gz': Buffer.alloc(0),
+    'cut.log.gz': gzipSync(readFileSync(log)).subarray(0, 300),
+    'notes.txt': Buffer.from('Shopping list\nbread\nmilk\n'),
+  };
+  const files = Object.entries(bad).map(([name, bytes]) => {
+    const file = path.join(work, name);
+    writeFileSync(file, bytes);
+    return file;
+  });
+  await analyze(page, [...files, log]);
+  const problems = page.locator('[data-report-problem]');
+  await expect(problems).toHaveCount(5);
+  await expect(page.locator('[data-report-problem="binary.bin"]')).toContainText('binary');
+  await expect(page.locator('[data-report-problem="empty.log"]')).toContainText('empty');
+  await expect(page.locator('[data-report-problem="zero.log.gz"]')).toContainText('empty');
+  await expect(page.locator('[data-report-problem="cut.log.gz"]')).toContainText('cut off or damaged');
+  await expect(page.locator('[data-report-problem="notes.txt"]')).toContainText(
+    'does not look like a mail log',
+  );
+  const plain = cli([log]);
+  const shown = await pageEntries(page);
+  for (const [id, count] of Object.entries(plain.entries)) expect(shown[id]).toBeGreaterThanOrEqual(count);
+});
+
+test('no request leaves the page while a report is made, and the files are not sent', async ({
+  page,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL!).origin;
+  const requests: { url: string; method: string }[] = [];
+  page.on('request', (r) => requests.push({ url: r.url(), method: r.method() }));
+  await analyze(page, [log, path.join(fixtures, 'events.jsonl')]);
+  const foreign = requests.filter(
+    (r) => !['data:', 'blob:'].includes(new URL(r.url).protocol) && new URL(r.url).origin !== origin,
+  );
+  expect(foreign).toEqual([]);
+  expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  expect(requests.filter((r) => r.url.includes('icloud.com'))).toEqual([]);
+});
+
+test('a dropped file is reported like a chosen one', async ({ page }) => {
+  await open(page);
+  const text = readFileSync(log, 'utf8');
+  await page.locator('[data-analyze-drop]').evaluate((target, text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.log', { type: 'text/plain' }));
+    for (const kind of ['dragenter', 'dragover', 'drop'])
+      target.dispatchEvent(new DragEvent(kind, { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(report(page)).toBeVisible({ timeout: 30_000 });
+  expect(await pageEntries(page)).toEqual(cli([log]).entries);
+});
+
+test('the downloads hold the replies, the addresses and the whole report', async ({ page }) => {
+  await analyze(page, [log]);
+  const expected = cli([log]);
+  const download = async (name: string) => {
+    const wait = page.waitForEvent('download');
+    await page.locator(`[data-download="${name}"]`).click();
+    return readFileSync((await (await wait).path())!, 'utf8');
+  };
+  const replies = (await download('replies')).trimEnd().split('\r\n');
+  expect(replies[0]).toBe('file,line,time,recipient,host,code,enhanced,entry,confidence,provider,reply');
+  expect(replies).toHaveLength(1 + expected.replies);
+  const addresses = await download('addresses');
+  for (const a of expected.suppress) expect(addresses).toContain(`suppress,${a},`);
+  for (const a of expected.keep) expect(addresses).toContain(`keep,${a},`);
+  const json = JSON.parse(await download('json')) as Summary;
+  expect(json.entries).toEqual(expected.entries);
+  expect(json.suppress).toEqual(expected.suppress);
+});
+
+test('Cancel stops reading and reports what was read so far', async ({ page }) => {
+  const big = path.join(work, 'big.log');
+  const delivery =
+    'Mar  2 09:00:02 mail postfix/smtp[4100]: A1000: to=<anna@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=0.8, delays=0.1/0/0.3/0.4, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9A1000)\n';
+  writeFileSync(big, readFileSync(log, 'utf8') + delivery.repeat(600_000));
+  await open(page);
+  await page.locator('[data-analyze-files]').setInputFiles(big);
+  const cancel = page.getByRole('button', { name: 'Cancel' });
+  await expect(cancel).toBeVisible();
+  await cancel.click();
+  await expect(page.locator('#report-heading')).toHaveText(/cancelled/, { timeout: 30_000 });
+  await expect(page.locator('[data-analyze-progress]')).toBeHidden();
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe: /analyze/ with a report shown (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await analyze(page, [log, path.join(fixtures, 'incident.log')]);
+    await page.locator('[data-report] details summary').first().click();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
+
+test('keyboard only: choose files, read the report, follow an entry link', async ({ page }) => {
+  await open(page);
+  const input = page.locator('[data-analyze-files]');
+  for (let i = 0; i < 40 && !(await input.evaluate((e) => e === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(input).toBeFocused();
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Space');
+  await (await chooser).setFiles([log]);
+  await expect(report(page)).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('#report-heading')).toBeFocused();
+  const first = page.locator('[data-report-entry] a').first();
+  for (let i = 0; i < 40 && !(await first.evaluate((e) => e === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(first).toBeFocused();
+  const href = await first.getAttribute('href');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`${href!.replace(/[/.]/g, '\\$&')}$`));
+});

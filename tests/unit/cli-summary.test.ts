@@ -1,0 +1,117 @@
+// `npm run classify -- --summary [--json] FILE…`: the report of /analyze/ in a terminal, streamed
+// from files, folders, gzip and standard input; and a missing or unreadable path is one line on
+// stderr with exit code 2, never a stack trace.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadEntries } from '../support/entries.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const fixtures = path.join(root, 'tests/fixtures/analyze');
+const work = mkdtempSync(path.join(tmpdir(), 'cli-summary-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+writeFileSync(
+  path.join(work, 'rules.json'),
+  JSON.stringify(loadEntries().map((e) => ({ ...e.rule, url: `/${e.rule.path}` }))),
+);
+const log = path.join(fixtures, 'postfix.log');
+
+function run(args: string[], input?: string | Buffer) {
+  return spawnSync(process.execPath, [path.join(root, 'scripts/classify.ts'), ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, OUT_DIR: work },
+  });
+}
+
+const json = (args: string[], input?: string | Buffer) => {
+  const r = run(['--summary', '--json', ...args], input);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return JSON.parse(r.stdout) as Record<string, unknown> & { entries: Record<string, number>; lines: number };
+};
+
+describe('npm run classify -- --summary', () => {
+  it('prints one JSON object with the agreed fields', () => {
+    const out = json([log]);
+    for (const key of ['lines', 'replies', 'icloud', 'entries', 'suppress', 'keep', 'warnings'])
+      expect(out).toHaveProperty(key);
+    expect(out.lines).toBe(readFileSync(log, 'utf8').trimEnd().split('\n').length);
+    expect(out.entries['554-5-7-1-hm08']).toBe(2);
+    expect(out.suppress).toContain('ivy@icloud.com');
+    expect(out.keep).toContain('carl@me.com');
+  });
+
+  it('reads standard input (-) and gzip, and both match the file', () => {
+    const plain = json([log]).entries;
+    expect(json(['-'], readFileSync(log)).entries).toEqual(plain);
+    const gz = path.join(work, 'postfix.log.gz');
+    writeFileSync(gz, gzipSync(readFileSync(log)));
+    expect(json([gz]).entries).toEqual(plain);
+  });
+
+  it('names a cut-off gzip and an empty one, and still reports the rest', () => {
+    const cut = path.join(work, 'cut.log.gz');
+    writeFileSync(cut, gzipSync(readFileSync(log)).subarray(0, 300));
+    const zero = path.join(work, 'zero.log.gz');
+    writeFileSync(zero, '');
+    const out = json([cut, zero, log]) as unknown as {
+      problems: { file: string; message: string }[];
+      entries: Record<string, number>;
+    };
+    expect(out.problems.map((p) => [p.file, p.message])).toEqual([
+      [cut, expect.stringMatching(/cut off or damaged/)],
+      [zero, `${zero}: the file is empty (0 bytes), so it holds no gzip data.`],
+    ]);
+    expect(out.entries['554-5-7-1-hm08']).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reads a folder of .eml files', () => {
+    const out = json([path.join(fixtures, 'bounces')]);
+    expect(out.entries).toMatchObject({ '554-5-7-1-hm08': 1, '550-5-1-1-user-does-not-exist': 1 });
+    expect((out.files as { name: string }[]).map((f) => f.name)).toEqual([
+      'bounces/gmail.eml',
+      'bounces/hm08.eml',
+      'bounces/unknown-user.eml',
+    ]);
+  });
+
+  it('warns of an incident as { kind: "incident", … }', () => {
+    const out = json([path.join(fixtures, 'incident.log')]);
+    expect(out.warnings).toEqual([expect.objectContaining({ kind: 'incident', recipients: 12 })]);
+    expect(out.suppress).toEqual([]);
+  });
+
+  it('prints a readable table without --json', () => {
+    const r = run(['--summary', log]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Read 1 file: 26 lines/);
+    expect(r.stdout).toMatch(/count\s+share\s+entry\s+suppress/);
+    expect(r.stdout).toMatch(/\n\s+2\s+[\d.]+%\s+554-5-7-1-hm08\s/);
+    expect(r.stdout).toContain('Suppress (2):');
+  });
+});
+
+describe('a missing or unreadable file', () => {
+  for (const mode of [[], ['--summary'], ['--summary', '--json']]) {
+    it(`is one line on stderr and exit 2 (${mode.join(' ') || 'per-reply mode'})`, () => {
+      const r = run([...mode, log, path.join(work, 'nope.log')]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`classify: cannot read ${path.join(work, 'nope.log')}: no such file or folder\n`);
+    });
+  }
+
+  it.skipIf(process.getuid?.() === 0)('names a file it may not read', () => {
+    const locked = path.join(work, 'locked.log');
+    writeFileSync(locked, 'x');
+    chmodSync(locked, 0);
+    const r = run(['--summary', locked]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`classify: cannot read ${locked}: permission denied\n`);
+  });
+});
