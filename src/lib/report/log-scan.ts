@@ -13,7 +13,7 @@ const CR = 13;
  *  ./prefilter.ts for one-line records. (Line starts as alternatives here would be tried at every
  *  line and make the expression four times slower.) */
 function candidateRegex(firstDigits: string): RegExp {
-  const marker = String.raw`(?:said:|me:|<<<|[;'"]|response|reply)`;
+  const marker = String.raw`(?:said:|me:|<<<|[;'"]|response|reply|status:)`;
   return new RegExp(
     [
       String.raw`(?<![\w.@/#%+-])[${firstDigits}]\d\d(?:-|:|[\s\u0000-\u001f\u007f-\u009f\ufffd])`,
