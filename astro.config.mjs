@@ -37,6 +37,8 @@ export default defineConfig({
     },
   },
   vite: {
+    // The classifier box's module worker loads the MIME decoder on demand: ES output keeps that split.
+    worker: { format: 'es' },
     build: {
       rollupOptions: {
         onwarn(warning, warn) {

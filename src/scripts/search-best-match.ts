@@ -1,12 +1,17 @@
 // The best-match card above Pagefind's results: when a query looks like an SMTP reply, the classifier
 // (loaded on demand with the rules from /rules.json) names the entry it belongs to. Pasted text is only
 // ever set as text. Test contract: [data-best-match][data-entry="<entry id>"].
+import { createClassifier, type Classifier } from '../lib/classify/index';
 import type { RuleEntry } from '../lib/rules';
 import { withBase } from '../lib/urls';
 import { OUTCOMES, OWNERS, SUPPRESS, retryText } from '../lib/vocabulary';
 import { el, fact } from './classifier-dom';
 import { fragmentFor } from './classifier-permalink';
-import { loadClassifier } from './classifier-rules';
+import { loadRules } from './classifier-rules';
+
+// Search queries are short: the card classifies on the main thread, built once per page.
+let classifier: Promise<Classifier> | undefined;
+const loadClassifier = (base: string) => (classifier ??= loadRules(base).then(createClassifier));
 
 function entryCard(base: string, entry: RuleEntry, why: string) {
   return el(
