@@ -2,6 +2,7 @@
 // on entry pages at 1280×800 the one-line action is on the first screen, body paragraphs keep a
 // reading width and nothing shifts after load. Pages come from the collection and the guides.
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from '../support/axe';
 import { at } from '../support/base-path';
 import { loadEntries } from '../support/entries';
 
@@ -67,6 +68,15 @@ test.describe('at 390×844', () => {
     await expect(page.locator('[data-classifier-results] > li').first()).toBeVisible();
     expect(await overflowing(page)).toEqual([]);
   });
+
+  // Touch targets are checked where they are smallest (axe's target-size rule, WCAG 2.5.8).
+  for (const scheme of ['light', 'dark'] as const)
+    for (const path of ['', `codes/${hm08.id}/`, 'codes/550/'])
+      test(`axe at phone width: /${path} (${scheme})`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(at(path));
+        expect(await axeViolations(page)).toEqual([]);
+      });
 
   test('the header stays compact and "Guides" on one line', async ({ page }) => {
     await page.goto(at(''));

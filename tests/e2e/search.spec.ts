@@ -159,13 +159,13 @@ test.describe('dotted codes against a fixture index with 5.7.1 and 5.7.10', () =
   }) => {
     await serveFixture(page);
     await page.goto('/search/');
-    const found = await page.evaluate(async () => {
-      const pf = await import('/pagefind/pagefind.js');
+    // Pagefind's documented JS API, on the fixture bundle.
+    const found = await page.evaluate(async (bundle) => {
+      type Api = { search(q: string): Promise<{ results: { data(): Promise<{ url: string }> }[] }> };
+      const pf = (await import(bundle)) as Api;
       const r = await pf.search('5.7.1');
-      return Promise.all(
-        r.results.map(async (x: { data(): Promise<{ url: string }> }) => (await x.data()).url),
-      );
-    });
+      return Promise.all(r.results.map(async (x) => (await x.data()).url));
+    }, '/pagefind/pagefind.js');
     expect(found.sort()).toEqual(['/codes/one/', '/codes/ten/']);
   });
 
