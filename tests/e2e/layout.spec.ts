@@ -81,7 +81,7 @@ test.describe('at 390×844', () => {
   test('the header stays compact and "Guides" on one line', async ({ page }) => {
     await page.goto(at(''));
     const header = await page.locator('.site-header').boundingBox();
-    expect(header!.height).toBeLessThanOrEqual(72);
+    expect(header!.height).toBeLessThanOrEqual(64);
     const guides = page.locator('.site-nav a', { hasText: 'Guides' });
     const lines = await guides.evaluate((a) => a.getClientRects().length);
     expect(lines).toBe(1);
