@@ -37,7 +37,7 @@ export default defineConfig({
     },
   },
   vite: {
-    // The /analyze/ worker loads the MIME decoder on demand, which needs ES module workers.
+    // The classifier box's and /analyze/'s module workers load the MIME decoder on demand: ES output keeps that split.
     worker: { format: 'es' },
     build: {
       rollupOptions: {

@@ -1,14 +1,16 @@
 // The classifier box: fetches /rules.json once, then classifies what the user types, pastes or drops
-// as they do it, one card per reply. Nothing leaves the page; the MIME decoder loads only when a whole
-// message is pasted. On /classify/ the input is mirrored into the URL fragment (#q=…).
+// as they do it, one card per reply. The engine runs in a worker (classifier-worker.ts), so a paste
+// of any size never blocks the page. Nothing leaves the page. On /classify/ the input is mirrored
+// into the URL fragment (#q=…); a second link leaves out the personal data (src/lib/redact.ts).
 import './copy';
-import { looksLikeMessage, type Classifier } from '../lib/classify/index';
 import type { ClassifyOutcome } from '../lib/classify/types';
+import { redact, replyDomains, type Redacted } from '../lib/redact';
 import { withBase } from '../lib/urls';
 import { renderCard, summarise, type CardOptions } from './classifier-cards';
+import { startWorker, type WorkerClassifier } from './classifier-client';
 import { el } from './classifier-dom';
 import { fragmentFor, permalink, readQuery } from './classifier-permalink';
-import { loadClassifier, loadRules } from './classifier-rules';
+import { loadRules } from './classifier-rules';
 import { renderTally } from './classifier-tally';
 
 const base = import.meta.env.BASE_URL;
@@ -24,6 +26,8 @@ function setup(root: HTMLElement) {
   const fileInput = q<HTMLInputElement>('[data-classifier-file]');
   const status = q<HTMLElement>('[data-classifier-status]');
   const copyButton = q<HTMLButtonElement>('[data-classifier-copy]');
+  const redactedButton = q<HTMLButtonElement>('[data-classifier-copy-redacted]');
+  const redactions = q<HTMLElement>('[data-classifier-redactions]');
   const linkNote = q<HTMLElement>('[data-classifier-link-note]');
   const section = q<HTMLElement>('[data-classifier-results-section]');
   const list = q<HTMLOListElement>('[data-classifier-results]');
@@ -34,8 +38,10 @@ function setup(root: HTMLElement) {
   root.querySelector('[data-classifier-nojs]')?.remove();
   q<HTMLElement>('[data-classifier-ui]').classList.remove('is-pending');
 
-  let classifier: Classifier | undefined;
+  const worker = startWorker();
+  let classifier: WorkerClassifier | undefined;
   let cardOptions: CardOptions | undefined;
+  let keepDomains: string[] = [];
   let run = 0;
   let typingTimer: number | undefined;
   let announceTimer: number | undefined;
@@ -54,6 +60,7 @@ function setup(root: HTMLElement) {
     copyButton.disabled = !link;
     copyButton.dataset.copyText = link ?? '';
     linkNote.hidden = !text.trim() || !!link;
+    showRedacted(link ? redact(text, keepDomains) : undefined);
     if (!syncUrl) return;
     window.clearTimeout(urlTimer);
     const url = location.pathname + location.search + (link ? fragmentFor(text) : '');
@@ -63,6 +70,30 @@ function setup(root: HTMLElement) {
     };
     if (immediate) sync();
     else urlTimer = window.setTimeout(sync, 600);
+  }
+
+  // The link without personal data, and what it replaced, listed so the user can check it.
+  function showRedacted(redacted: Redacted | undefined) {
+    const link = redacted && permalink(base, redacted.text);
+    redactedButton.disabled = !link;
+    redactedButton.dataset.copyText = link ?? '';
+    redactions.replaceChildren();
+    if (!redacted || !link) return;
+    redactions.append(
+      redacted.replaced.length === 0
+        ? el('p', {}, 'That link is the same: no address, IP address, host name or Txn ID to replace.')
+        : el('p', {}, 'The link without personal data replaces:'),
+    );
+    if (redacted.replaced.length > 0)
+      redactions.append(
+        el(
+          'ul',
+          {},
+          ...redacted.replaced.map((r) =>
+            el('li', {}, el('code', {}, r.original), ' → ', el('code', {}, r.placeholder)),
+          ),
+        ),
+      );
   }
 
   function render(outcome: ClassifyOutcome, options: CardOptions) {
@@ -92,20 +123,11 @@ function setup(root: HTMLElement) {
       announce('');
       return;
     }
-    let outcome: ClassifyOutcome;
-    if (looksLikeMessage(text)) {
-      status.textContent = 'Decoding the message…';
-      try {
-        const { classifyMessage } = await import('../lib/classify/message');
-        outcome = await classifyMessage(text, classifier);
-      } catch {
-        // Without the decoder the raw text still holds the replies, if less tidily.
-        outcome = classifier.classify(text);
-      }
-      if (current !== run) return;
-    } else {
-      outcome = classifier.classify(text);
-    }
+    // Large pastes take a moment in the worker; say so rather than show stale cards silently.
+    const slow = window.setTimeout(() => (status.textContent = 'Reading the text…'), 150);
+    const outcome: ClassifyOutcome | undefined = await classifier.classify(text);
+    window.clearTimeout(slow);
+    if (!outcome || current !== run) return;
     render(outcome, cardOptions);
   }
 
@@ -163,17 +185,15 @@ function setup(root: HTMLElement) {
 
   root.dataset.state = 'loading';
   status.textContent = 'Loading the rules…';
-  Promise.all([loadRules(base), loadClassifier(base)]).then(
-    ([rules, loaded]) => {
-      classifier = loaded;
-      cardOptions = {
-        base,
-        level,
-        basicCodes: new Set(rules.flatMap((r) => (r.code == null ? [] : [r.code]))),
-      };
+  loadRules(base).then(
+    (rules) => {
+      worker.setRules(rules);
+      classifier = worker;
+      keepDomains = replyDomains(rules.map((r) => r.reply));
+      cardOptions = { base, level, basicCodes: new Set(rules.flatMap((r) => (r.code === undefined ? [] : [r.code]))) };
       root.dataset.state = 'ready';
       status.textContent = '';
-      void classifyNow(input.value);
+      void classifyNow(input.value, true);
     },
     (error: unknown) => {
       root.dataset.state = 'error';

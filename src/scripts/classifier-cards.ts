@@ -1,6 +1,7 @@
 // One result card per reply found: the entry it matches (or why none applies), the reply as found,
 // what to do, the context read from the input, and why this match. Test contract: data-entry.
 import type { Classification, Confidence, ReplyContext } from '../lib/classify/types';
+import { actionText } from '../lib/action';
 import type { RuleEntry } from '../lib/rules';
 import { codesText } from '../lib/standards';
 import { basicCodePath, withBase } from '../lib/urls';
@@ -71,6 +72,7 @@ function entryCard(c: Classification, entry: RuleEntry, o: CardOptions) {
       ' ',
       c.confidence && el('span', { class: 'badge confidence' }, CONFIDENCE[c.confidence]),
     ),
+    el('p', { class: 'result-action' }, el('strong', {}, 'What to do now: '), actionText(entry)),
     el('p', { class: 'result-summary' }, entry.summary),
     replyBlock(c.reply),
     el(

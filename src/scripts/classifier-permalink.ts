@@ -25,6 +25,8 @@ export const fragmentFor = (text: string) => `#q=${encodeURIComponent(text)}`;
 
 /** Site-relative link to /classify/ with this input, or undefined when it would be too long. */
 export function permalink(base: string, text: string): string | undefined {
+  // Encoding never shortens text: a paste already over the limit is refused without encoding it.
+  if (text.length > MAX_LINK_LENGTH) return undefined;
   const link = withBase(base, 'classify/') + fragmentFor(text);
   return link.length <= MAX_LINK_LENGTH ? link : undefined;
 }

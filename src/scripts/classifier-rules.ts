@@ -1,11 +1,9 @@
-// Fetches /rules.json and builds the classifier from it, each once per page: the classifier box and
-// the search best-match card share both.
-import { createClassifier, type Classifier } from '../lib/classify/index';
+// Fetches /rules.json once per page: the classifier box (which hands the rules to its worker) and the
+// search best-match card share it.
 import { decodeRules, type RuleRecord } from '../lib/rules';
 import { withBase } from '../lib/urls';
 
 let rules: Promise<RuleRecord[]> | undefined;
-let classifier: Promise<Classifier> | undefined;
 
 export function loadRules(base: string): Promise<RuleRecord[]> {
   rules ??= fetch(withBase(base, 'rules.json')).then(async (response) => {
@@ -14,5 +12,3 @@ export function loadRules(base: string): Promise<RuleRecord[]> {
   });
   return rules;
 }
-
-export const loadClassifier = (base: string) => (classifier ??= loadRules(base).then(createClassifier));

@@ -1,5 +1,6 @@
 // Copy buttons: [data-copy-target] copies that element's text; [data-copy-text] copies the value
-// itself. Buttons stay hidden until this script runs, so pages without JavaScript show none.
+// itself. Buttons stay invisible ([data-js-pending]) until this script runs, so pages without
+// JavaScript show none, while their room is kept so that nothing moves when they appear.
 // One polite live region tells screen-reader users the outcome, since a button's aria-label
 // (on the section-link buttons) hides its changing text from them.
 let statusRegion: HTMLElement | undefined;
@@ -37,6 +38,6 @@ async function copy(button: HTMLButtonElement) {
 for (const button of document.querySelectorAll<HTMLButtonElement>(
   'button[data-copy-target], button[data-copy-text]',
 )) {
-  button.hidden = false;
+  button.removeAttribute('data-js-pending');
   button.addEventListener('click', () => void copy(button));
 }

@@ -1,12 +1,21 @@
-// The best-match card above Pagefind's results: when a query looks like an SMTP reply, the classifier
-// (loaded on demand with the rules from /rules.json) names the entry it belongs to. Pasted text is only
-// ever set as text. Test contract: [data-best-match][data-entry="<entry id>"].
+// The card above Pagefind's results: when a query looks like an SMTP reply, the classifier (loaded on
+// demand with the rules from /rules.json) names the entry it belongs to; when it is only a code
+// ("550 5.1.1"), the card lists every entry with that code. Pasted text is only ever set as text.
+// Test contract: [data-best-match][data-entry="<entry id>"], [data-code-match] li[data-entry].
+import { createClassifier, type Classifier } from '../lib/classify/index';
 import type { RuleEntry } from '../lib/rules';
 import { withBase } from '../lib/urls';
+import type { BareCode } from './search-query';
 import { OUTCOMES, OWNERS, SUPPRESS, retryText } from '../lib/vocabulary';
+import { codesText } from '../lib/standards';
+import { basicCodePath } from '../lib/urls';
 import { el, fact } from './classifier-dom';
 import { fragmentFor } from './classifier-permalink';
-import { loadClassifier } from './classifier-rules';
+import { loadRules } from './classifier-rules';
+
+// Search queries are short: the card classifies on the main thread, built once per page.
+let classifier: Promise<Classifier> | undefined;
+const loadClassifier = (base: string) => (classifier ??= loadRules(base).then(createClassifier));
 
 function entryCard(base: string, entry: RuleEntry, why: string) {
   return el(
@@ -57,4 +66,49 @@ export async function bestMatch(base: string, query: string): Promise<HTMLElemen
   const first = outcome.results[0];
   if (!first) return undefined;
   return first.entry ? entryCard(base, first.entry, first.why) : noEntryCard(base, first.why, query);
+}
+
+/** The entries with the codes of a bare code query, from the same rules the classifier uses. */
+export async function codeCard(base: string, { code, enhanced }: BareCode): Promise<HTMLElement> {
+  const rules = await loadRules(base);
+  const found = rules.filter(
+    (r) => (code === undefined || r.code === code) && (enhanced === undefined || r.enhanced === enhanced),
+  );
+  const label = codesText(code, enhanced);
+  const card = el(
+    'section',
+    { class: 'best-match', 'data-code-match': label, 'aria-label': `iCloud replies with ${label}` },
+    el(
+      'p',
+      { class: 'best-match-kicker' },
+      found.length === 0
+        ? `No iCloud reply in this reference has ${label}`
+        : `${found.length === 1 ? 'One iCloud reply has' : `${found.length} iCloud replies have`} ${label}`,
+    ),
+  );
+  if (found.length > 0)
+    card.append(
+      el(
+        'ul',
+        { class: 'code-match-list' },
+        ...found.map((r) =>
+          el(
+            'li',
+            { 'data-entry': r.id },
+            el('span', { class: 'tag' }, codesText(r.code, r.enhanced)),
+            ' ',
+            el('a', { href: withBase(base, r.path) }, r.title),
+          ),
+        ),
+      ),
+    );
+  if (code !== undefined && rules.some((r) => r.code === code))
+    card.append(
+      el(
+        'p',
+        {},
+        el('a', { href: withBase(base, basicCodePath(code)) }, `What ${code} means, and all its replies`),
+      ),
+    );
+  return card;
 }

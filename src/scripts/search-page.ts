@@ -23,11 +23,11 @@ function nameFilterButtons(filters: HTMLElement) {
 
 async function start(root: HTMLElement) {
   root.querySelector('[data-search-nojs]')?.remove();
-  root.querySelector<HTMLElement>('[data-search-ui]')!.hidden = false;
-  const slot = root.querySelector<HTMLElement>('[data-best-match-slot]')!;
-  // Watch before Pagefind loads: its dropdowns render while loadPagefind is still resolving.
-  nameFilterButtons(root.querySelector<HTMLElement>('.search-filters')!);
   const instance = await loadPagefind(base);
+  // Pagefind's elements go in only now that the instance is configured (see search.astro).
+  root.append(root.querySelector<HTMLTemplateElement>('template[data-search-ui]')!.content.cloneNode(true));
+  const slot = root.querySelector<HTMLElement>('[data-best-match-slot]')!;
+  nameFilterButtons(root.querySelector<HTMLElement>('.search-filters')!);
   const input = () => root.querySelector<HTMLInputElement>('pagefind-input input');
 
   instance.on(

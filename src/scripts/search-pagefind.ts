@@ -8,13 +8,19 @@ export interface PagefindInstance {
   triggerSearch(term: string): void;
   on(event: 'search' | 'results', callback: (...args: unknown[]) => void, owner?: object): void;
   searchTerm?: string;
-  /** Set by the Component UI once pagefind.js has loaded (not a documented API; Pagefind is pinned at 1.6). */
+  /** Set by the Component UI once pagefind.js has loaded. Not a documented API, hence Pagefind is pinned
+   *  exactly (package.json). Needed because Pagefind's documented exact search ("5.7.1" in quotes) is
+   *  exact but unranked (every score 1, in index order); tests/e2e/search.spec.ts shows with a fixture
+   *  index that without this "5.7.1" also finds "5.7.10". */
   __pagefind__?: PagefindCore;
 }
 declare global {
   interface Window {
     PagefindComponents?: {
-      configureInstance(name: string, options: { bundlePath: string; baseUrl: string }): PagefindInstance;
+      configureInstance(
+        name: string,
+        options: { bundlePath: string; baseUrl: string; ranking?: { metaWeights?: Record<string, number> } },
+      ): PagefindInstance;
     };
   }
 }
@@ -46,6 +52,9 @@ export function loadPagefind(base: string): Promise<PagefindInstance> {
     const instance = window.PagefindComponents!.configureInstance('default', {
       bundlePath: bundle,
       baseUrl: withBase(base),
+      // Entries seen in a raw capture repeat their title and category as `confirmed` (EntryPage.astro):
+      // a match there lifts them above variants that were only reported or listed.
+      ranking: { metaWeights: { confirmed: 3 } },
     });
     await instance.triggerLoad();
     if (instance.__pagefind__) exactCodes(instance.__pagefind__);

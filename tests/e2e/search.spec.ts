@@ -1,8 +1,13 @@
 // Search: the /search/ page and the header box (Pagefind's Component UI), the best-match card for pasted
 // replies, filters, keyboard use, sub-results, the CSP and the cost of loading search. Expectations come
 // from the collection (content/codes/*.mdx), never from a hand-written list of entries.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
+import * as pagefind from 'pagefind';
+import { INDEX_OPTIONS } from '../../src/integrations/pagefind';
 import { axeViolations } from '../support/axe';
 import { loadEntries, type EntryFile } from '../support/entries';
 
@@ -35,6 +40,8 @@ async function search(page: Page, query: string) {
 
 async function firstResult(page: Page, query: string): Promise<string> {
   await search(page, query);
+  // Pagefind renders results as they scroll into view; a card above may push them below the fold.
+  await page.locator('pagefind-results').scrollIntoViewIfNeeded();
   const first = page.locator(resultLinks).first();
   await expect(first).toBeVisible();
   return new URL((await first.getAttribute('href'))!, 'http://x').pathname;
@@ -44,39 +51,135 @@ const lower = (s: string) => s.toLowerCase();
 const saysText = (e: EntryFile, text: string) =>
   [e.data.reply, ...e.data.examples.map((x) => x.text)].some((t) => lower(t).includes(lower(text)));
 
-// What people type, and which entries may legitimately come first for it.
-const queries: { query: string; expect: (e: EntryFile) => boolean }[] = [
+// What people type (reply strings, codes and symptoms in their own words), and which entries may
+// legitimately come first for it. Where a confirmed entry and an unverified variant both fit, the
+// confirmed one must win.
+const id =
+  (...ids: string[]) =>
+  (e: EntryFile) =>
+    ids.includes(e.id);
+const category =
+  (...cs: string[]) =>
+  (e: EntryFile) =>
+    cs.includes(e.data.category);
+const queries: { query: string; expect: (e: EntryFile) => boolean; page?: string }[] = [
   { query: 'HM08', expect: (e) => e.data.tag === 'HM08' },
   { query: '[CS01]', expect: (e) => e.data.tag === 'CS01' },
   { query: '5.7.1', expect: (e) => e.data.enhanced === '5.7.1' },
   { query: '550 5.1.1', expect: (e) => e.data.code === 550 && e.data.enhanced === '5.1.1' },
-  { query: 'user is over quota', expect: (e) => saysText(e, 'user is over quota') },
+  { query: 'user is over quota', expect: id('552-5-2-2-over-quota') },
   { query: 'Relay access denied', expect: (e) => saysText(e, 'Relay access denied') },
+  { query: 'mailbox full', expect: id('552-5-2-2-over-quota') },
+  { query: 'icloud storage full', expect: id('552-5-2-2-over-quota') },
+  // The guide to Hide My Email and Sign in with Apple is a right first answer for these too.
+  {
+    query: 'hide my email bounce',
+    expect: (e) => e.data.category.startsWith('recipient-') && /relay|inactive/.test(e.id),
+    page: '/private-relay/',
+  },
+  {
+    query: 'hide my email turned off',
+    expect: id('550-5-1-1-inactive-email-address'),
+    page: '/private-relay/',
+  },
+  {
+    query: 'sign in with apple relay address',
+    expect: id('550-5-1-1-relay-user-not-found', '550-5-1-1-relay-unauthorized-sender'),
+  },
+  { query: 'private relay unauthorized sender', expect: id('550-5-1-1-relay-unauthorized-sender') },
+  { query: 'icloud blocking emails', expect: category('policy-block', 'blocklist', 'authentication') },
+  { query: 'dmarc reject', expect: id('554-5-7-1-dmarc') },
+  { query: 'spf and dkim failing', expect: id('554-5-7-1-hme1') },
+  { query: 'spamhaus listed ip', expect: id('550-5-7-1-spamhaus-sbl') },
+  {
+    query: 'proofpoint ip reputation',
+    expect: id('550-5-7-0-proofpoint-blocked', '554-5-7-0-proofpoint-blocked'),
+  },
+  { query: 'too many errors', expect: id('421-4-7-0-too-many-errors') },
+  { query: 'sending too much volume throttled', expect: id('421-4-7-1-excessive-volume') },
+  { query: 'helo host name not resolving', expect: id('450-4-7-1-helo-host-not-found') },
+  { query: 'bounce domain not in dns', expect: id('450-4-1-8-sender-domain-not-found') },
+  { query: 'address does not exist', expect: id('550-5-1-1-user-does-not-exist') },
+  { query: 'mailbox no longer on system', expect: id('550-5-1-6-no-longer-on-system') },
+  { query: 'custom domain mx points to icloud', expect: id('554-5-7-1-relay-access-denied') },
+  {
+    query: 'refused at the greeting',
+    expect: id('554-not-accepting-connections', '554-5-7-0-proofpoint-blocked'),
+  },
+  { query: 'try again later service unavailable', expect: id('451-4-7-1-service-unavailable') },
+  { query: 'unknown user during apple incident', expect: id('550-5-1-1-no-user-record') },
 ];
 
-for (const { query, expect: fits } of queries) {
+for (const { query, expect: fits, page: guide } of queries) {
   test(`"${query}" puts its entry first`, async ({ page }) => {
-    const allowed = entries.filter(fits).map((e) => entryPath(e.id));
+    const allowed = [...entries.filter(fits).map((e) => entryPath(e.id)), ...(guide ? [guide] : [])];
     test.skip(allowed.length === 0, `no entry for "${query}" yet`);
     expect(allowed).toContain(await firstResult(page, query));
   });
 }
 
-test('"5.7.1" finds only pages with 5.7.1 as a whole code, never 5.7.10', async ({ page }) => {
-  await search(page, '5.7.1');
-  // Every result, not only the ones rendered so far: ask the same Pagefind instance the page uses.
-  const pages = await page.evaluate(async () => {
-    type Core = {
-      search(q: string): Promise<{ results: { data(): Promise<{ url: string; content: string }> }[] }>;
-    };
-    const w = window as unknown as {
-      PagefindComponents: { getInstanceManager(): { getInstance(): { __pagefind__: Core } } };
-    };
-    const found = await w.PagefindComponents.getInstanceManager().getInstance().__pagefind__.search('5.7.1');
-    return Promise.all(found.results.map((r) => r.data()));
+// The site has no page with a longer code such as 5.7.10 for "5.7.1" to match by mistake, so this test
+// serves a fixture index instead, built like the site's (INDEX_OPTIONS) from two pages, under the real
+// /search/ page and its scripts.
+test.describe('dotted codes against a fixture index with 5.7.1 and 5.7.10', () => {
+  let bundle: string;
+  test.beforeAll(async () => {
+    bundle = await mkdtemp(path.join(tmpdir(), 'pagefind-fixture-'));
+    const { index } = await pagefind.createIndex(INDEX_OPTIONS);
+    const page = (title: string, text: string) =>
+      `<html lang="en"><body><main data-pagefind-body><h1>${title}</h1><p>${text}</p></main></body></html>`;
+    await index!.addHTMLFile({
+      url: '/codes/one/',
+      content: page('Policy block', '554 5.7.1 rejected by policy'),
+    });
+    await index!.addHTMLFile({
+      url: '/codes/ten/',
+      content: page('Encryption', '550 5.7.10 rejected, encryption needed'),
+    });
+    await index!.writeFiles({ outputPath: bundle });
+    await pagefind.close();
   });
-  expect(pages.length).toBeGreaterThan(0);
-  for (const p of pages) expect(p.content, p.url).toMatch(/(?<![\d.])5\.7\.1(?!\d)/);
+  test.afterAll(() => rm(bundle, { recursive: true, force: true }));
+
+  const serveFixture = (page: Page) =>
+    page.route('**/pagefind/**', async (route) => {
+      const file = path.join(bundle, new URL(route.request().url()).pathname.replace(/^.*\/pagefind\//, ''));
+      await route.fulfill({
+        body: await readFile(file),
+        contentType: file.endsWith('.js') ? 'text/javascript' : undefined,
+      });
+    });
+  const hrefs = (page: Page) =>
+    page
+      .locator(resultLinks)
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+
+  test('Pagefind alone matches "5.7.1" as a prefix of "5.7.10", so the site must narrow it', async ({
+    page,
+  }) => {
+    await serveFixture(page);
+    await page.goto('/search/');
+    // Pagefind's documented JS API, on the fixture bundle.
+    const found = await page.evaluate(async (bundle) => {
+      type Api = { search(q: string): Promise<{ results: { data(): Promise<{ url: string }> }[] }> };
+      const pf = (await import(bundle)) as Api;
+      const r = await pf.search('5.7.1');
+      return Promise.all(r.results.map(async (x) => (await x.data()).url));
+    }, '/pagefind/pagefind.js');
+    expect(found.sort()).toEqual(['/codes/one/', '/codes/ten/']);
+  });
+
+  test('"5.7.1" finds the page with 5.7.1 only, "5.7.10" the other, and both keep ranked results', async ({
+    page,
+  }) => {
+    await serveFixture(page);
+    await search(page, '5.7.1');
+    await expect.poll(() => hrefs(page)).toEqual(['/codes/one/']);
+    await search(page, '5.7.10');
+    await expect.poll(() => hrefs(page)).toEqual(['/codes/ten/']);
+    await search(page, 'rejected');
+    await expect.poll(async () => (await hrefs(page)).sort()).toEqual(['/codes/one/', '/codes/ten/']);
+  });
 });
 
 test('every entry is the best match for its own reply pasted with real-looking data', async ({ page }) => {
@@ -95,6 +198,22 @@ test('every entry is the best match for its own reply pasted with real-looking d
     await expect(page.locator('[data-best-match] a').first()).toHaveAttribute('href', entryPath(e.id));
   }
   expect(problems).toEqual([]);
+});
+
+test('a bare code lists the entries with that code, never a "no match" card', async ({ page }) => {
+  for (const query of ['550 5.1.1', '5.7.1']) {
+    const [code, enhanced] = query.includes(' ') ? query.split(' ') : [undefined, query];
+    const expected = entries
+      .filter((e) => (!code || e.data.code === Number(code)) && e.data.enhanced === enhanced)
+      .map((e) => e.id);
+    await search(page, query);
+    const card = page.locator(`[data-code-match="${query}"]`);
+    await expect(card.locator('li[data-entry]')).toHaveCount(expected.length);
+    expect(
+      (await card.locator('li').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-entry')))).sort(),
+    ).toEqual(expected.sort());
+    await expect(page.locator('[data-best-match]')).toHaveCount(0);
+  }
 });
 
 test('plain searches do not load the classifier', async ({ page }) => {
@@ -134,7 +253,7 @@ test('filters narrow the results', async ({ page }) => {
 test('matching sections show as sub-results linking to their heading', async ({ page }) => {
   await search(page, 'suppress');
   await expect(
-    page.locator('pagefind-results a.pf-heading-link[href*="#retry-and-suppression"]').first(),
+    page.locator('pagefind-results a.search-section-link[href*="#retry-and-suppression"]').first(),
   ).toBeVisible();
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exactCodes, type PagefindCore, type PagefindSearch } from '../../src/scripts/search-exact';
-import { dottedCodes, looksLikeReply } from '../../src/scripts/search-query';
+import { bareCode, dottedCodes, looksLikeReply } from '../../src/scripts/search-query';
 
 describe('dottedCodes', () => {
   it('finds enhanced codes as whole tokens', () => {
@@ -26,6 +26,20 @@ describe('looksLikeReply', () => {
     for (const q of ['HM08', '[CS01]', '5.7.1', 'user is over quota', 'Relay access denied', '550']) {
       expect(looksLikeReply(q), q).toBe(false);
     }
+  });
+});
+
+describe('bareCode', () => {
+  it('reads queries that are only codes', () => {
+    expect(bareCode('550')).toEqual({ code: 550, enhanced: undefined });
+    expect(bareCode(' 5.7.1 ')).toEqual({ code: undefined, enhanced: '5.7.1' });
+    expect(bareCode('550 5.1.1')).toEqual({ code: 550, enhanced: '5.1.1' });
+    expect(bareCode('550-5.1.1')).toEqual({ code: 550, enhanced: '5.1.1' });
+    expect(bareCode('"5.7.1"')).toEqual({ code: undefined, enhanced: '5.7.1' });
+  });
+  it('leaves everything else to the ordinary search', () => {
+    for (const q of ['550 5.1.1 user unknown', 'HM08', '5.7', '17.57.155.34', 'mailbox full', '5.7.10.1'])
+      expect(bareCode(q), q).toBeUndefined();
   });
 });
 

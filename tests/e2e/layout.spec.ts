@@ -1,0 +1,160 @@
+// Layout on a phone and on a desktop: at 390×844 nothing inside <main> reaches past the screen edge;
+// on entry pages at 1280×800 the one-line action is on the first screen, body paragraphs keep a
+// reading width and nothing shifts after load. Pages come from the collection and the guides.
+import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from '../support/axe';
+import { at } from '../support/base-path';
+import { loadEntries } from '../support/entries';
+
+const entries = loadEntries();
+const hm08 = entries.find((e) => e.data.tag === 'HM08')!;
+const longest = [...entries].sort((a, b) => b.data.reply.length - a.data.reply.length)[0]!;
+
+/** Elements in <main> whose box crosses the viewport's left or right edge, unless a scrolling or
+ *  clipping ancestor inside <main> keeps them in (that ancestor is then checked itself), and boxes
+ *  whose content scrolls sideways (a wide table in a scroll wrapper hides its columns just the same). */
+const overflowing = (page: Page) =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const main = document.querySelector('main')!;
+    const clipped = (el: Element) => {
+      for (let p = el.parentElement; p && p !== main; p = p.parentElement)
+        if (getComputedStyle(p).overflowX !== 'visible') return true;
+      return false;
+    };
+    const found: string[] = [];
+    for (const el of main.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || clipped(el)) continue;
+      if (['auto', 'scroll'].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1)
+        found.push(`${el.tagName.toLowerCase()}.${el.className} scrolls sideways (${el.scrollWidth} px)`);
+      if (r.left < -0.5 || r.right > width + 0.5)
+        found.push(
+          `${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)}–${Math.round(r.right)}`,
+        );
+    }
+    if (document.documentElement.scrollWidth > width)
+      found.push(`page scrolls to ${document.documentElement.scrollWidth}`);
+    return found;
+  });
+
+test.describe('at 390×844', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  const pages = [
+    '',
+    `codes/${hm08.id}/`,
+    `codes/${longest.id}/`,
+    `codes/${hm08.data.code}/`,
+    'codes/550/',
+    'tags/',
+    'sending-to-icloud/',
+    'private-relay/',
+    'classify/',
+    'search/',
+  ];
+  for (const path of pages) {
+    test(`nothing on /${path} reaches past the screen edge`, async ({ page }) => {
+      await page.goto(at(path));
+      await page.waitForLoadState('networkidle');
+      expect(await overflowing(page)).toEqual([]);
+    });
+  }
+
+  test('nor on /search/ with results, nor on /classify/ with a card', async ({ page }) => {
+    await page.goto(`${at('search/')}#q=${encodeURIComponent('mailbox full')}`);
+    await expect(page.locator('pagefind-results a.pf-result-link').first()).toBeVisible();
+    expect(await overflowing(page)).toEqual([]);
+    await page.goto(`${at('classify/')}#q=${encodeURIComponent(longest.data.reply)}`);
+    await expect(page.locator('[data-classifier-results] > li').first()).toBeVisible();
+    expect(await overflowing(page)).toEqual([]);
+  });
+
+  // Touch targets are checked where they are smallest (axe's target-size rule, WCAG 2.5.8).
+  for (const scheme of ['light', 'dark'] as const)
+    for (const path of ['', `codes/${hm08.id}/`, 'codes/550/'])
+      test(`axe at phone width: /${path} (${scheme})`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(at(path));
+        expect(await axeViolations(page)).toEqual([]);
+      });
+
+  test('the header stays compact and "Guides" on one line', async ({ page }) => {
+    await page.goto(at(''));
+    const header = await page.locator('.site-header').boundingBox();
+    expect(header!.height).toBeLessThanOrEqual(64);
+    const guides = page.locator('.site-nav a', { hasText: 'Guides' });
+    const lines = await guides.evaluate((a) => a.getClientRects().length);
+    expect(lines).toBe(1);
+  });
+
+  test('entry lists show code, title, outcome, retry and suppress without scrolling sideways', async ({
+    page,
+  }) => {
+    await page.goto(at(''));
+    const row = page.locator(`.entry-table tr[data-entry="${hm08.id}"]`);
+    for (const label of ['Code', 'Reply', 'Outcome', 'Retry', 'Suppress']) {
+      const cell = row.locator(`td[data-label="${label}"]`);
+      await expect(cell)
+        .toBeInViewport({ ratio: 0 })
+        .catch(() => {});
+      const box = await cell.evaluate((td) => {
+        const r = (td.firstElementChild ?? td).getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        const t = range.getBoundingClientRect();
+        return { left: Math.min(r.left, t.left), right: Math.max(r.right, t.right) };
+      });
+      expect(box.left, label).toBeGreaterThanOrEqual(0);
+      expect(box.right, label).toBeLessThanOrEqual(390);
+    }
+  });
+
+  test('a tag token is never split across lines', async ({ page }) => {
+    await page.goto(at('tags/'));
+    for (const code of await page.locator('main code').all()) {
+      const text = (await code.textContent()) ?? '';
+      if (!/^\[[A-Z0-9]+\]$/.test(text)) continue;
+      expect(await code.evaluate((c) => c.getClientRects().length), text).toBe(1);
+    }
+  });
+
+  test('the basic-code page does not repeat its code in every row', async ({ page }) => {
+    await page.goto(at('codes/550/'));
+    const codes = await page.locator('.entry-table td.entry-codes').allTextContents();
+    expect(codes.length).toBeGreaterThan(1);
+    for (const c of codes) expect(c).not.toMatch(/\b550\b/);
+  });
+});
+
+test.describe('entry pages at 1280×800', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  for (const e of [hm08, longest]) {
+    test(`/codes/${e.id}/: the action is on the first screen, prose at reading width, no layout shift`, async ({
+      page,
+    }) => {
+      await page.addInitScript(() => {
+        (window as unknown as { __cls: number }).__cls = 0;
+        new PerformanceObserver((list) => {
+          for (const s of list.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+          })[])
+            if (!s.hadRecentInput) (window as unknown as { __cls: number }).__cls += s.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(at(`codes/${e.id}/`));
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(500);
+      const action = await page.locator('[data-action]').boundingBox();
+      expect(action!.y + action!.height).toBeLessThanOrEqual(800);
+      const widths = await page
+        .locator('.entry-body p')
+        .evaluateAll((ps) =>
+          ps.map((p) => p.getBoundingClientRect().width / parseFloat(getComputedStyle(p).fontSize)),
+        );
+      expect(widths.length).toBeGreaterThan(0);
+      for (const w of widths) expect(w).toBeLessThanOrEqual(45);
+      expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBe(0);
+    });
+  }
+});
