@@ -190,7 +190,11 @@ function setup(root: HTMLElement) {
       worker.setRules(rules);
       classifier = worker;
       keepDomains = replyDomains(rules.map((r) => r.reply));
-      cardOptions = { base, level, basicCodes: new Set(rules.flatMap((r) => (r.code === undefined ? [] : [r.code]))) };
+      cardOptions = {
+        base,
+        level,
+        basicCodes: new Set(rules.flatMap((r) => (r.code === undefined ? [] : [r.code]))),
+      };
       root.dataset.state = 'ready';
       status.textContent = '';
       void classifyNow(input.value, true);

@@ -50,7 +50,9 @@ test.describe('at 390×844', () => {
     'sending-to-icloud/',
     'private-relay/',
     'classify/',
+    'analyze/',
     'search/',
+    'codes/dsn-4-2-2-over-quota/',
   ];
   for (const path of pages) {
     test(`nothing on /${path} reaches past the screen edge`, async ({ page }) => {
