@@ -15,6 +15,8 @@ let controller: AbortController | undefined;
 const post = (message: FromWorker) => self.postMessage(message);
 
 async function run(files: File[], names: string[], rulesUrl: string) {
+  // Made before the rules load, so a Cancel that arrives while they do is not lost.
+  controller = new AbortController();
   const response = await fetch(rulesUrl);
   if (!response.ok) throw new Error(`the server answered ${response.status} for the rules`);
   const rules = decodeRules(await response.json(), rulesUrl);
@@ -24,7 +26,6 @@ async function run(files: File[], names: string[], rulesUrl: string) {
     rules,
     classifyMessage: (text) => classifyMessage(text, classifier),
   });
-  controller = new AbortController();
   const total = files.reduce((n, f) => n + f.size, 0);
   let before = 0;
   let last = 0;
