@@ -1,5 +1,6 @@
 // /analyze/: picks files (buttons, a folder, or a drop), hands them to the worker, shows progress
 // with a Cancel button, then the report. The files are read inside the browser and never sent.
+import { dropZone } from './drop-zone';
 import { withBase } from '../lib/urls';
 import type { FromWorker, ToWorker } from './analyze-protocol';
 import { droppedFiles, inputFiles, type NamedFile } from './analyze-drop';
@@ -105,19 +106,10 @@ function setup(root: HTMLElement) {
     status.textContent = 'Cancelling…';
     worker?.postMessage({ type: 'cancel' } satisfies ToWorker);
   });
-  drop.addEventListener('dragover', (e) => {
-    if (!e.dataTransfer?.types.includes('Files')) return;
-    e.preventDefault();
-    drop.classList.add('is-dragging');
-  });
-  drop.addEventListener('dragleave', (e) => {
-    if (!drop.contains(e.relatedTarget as Node | null)) drop.classList.remove('is-dragging');
-  });
-  drop.addEventListener('drop', (e) => {
-    drop.classList.remove('is-dragging');
-    if (!e.dataTransfer || root.dataset.state === 'reading') return;
-    e.preventDefault();
-    void droppedFiles(e.dataTransfer).then(start);
+  dropZone(drop, (data) => {
+    if (root.dataset.state === 'reading') return false;
+    void droppedFiles(data).then(start);
+    return true;
   });
   root.dataset.state = 'idle';
 }

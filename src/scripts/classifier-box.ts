@@ -2,6 +2,7 @@
 // as they do it, one card per reply. The engine runs in a worker (classifier-worker.ts), so a paste
 // of any size never blocks the page. Nothing leaves the page. On /classify/ the input is mirrored
 // into the URL fragment (#q=…); a second link leaves out the personal data (src/lib/redact.ts).
+import { dropZone } from './drop-zone';
 import './copy';
 import type { ClassifyOutcome } from '../lib/classify/types';
 import { redact, replyDomains, type Redacted } from '../lib/redact';
@@ -155,20 +156,11 @@ function setup(root: HTMLElement) {
     if (file) void readFile(file);
     fileInput.value = '';
   });
-  root.addEventListener('dragover', (e) => {
-    if (!e.dataTransfer?.types.includes('Files')) return;
-    e.preventDefault();
-    root.classList.add('is-dragging');
-  });
-  root.addEventListener('dragleave', (e) => {
-    if (!root.contains(e.relatedTarget as Node | null)) root.classList.remove('is-dragging');
-  });
-  root.addEventListener('drop', (e) => {
-    root.classList.remove('is-dragging');
-    const file = e.dataTransfer?.files[0];
-    if (!file) return;
-    e.preventDefault();
+  dropZone(root, (data) => {
+    const file = data.files[0];
+    if (!file) return false;
     void readFile(file);
+    return true;
   });
 
   if (syncUrl) {
