@@ -389,67 +389,27 @@ test.describe('classifier accessibility', () => {
 });
 
 test.describe('classifier cost', () => {
-  test('1 MB of pasted log classifies in under a second', async ({ page }) => {
+  // How long these take is measured by `npm run bench` (the time to cards and the longest task);
+  // here only what the user sees is checked.
+  test('1 MB of pasted log shows the first 100 cards and the whole count', async ({ page }) => {
     await page.goto(at('classify/'));
     await ready(page);
     const lines: string[] = [];
     let size = 0;
     for (let i = 0; size < 1024 * 1024; i++) {
-      const line = i % 3 === 2 ? gmailLine : postfixLine(tagged[i % tagged.length], i);
+      const line = i % 3 === 2 ? gmailLine : postfixLine(tagged[i % tagged.length]!, i);
       lines.push(line);
       size += line.length + 1;
     }
-    const ms = await input(page).evaluate((el: HTMLTextAreaElement, text) => {
-      const list = document.querySelector('[data-classifier-results]')!;
-      return new Promise<number>((resolve) => {
-        const start = performance.now();
-        new MutationObserver((_, obs) => {
-          obs.disconnect();
-          resolve(performance.now() - start);
-        }).observe(list, { childList: true });
-        el.value = text;
-        el.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
-      });
+    await input(page).evaluate((el: HTMLTextAreaElement, text) => {
+      el.value = text;
+      el.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
     }, lines.join('\n'));
-    console.log(`1 MB (${lines.length} lines): input to cards in ${ms.toFixed(0)} ms`);
-    expect(ms).toBeLessThan(1000);
     await expect(cards(page)).toHaveCount(100);
     await expect(page.locator('[data-classifier-overview]')).toContainText(
       `first 100 of ${lines.length} replies`,
     );
     await expect(page.locator('[data-tally="none"]')).toContainText(`${Math.floor(lines.length / 3)} ×`);
-  });
-
-  test('a 3 MB paste never blocks the page for more than 200 ms', async ({ page }) => {
-    await page.goto(at('classify/'));
-    await ready(page);
-    const lines: string[] = [];
-    for (let i = 0, size = 0; size < 3 * 1024 * 1024; i++) {
-      const line = i % 3 === 2 ? gmailLine : postfixLine(tagged[i % tagged.length]!, i);
-      lines.push(line);
-      size += line.length + 1;
-    }
-    const longest = await input(page).evaluate(async (el: HTMLTextAreaElement, text) => {
-      const tasks: number[] = [];
-      new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration))).observe({
-        type: 'longtask',
-      });
-      const done = new Promise<void>((resolve) =>
-        new MutationObserver((_, obs) => {
-          obs.disconnect();
-          resolve();
-        }).observe(document.querySelector('[data-classifier-results]')!, { childList: true }),
-      );
-      el.value = text;
-      el.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
-      await done;
-      // Let the last task end and its entry arrive.
-      await new Promise((r) => setTimeout(r, 300));
-      return Math.max(0, ...tasks);
-    }, lines.join('\n'));
-    console.log(`3 MB (${lines.length} lines): longest task ${longest.toFixed(0)} ms`);
-    expect(longest).toBeLessThanOrEqual(200);
-    await expect(cards(page)).toHaveCount(100);
   });
 
   test('the classifier page loads at most 30 KB of gzipped JavaScript', async ({ page }) => {

@@ -43,7 +43,9 @@ describe('any input', () => {
     fc.assert(fc.property(mutated, wellFormed), { numRuns: 500 });
   });
 
-  it('stays fast on long runs of pattern characters', () => {
+  // A catastrophic backtrack would hang here until the test's timeout; the speed itself is measured
+  // by `npm run bench`, not asserted.
+  it('answers long runs of pattern characters', { timeout: 60_000 }, () => {
     for (const unit of [
       '5',
       '5.',
@@ -65,10 +67,7 @@ describe('any input', () => {
       'Status code: 550 5.7.1\n',
       ' - MAIL FROM error: 451 4.7.1 x',
     ]) {
-      const input = unit.repeat(Math.ceil(200_000 / unit.length));
-      const t = performance.now();
-      wellFormed(input);
-      expect(performance.now() - t, `"${unit}" repeated`).toBeLessThan(1500);
+      wellFormed(unit.repeat(Math.ceil(200_000 / unit.length)));
     }
   });
 });
@@ -79,7 +78,7 @@ describe('big pastes', () => {
       ? `Jan 12 10:02:${String(i % 60).padStart(2, '0')} mail postfix/smtp[${i}]: Q${i}: to=<u${i}@icloud.com>, relay=mx02.mail.icloud.com[17.57.155.34]:25, delay=1, delays=0/0/0.5/0.5, dsn=5.7.1, status=bounced (host mx02.mail.icloud.com[17.57.155.34] said: 554 5.7.1 [HM08] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137 (in reply to end of DATA command))`
       : `Jan 12 10:02:${String(i % 60).padStart(2, '0')} mail postfix/smtp[${i}]: Q${i}: to=<u${i}@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=0.4, delays=0/0/0.2/0.2, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as ABC${i})`;
 
-  it('classifies 1 MB of log well under a second', () => {
+  it('classifies 1 MB of log, every reply to its entry', () => {
     const lines: string[] = [];
     let size = 0;
     for (let i = 0; size < 1_048_576; i++) {
@@ -87,12 +86,9 @@ describe('big pastes', () => {
       size += lines.at(-1)!.length + 1;
     }
     const input = lines.join('\n');
-    const t = performance.now();
     const { results } = classifier.classify(input);
-    const ms = performance.now() - t;
     expect(results.length).toBe(Math.ceil(lines.length / 3));
     expect(results.every((r) => r.entry?.id === '554-5-7-1-hm08')).toBe(true);
-    expect(ms).toBeLessThan(1000);
   });
 
   it('answers a 5 MB paste of random text', { timeout: 60_000 }, () => {
