@@ -2,7 +2,7 @@
 // home page, the header and every entry page share one list and the derivation can run in tests.
 import type { CodeEntryData } from '../schemas/code-entry';
 import type { Category } from '../lib/vocabulary';
-import { RELAY_DOMAIN } from '../lib/apple-domains';
+import { RELAY_DOMAINS } from '../lib/apple-domains';
 import { andList } from '../lib/and-list';
 import { TAG_NOTES } from './tag-notes';
 
@@ -116,7 +116,7 @@ const mentionsRelay = (f: GuideFacts) =>
     f.reply,
     ...f.examples.map((e) => e.text),
     ...f.match.map((m) => ('phrase' in m ? m.phrase : m.regex)),
-  ].some((t) => t.toLowerCase().includes(RELAY_DOMAIN));
+  ].some((t) => RELAY_DOMAINS.some((d) => t.toLowerCase().includes(d)));
 
 /** The guide sections that concern an entry, most specific first. */
 export function guideLinksFor(f: GuideFacts): GuideLink[] {

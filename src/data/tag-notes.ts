@@ -195,7 +195,7 @@ export const TAG_NOTES: TagNote[] = [
       },
       {
         kind: 'reported',
-        text: 'During one iCloud Mail outage, iCloud refused every incoming message with the short form `554 5.7.1 [HM08] Message rejected due to local policy.` Sending servers do not retry a 5xx reply: each refused message went back to its sender as a bounce, so it can be resent once iCloud accepts mail again, and addresses that a platform suppressed because of those bounces should be released. An HM08 is therefore not always about you.',
+        text: 'During one iCloud Mail outage, iCloud refused incoming mail with the short form `554 5.7.1 [HM08] Message rejected due to local policy.`; MacTechNews reproduced it on some accounts and could not say how many were affected. Sending servers do not retry a 5xx reply: each refused message went back to its sender as a bounce, so it can be resent once iCloud accepts mail again, and addresses that a platform suppressed because of those bounces should be released. An HM08 is therefore not always about you.',
       },
       {
         kind: 'third-party',

@@ -4,6 +4,9 @@
 export const ICLOUD_DOMAINS = ['icloud.com', 'me.com', 'mac.com'] as const;
 /** Sign in with Apple / Hide My Email relay addresses. */
 export const RELAY_DOMAIN = 'privaterelay.appleid.com';
+/** Every relay domain: Apple announced `private.icloud.com` (MX `smtp1.private.icloud.com`) for new
+ *  relay addresses in June 2026 and withdrew the plan in August; its MX still resolved in September. */
+export const RELAY_DOMAINS = [RELAY_DOMAIN, 'private.icloud.com'] as const;
 /** Older iCloud MX names (mx*.me.com.akadns.net, 2013). */
 export const LEGACY_MX_DOMAIN = 'me.com.akadns.net';
 /** iCloud's inbound front end names its pods without a domain (`p00-iscream-smtp-7b95d6f6c9-64bmv`

@@ -99,7 +99,7 @@ function domainsList(r: Report) {
     ['me.com', d['me.com']],
     ['mac.com', d['mac.com']],
     ['Custom domains on iCloud+', d.custom],
-    ['Hide My Email relay (privaterelay.appleid.com)', d.relay],
+    ['Hide My Email relay (privaterelay.appleid.com, private.icloud.com)', d.relay],
     ['No recipient in the reply', d.unknown],
   ];
   const custom = r.customDomains.slice(0, 10);

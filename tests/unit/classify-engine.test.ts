@@ -89,6 +89,15 @@ describe('deciding', () => {
     expect(other.looksLikeICloud).toBe(false);
   });
 
+  it('an address at either relay domain is iCloud context for stock wording, with no host named', () => {
+    const quoted = (rcpt: string) => `<${rcpt}>: 451 4.7.1 Service unavailable - try again later`;
+    for (const rcpt of ['x@privaterelay.appleid.com', 'x@private.icloud.com']) {
+      const r = one(quoted(rcpt));
+      expect(r.entry?.id, r.why).toBe('451-4-7-1-stock');
+      expect(r.why).toContain(rcpt);
+    }
+  });
+
   it('a reply from iCloud with unknown wording is matched by its codes alone', () => {
     const r = one(
       '<x@icloud.com>: host mx01.mail.icloud.com[17.57.152.9] said: 550 5.1.1 <x@icloud.com>: some new wording',

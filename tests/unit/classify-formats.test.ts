@@ -338,6 +338,30 @@ const EXPECTED: Record<string, Expected[]> = {
   ],
   // Pipelining: the 451 answered MAIL FROM, and the 503 to RCPT TO, which Postfix bounced on, followed
   // from it; the 503's entry says what to do about both.
+  // Spamhaus's stock SBL sentence, which other providers send too (a bounce-simulation table credits
+  // it to Telecom Italia; a SendGrid user quoted it bare in sendgrid/docs #6275, 2020-10-06): with no
+  // iCloud host, recipient or wording it is stock text, pointing at the entry only "if from iCloud".
+  'reply/spamhaus-sbl-bare.txt': [
+    { entry: 'none', code: 550, enhanced: '5.7.1', ifICloud: '550-5-7-1-spamhaus-sbl', why: 'stock' },
+  ],
+  // The same sentence from another provider's named host (recipient at alice.it, as in that table).
+  'postfix-bounce/spamhaus-sbl-other-host.txt': [
+    { entry: 'none', recipient: 'x@alice.it', host: 'mx.example.net', stage: 'rcpt', why: 'mx.example.net' },
+  ],
+  // An address verifier's debug line for an iCloud address (devmehq/email-validator-js #100,
+  // 2022-10-04), where "(icloud)" is the iCloud context.
+  'reply/verifier-sbl-icloud.txt': [{ entry: '550-5-7-1-spamhaus-sbl', confidence: 'exact' }],
+  // A relay address on Apple's second relay domain, private.icloud.com (MX smtp1.private.icloud.com):
+  // the Postfix line of go-sisimai #155 with that domain; no capture from this domain is public yet.
+  'postfix-log/private-icloud-user-not-found.txt': [
+    {
+      entry: '550-5-1-1-relay-user-not-found',
+      confidence: 'exact',
+      recipient: 'x@private.icloud.com',
+      host: 'smtp1.private.icloud.com',
+      stage: 'rcpt',
+    },
+  ],
   'postfix-log/pipelined-503-451.txt': [
     {
       entry: '503-5-5-1-need-mail-command',
@@ -346,7 +370,7 @@ const EXPECTED: Record<string, Expected[]> = {
       text: '503 5.5.1 Error: need MAIL command',
       host: 'mx02.mail.icloud.com',
       stage: 'rcpt',
-      why: 'first answered MAIL FROM with “451 4.7.1 Service unavailable - try again later”',
+      why: 'earlier error of its MAIL FROM step, “451 4.7.1 Service unavailable - try again later”',
     },
   ],
   // Nodemailer's error object, on one line from a logger and as Node prints it.

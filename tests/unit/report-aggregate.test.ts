@@ -197,6 +197,21 @@ describe('incidents and the suppress and keep lists', () => {
   });
 });
 
+describe('recipient domains', () => {
+  it('counts an address at the second relay domain, private.icloud.com, as a relay address', async () => {
+    const log = read(unitFixtures, 'postfix-log/private-icloud-user-not-found.txt');
+    const r = await reportOf([['relay.log', log]]);
+    expect(r.domains.relay).toBe(1);
+    expect(r.domains.custom).toBe(0);
+  });
+
+  it('does not count the bare Spamhaus SBL sentence as an iCloud reply', async () => {
+    const r = await reportOf([['sbl.log', read(unitFixtures, 'reply/spamhaus-sbl-bare.txt')]]);
+    expect(r.icloud).toBe(0);
+    expect(r.entries).toEqual({});
+  });
+});
+
 describe('bad input', () => {
   async function readBytes(files: [string, Uint8Array][]): Promise<Report> {
     const a = newAggregator();

@@ -161,7 +161,7 @@ export function decide(
     if (entry.generic && verdict.kind === 'icloud')
       why += ` The wording is stock mail-server text; ${verdict.evidence}, so it is iCloud’s.`;
     if (reply.earlier)
-      why += ` In this pipelined session the server had first answered ${reply.earlier.stage ? STAGES[reply.earlier.stage] : 'an earlier command'} with “${reply.earlier.text}”; this reply followed from that.`;
+      why += ` The server’s own text goes on to name an earlier error of its ${reply.earlier.stage ? STAGES[reply.earlier.stage] : 'earlier'} step, “${reply.earlier.text}”; this reply followed from that.`;
     if (tied.length) why += ` It fits ${tied.map((t) => `“${t.entry.title}”`).join(', ')} equally well.`;
     const result: Classification = {
       reply,

@@ -9,7 +9,7 @@ import {
   ICLOUD_OUTBOUND_HOST,
   ICLOUD_POD_HOST,
   LEGACY_MX_DOMAIN,
-  RELAY_DOMAIN,
+  RELAY_DOMAINS,
 } from '../apple-domains.ts';
 import { escapeRegExp } from '../regexp.ts';
 import type { ExtractedReply } from './types.ts';
@@ -25,10 +25,10 @@ export type Verdict =
 
 const alternatives = (domains: readonly string[]) => domains.map(escapeRegExp).join('|');
 const ICLOUD_HOST = new RegExp(
-  `(?:^|\\.)(?:${alternatives([...ICLOUD_DOMAINS, RELAY_DOMAIN, LEGACY_MX_DOMAIN])})$`,
+  `(?:^|\\.)(?:${alternatives([...ICLOUD_DOMAINS, ...RELAY_DOMAINS, LEGACY_MX_DOMAIN])})$`,
   'i',
 );
-const ICLOUD_DOMAIN = new RegExp(`@(?:${alternatives([...ICLOUD_DOMAINS, RELAY_DOMAIN])})$`, 'i');
+const ICLOUD_DOMAIN = new RegExp(`@(?:${alternatives([...ICLOUD_DOMAINS, ...RELAY_DOMAINS])})$`, 'i');
 const ICLOUD_WORDING =
   /support\.apple\.com|\bHT204137\b|\bmail\.icloud\.com\b|\bsmtpin\d{0,4}\.me\.com\b|\bme\.com\b|\biCloud\b|\biscream\b|privaterelay\.appleid\.com|@(?:icloud|mac)\.com\b/i;
 /** Documentation addresses (RFC 5737): anonymised captures use them, so they name no server. */
