@@ -32,6 +32,10 @@ const data: CodeEntryData = {
   related: ['550-5-7-1-cs01'],
   labels: { sisimai: { reason: 'policyviolation' }, esps: [] },
   reviewed: new Date('2026-11-27'),
+  history: [
+    { date: new Date('2026-11-27'), summary: 'First published.' },
+    { date: new Date('2026-12-01'), summary: 'Txn ID in the report to Apple.' },
+  ],
 };
 const url = 'https://icloud-codes.example.org/codes/554-5-7-1-hm08/';
 
