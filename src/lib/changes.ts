@@ -51,7 +51,11 @@ export const CHANGES_PATH = 'changes/';
 export const CHANGES_FEED_PATH = 'changes.xml';
 
 /** The Atom feed of `allChanges`: one item per change, linking the entry page at the change. */
-export function changesFeed(changes: Change[], absolute: (path: string) => string, siteName: string): AtomFeed {
+export function changesFeed(
+  changes: Change[],
+  absolute: (path: string) => string,
+  siteName: string,
+): AtomFeed {
   return {
     id: absolute(CHANGES_PATH),
     title: `${siteName}: what changed`,

@@ -3,7 +3,8 @@
 // (no git, or a shallow clone such as CI's default checkout, whose oldest commit is not the first).
 import { execFileSync } from 'node:child_process';
 
-const git = (args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+const git = (args: string[]) =>
+  execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 
 export function gitHistoryAvailable(): boolean {
   try {

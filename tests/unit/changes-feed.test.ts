@@ -8,7 +8,10 @@ import { loadEntries } from '../support/entries.ts';
 
 const entries = loadEntries();
 const absolute = (path: string) => `https://example.org/sub/${path}`;
-const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' || name === 'link' });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  isArray: (name) => name === 'entry' || name === 'link',
+});
 
 const entry = (id: string, title: string, history: [string, string][]) => ({
   id,
@@ -34,13 +37,22 @@ describe('allChanges', () => {
   });
 
   it('gives two changes on one day distinct anchors', () => {
-    const twice = entryChanges(entry('x', 'X', [['2026-12-01', 'One.'], ['2026-12-01', 'Two.']]));
+    const twice = entryChanges(
+      entry('x', 'X', [
+        ['2026-12-01', 'One.'],
+        ['2026-12-01', 'Two.'],
+      ]),
+    );
     expect(twice.map((c) => c.anchor)).toEqual(['change-2026-12-01', 'change-2026-12-01-2']);
   });
 
   it('holds at least one change per entry of the collection', () => {
     const all = allChanges(entries);
-    for (const { id } of entries) expect(all.some((c) => c.id === id), id).toBe(true);
+    for (const { id } of entries)
+      expect(
+        all.some((c) => c.id === id),
+        id,
+      ).toBe(true);
     expect(all.map((c) => c.day)).toEqual([...all.map((c) => c.day)].sort().reverse());
   });
 });

@@ -12,7 +12,10 @@ const today = isoDay(new Date());
 describe('entry history', () => {
   it('never names a day after today', () => {
     for (const { id, data } of entries) {
-      expect(data.history.every((c) => isoDay(c.date) <= today), id).toBe(true);
+      expect(
+        data.history.every((c) => isoDay(c.date) <= today),
+        id,
+      ).toBe(true);
     }
   });
 
@@ -22,11 +25,14 @@ describe('entry history', () => {
         const commits = fileCommits(file);
         const [first, ...later] = data.history.map((c) => isoDay(c.date));
         const pending = (day: string) => day === today && (commits.uncommitted || !commits.added);
-        expect(first === commits.added || pending(first!), `first published ${first}, added ${commits.added}`).toBe(
-          true,
-        );
+        expect(
+          first === commits.added || pending(first!),
+          `first published ${first}, added ${commits.added}`,
+        ).toBe(true);
         for (const day of later) {
-          expect(commits.days.has(day) || pending(day), `${day}: no commit touches ${file} that day`).toBe(true);
+          expect(commits.days.has(day) || pending(day), `${day}: no commit touches ${file} that day`).toBe(
+            true,
+          );
         }
       });
     }
