@@ -76,9 +76,9 @@ export function utcTime(when: string): string {
 /** A reply as the draft lists it: exact text, then how often and with which Txn IDs. */
 export function replyBlock(reply: AppleReply): string {
   const times = reply.count === 1 ? 'once' : `${reply.count} times`;
-  const ids = reply.txnIds.length
-    ? `; Txn ID${reply.txnIds.length > 1 ? 's' : ''}: ${reply.txnIds.join(', ')}`
-    : '';
+  // The reply's own Txn ID is in its text already; list them when there are more.
+  const listed = reply.txnIds.every((id) => reply.text.includes(id)) ? [] : reply.txnIds;
+  const ids = listed.length ? `; Txn ID${listed.length > 1 ? 's' : ''}: ${listed.join(', ')}` : '';
   return `${reply.text}\n  (received ${times}${ids})`;
 }
 

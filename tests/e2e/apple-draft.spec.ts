@@ -47,7 +47,7 @@ test('a pasted reply fills the IP, the Txn ID and the domain into the draft and 
   await pasteReplies(page);
   const text = page.locator('[data-apple-draft-text]');
   await expect(text).toContainText('Affected sending IPs: 198.51.100.23');
-  await expect(text).toContainText('Txn ID: 0c0ffee0-0000-4000-8000-00000000a001');
+  await expect(text).toContainText('Txn ID 0c0ffee0-0000-4000-8000-00000000a001');
   await expect(text).toContainText('Sending domain(s): shop.example');
   await expect(text).toContainText('Company: Shop & Co');
   await expect(page.locator('#apple-draft-ips')).toHaveValue('198.51.100.23');

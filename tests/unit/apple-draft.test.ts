@@ -9,6 +9,7 @@ import {
   buildDraft,
   describe as describeFacts,
   draftFields,
+  replyBlock,
   utcTime,
 } from '../../src/lib/apple-draft.ts';
 import { factsFromText, recipientsIn, repliesIn } from '../../src/lib/apple-facts.ts';
@@ -96,6 +97,14 @@ describe('the draft', () => {
     );
     expect(text).toContain('(received 2 times;');
     expect(text).toMatch(/Description:\n.*3 messages were refused/);
+  });
+
+  it('lists Txn IDs apart only when the reply text does not already hold them all', () => {
+    const one = { text: '554 5.7.1 [CS01] x. Txn ID abcdef-1', count: 1, txnIds: ['abcdef-1'] };
+    expect(replyBlock(one)).toBe('554 5.7.1 [CS01] x. Txn ID abcdef-1\n  (received once)');
+    expect(replyBlock({ ...one, count: 2, txnIds: ['abcdef-1', 'abcdef-2'] })).toContain(
+      '(received 2 times; Txn IDs: abcdef-1, abcdef-2)',
+    );
   });
 
   it('states when it started in UTC, or leaves a placeholder', () => {
