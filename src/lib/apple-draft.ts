@@ -1,7 +1,8 @@
 // The message to Apple's postmaster desk: the five things Apple's postmaster page (support.apple.com
 // 102322) asks for (company, sending domains, affected IPs, the SMTP replies, a description with
 // when it started), as form fields, a plain-text draft and a mailto: link. Pure: the entry page's
-// script fills it from a pasted reply (see apple-facts.ts), /analyze/ from its report.
+// script fills it from a pasted reply (see apple-facts.ts); a report can fill it from its own facts.
+import { ICLOUD_DOMAINS, RELAY_DOMAIN } from './apple-domains.ts';
 
 export const APPLE_POSTMASTER = 'icloudadmin@apple.com';
 
@@ -83,7 +84,7 @@ export function replyBlock(reply: AppleReply): string {
 }
 
 /** The description Apple asks for: when it started (UTC) and how much was refused. */
-export function describe(facts: AppleDraftFacts): string {
+export function descriptionFor(facts: AppleDraftFacts): string {
   const started = facts.firstSeen ? utcTime(facts.firstSeen) : TODO('date and time, UTC');
   const last =
     facts.lastSeen && facts.lastSeen !== facts.firstSeen ? `, last on ${utcTime(facts.lastSeen)}` : '';
@@ -105,17 +106,22 @@ export function draftFields(facts: AppleDraftFacts): AppleDraftFields {
     domains: facts.domains.join(', '),
     ips: facts.ips.join(', '),
     replies: facts.replies.map(replyBlock).join('\n\n'),
-    description: describe(facts),
+    description: descriptionFor(facts),
     recipients: (facts.recipients ?? []).join('\n'),
   };
 }
 
 const orTodo = (value: string, what: string) => value.trim() || TODO(what);
 
-const ADDRESS = /[\p{L}\p{N}._%+'=-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,24}/giu;
+/** An email address, as the pasted text and the fields hold them. */
+export const ADDRESS =
+  /[\p{L}\p{N}._%+'=-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,24}/giu;
 /** Addresses at Apple's mail domains in a reply are the recipients' (iCloud names them, as in
  *  "Messages to … deferred"). */
-const APPLE_ADDRESS = /@(?:[\w-]+\.)*(?:icloud\.com|me\.com|mac\.com|privaterelay\.appleid\.com)$/i;
+const appleAddress = (address: string) => {
+  const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+  return [...ICLOUD_DOMAINS, RELAY_DOMAIN].some((d) => domain === d || domain.endsWith(`.${d}`));
+};
 export const RECIPIENT_PLACEHOLDER = '[recipient address]';
 
 /** The text with every listed recipient and every address at Apple's mail domains replaced. */
@@ -127,7 +133,7 @@ export function withoutRecipients(text: string, recipients: string): string {
       .map((a) => a.toLowerCase()),
   );
   return text.replace(ADDRESS, (a) =>
-    listed.has(a.toLowerCase()) || APPLE_ADDRESS.test(a) ? RECIPIENT_PLACEHOLDER : a,
+    listed.has(a.toLowerCase()) || appleAddress(a) ? RECIPIENT_PLACEHOLDER : a,
   );
 }
 

@@ -1,7 +1,7 @@
 // Reads the facts for the message to Apple out of pasted text (a bounce, a log excerpt, a webhook
 // event): the replies with their counts and Txn IDs, the sending IPs the replies name, the envelope
 // senders' domains, the recipients and the first and last time stamp. Pure: no DOM.
-import type { AppleDraftFacts, AppleReply } from './apple-draft.ts';
+import { ADDRESS, type AppleDraftFacts, type AppleReply } from './apple-draft.ts';
 
 const IPV4 = String.raw`(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}`;
 const IPV6 = String.raw`(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}`;
@@ -13,7 +13,6 @@ const IP_NAMED = [
   new RegExp(`\\bMessages from ${IP}`, 'gi'),
 ];
 const TXN = /\bTxn ID:?\s*([\w-]{6,})/gi;
-const ADDRESS = /[\p{L}\p{N}._%+'=-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,24}/giu;
 /** The envelope sender as logs and DSNs write it. */
 const SENDER = [
   /\bfrom=<([^<>\s]+@[^<>\s]+)>/gi,

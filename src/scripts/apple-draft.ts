@@ -1,7 +1,7 @@
 // The message to Apple on an entry page (src/components/AppleDraft.astro): a pasted bounce fills the
 // fields the sender has not typed into, and every change rebuilds the draft and its mailto: link.
 // Pasted text is only read here and written back as text, never as HTML, and never leaves the page.
-import { buildDraft, describe, draftFields, type AppleDraftFields } from '../lib/apple-draft';
+import { buildDraft, draftFields, type AppleDraftFields } from '../lib/apple-draft';
 import { factsFromText } from '../lib/apple-facts';
 
 type FieldName = Exclude<keyof AppleDraftFields, 'recipients'>;
@@ -41,7 +41,7 @@ function setUp(root: HTMLElement) {
     recipients = found.recipients;
     for (const [name, el] of fields) {
       if (edited.has(name) || name === 'company') continue;
-      el.value = name === 'description' ? describe(facts) : found[name];
+      el.value = found[name];
     }
     const ids = facts.replies.reduce((n, r) => n + r.txnIds.length, 0);
     if (status) {

@@ -7,7 +7,7 @@ import {
   MAILTO_LIMIT,
   RECIPIENT_PLACEHOLDER,
   buildDraft,
-  describe as describeFacts,
+  descriptionFor,
   draftFields,
   replyBlock,
   utcTime,
@@ -108,10 +108,10 @@ describe('the draft', () => {
   });
 
   it('states when it started in UTC, or leaves a placeholder', () => {
-    expect(describeFacts({ ...facts, firstSeen: '2026-12-04T08:30:00+01:00' })).toMatch(
+    expect(descriptionFor({ ...facts, firstSeen: '2026-12-04T08:30:00+01:00' })).toMatch(
       /^Since 2026-12-04 07:30 UTC,/,
     );
-    expect(describeFacts(facts)).toMatch(/^Since \[date and time, UTC\],/);
+    expect(descriptionFor(facts)).toMatch(/^Since \[date and time, UTC\],/);
     expect(utcTime('2026-12-04')).toBe('2026-12-04 (UTC)');
     expect(utcTime('Dec  4 09:00:01')).toBe('Dec  4 09:00:01');
   });
