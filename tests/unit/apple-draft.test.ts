@@ -1,5 +1,6 @@
 // The message to Apple: facts read from pasted replies, the draft built from the form's fields, and
 // the mailto: link (escaped, cut under the limit with a note, no recipient unless asked).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   APPLE_POSTMASTER,
@@ -9,6 +10,7 @@ import {
   buildDraft,
   descriptionFor,
   draftFields,
+  mailtoLink,
   replyBlock,
   utcTime,
 } from '../../src/lib/apple-draft.ts';
@@ -171,5 +173,28 @@ describe('the draft', () => {
     expect(text).toContain('Company: [company name]');
     expect(text).toContain('Affected sending IPs: [IP addresses of the sending servers]');
     expect(subject).toBe('iCloud Mail refusing mail');
+  });
+});
+
+describe('mailtoLink, for any text', () => {
+  it('stays under the limit, decodes back to a prefix of the text plus the note, and says when it cut', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 3000 }),
+        fc.integer({ min: 300, max: 2500 }),
+        (text, limit) => {
+          const { url, cut } = mailtoLink('Subject', text, limit);
+          expect(url.length).toBeLessThanOrEqual(
+            Math.max(limit, mailtoLink('Subject', '', limit).url.length),
+          );
+          const body = decodeURIComponent(url.split('&body=')[1]!).replace(/\r\n/g, '\n');
+          if (cut) {
+            expect(body.endsWith(CUT_NOTE)).toBe(true);
+            expect(text.replace(/\r\n/g, '\n').startsWith(body.slice(0, -CUT_NOTE.length))).toBe(true);
+          } else expect(body).toBe(text.replace(/\r\n/g, '\n'));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
