@@ -14,6 +14,7 @@ export function entryJson(id: string, url: string, data: CodeEntryData) {
     ...data,
     sources: data.sources.map((s) => ({ ...s, ...(s.date && { date: isoDay(s.date) }) })),
     reviewed: isoDay(data.reviewed),
+    history: data.history.map((c) => ({ ...c, date: isoDay(c.date) })),
   };
 }
 
@@ -75,6 +76,11 @@ export function entryMarkdown(id: string, url: string, data: CodeEntryData, body
       standards.join('\n'),
       '## Sources',
       data.sources.map((s) => `- [${s.title}](${s.url})${s.date ? `, ${isoDay(s.date)}` : ''}`).join('\n'),
+      '## What changed',
+      [...data.history]
+        .reverse()
+        .map((c) => `- ${isoDay(c.date)}: ${c.summary}`)
+        .join('\n'),
       `Page: ${url} (entry id \`${id}\`)`,
     ].join('\n\n') + '\n'
   );

@@ -85,8 +85,28 @@ export const codeEntrySchema = z
       .default([]),
     labels,
     reviewed: z.coerce.date(),
+    /** What changed on the page, oldest first: the first item is its publication. Dates are UTC days;
+     *  tests/unit/entry-history.test.ts checks each against the file's git history. */
+    history: z
+      .array(
+        z.strictObject({
+          date: z.coerce.date(),
+          summary: z.string().min(10).max(240),
+        }),
+      )
+      .min(1, 'needs at least the day the entry was first published'),
   })
   .superRefine((entry, ctx) => {
+    entry.history.forEach((change, i) => {
+      const previous = entry.history[i - 1];
+      if (previous && change.date < previous.date) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['history', i, 'date'],
+          message: 'history goes oldest first: this date is before the one above it',
+        });
+      }
+    });
     if ((entry.code === undefined) === (entry.dsn === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['code'], message: 'set exactly one of `code` and `dsn`' });
     }

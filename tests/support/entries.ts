@@ -56,6 +56,7 @@ export function testRule(id: string, fields: Record<string, unknown>): RuleRecor
     evidence: 'capture',
     sources: [{ title: 'Test source', url: 'https://example.org/source' }],
     reviewed: '2026-11-27',
+    history: [{ date: '2026-11-27', summary: 'First published.' }],
     labels: { sisimai: { reason: 'undefined' } },
     ...fields,
   };

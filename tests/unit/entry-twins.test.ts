@@ -32,6 +32,10 @@ const data: CodeEntryData = {
   related: ['550-5-7-1-cs01'],
   labels: { sisimai: { reason: 'policyviolation' }, esps: [] },
   reviewed: new Date('2026-11-27'),
+  history: [
+    { date: new Date('2026-11-27'), summary: 'First published.' },
+    { date: new Date('2026-12-01'), summary: 'Txn ID in the report to Apple.' },
+  ],
 };
 const url = 'https://icloud-codes.example.org/codes/554-5-7-1-hm08/';
 
@@ -50,6 +54,10 @@ describe('entryJson', () => {
       { title: 'Apple postmaster page', url: 'https://support.apple.com/en-us/102322', date: '2025-02-25' },
       { title: 'Undated source', url: 'https://example.com/undated' },
     ]);
+    expect(json.history).toEqual([
+      { date: '2026-11-27', summary: 'First published.' },
+      { date: '2026-12-01', summary: 'Txn ID in the report to Apple.' },
+    ]);
   });
 });
 
@@ -65,6 +73,12 @@ describe('entryMarkdown', () => {
     expect(md).toContain('- [Apple postmaster page](https://support.apple.com/en-us/102322), 2025-02-25');
     expect(md).toContain('- [Undated source](https://example.com/undated)\n');
     expect(md).toContain(url);
+  });
+
+  it('lists what changed, newest first', () => {
+    expect(md).toContain(
+      '## What changed\n\n- 2026-12-01: Txn ID in the report to Apple.\n- 2026-11-27: First published.\n',
+    );
   });
 
   it('fences a quoted reply with more backticks than it contains', () => {

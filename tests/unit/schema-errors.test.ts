@@ -27,6 +27,7 @@ const valid = {
   sources: ['  - title: "A source"', '    url: "https://example.org/source"'],
   labels: ['  sisimai:', '    reason: "userunknown"'],
   reviewed: '2026-11-27',
+  history: ['  - date: 2026-11-27', '    summary: "First published."'],
 };
 
 type Fields = Record<string, string | number | string[] | undefined>;
@@ -74,6 +75,20 @@ describe('broken front matter is refused, naming the file and the field', () => 
       /URL/i,
     ],
     ['550-5-1-1-broken-date', { reviewed: 'soon' }, 'reviewed', /date/i],
+    ['550-5-1-1-no-history', { history: undefined }, 'history', /expected array/],
+    [
+      '550-5-1-1-history-order',
+      {
+        history: [
+          '  - date: 2026-12-01',
+          '    summary: "Txn ID added."',
+          '  - date: 2026-11-27',
+          '    summary: "First published."',
+        ],
+      },
+      'history.1.date',
+      /oldest first/,
+    ],
     ['550-5-1-1-broken-related', { related: ['  - Not An Id'] }, 'related.0', /entry id/],
     ['550-5-1-1-unknown-field', { colour: 'red' }, 'colour', /not a field/],
   ];
