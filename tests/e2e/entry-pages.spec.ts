@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { loadEntries } from '../support/entries';
 import { CATEGORIES, EVIDENCE, OWNERS, RETRY, SUPPRESS } from '../../src/lib/vocabulary';
 import { isoDay } from '../../src/lib/day';
+import { axeViolations } from '../support/axe';
 
 const entries = loadEntries();
 const SECTIONS = ['what-it-means', 'why-icloud-sends-it', 'what-to-do', 'retry-and-suppression'];
@@ -83,6 +84,11 @@ test('"If you only sent the message" says whom to tell and what to write, by who
   await box.locator('summary').click();
   await expect(box.locator('[data-only-sent-note]')).toContainText(`“554 5.7.1 [CS01]”`);
   await expect(box.locator('[data-only-sent-note]')).toContainText(`/codes/${policy.id}/`);
+
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axeViolations(page), `note open, ${scheme}`).toEqual([]);
+  }
 
   const full = entries.find((e) => e.data.owner === 'recipient' && e.data.category === 'mailbox-full')!;
   await page.goto(`/codes/${full.id}/`);

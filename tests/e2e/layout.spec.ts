@@ -91,7 +91,7 @@ test.describe('at 390×844', () => {
 
   // Touch targets are checked where they are smallest (axe's target-size rule, WCAG 2.5.8).
   for (const scheme of ['light', 'dark'] as const)
-    for (const path of ['', `codes/${hm08.id}/`, 'codes/550/'])
+    for (const path of ['', `codes/${hm08.id}/`, 'codes/550/', 'tags/', 'sending-to-icloud/'])
       test(`axe at phone width: /${path} (${scheme})`, async ({ page }) => {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(at(path));
