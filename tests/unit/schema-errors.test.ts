@@ -78,7 +78,7 @@ describe('broken front matter is refused, naming the file and the field', () => 
     ['550-5-1-1-unknown-field', { colour: 'red' }, 'colour', /not a field/],
     [
       '550-5-1-1-broken-only-sent',
-      { onlySent: ['  say: "Write to us."'] },
+      { onlySent: ['  say: "Please pass this bounce to your mail admin."'] },
       'onlySent.text',
       /expected string/,
     ],
