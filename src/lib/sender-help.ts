@@ -78,14 +78,14 @@ export function senderHelp(facts: SenderHelpFacts, code: string): SenderHelp {
     case 'domain-admin':
       return {
         text: 'The recipient’s domain is not set up to receive mail at iCloud, so nothing you change will help. Tell the recipient another way that mail to their address bounces, and send them the bounce for whoever manages their domain.',
-        say: `My email to you bounced with “${code}” from iCloud Mail: your domain seems to send its mail to iCloud without iCloud accepting it. Could you pass the bounce below to whoever manages your domain?`,
+        say: `My email to you bounced with “${code}” from iCloud Mail: your domain’s mail seems to be directed to iCloud, which does not accept it. Could you pass the bounce below to whoever manages your domain?`,
       };
     case 'apple':
       return {
         text:
           facts.outcome === 'transient'
-            ? `The delay is on Apple’s side, not yours or the recipient’s. Your mail service normally tries again by itself; nothing to do unless you later get a final failure notice. Then forward it to ${ADMIN}.`
-            : `The refusal came from a fault on Apple’s side, not from a bad address. Send the message again later; if it bounces again, forward the bounce to ${ADMIN}.`,
+            ? `The delay is on Apple’s side, not yours or the recipient’s. Your mail service normally tries again by itself; nothing to do unless you later get a final failure notice. Then forward it to ${ADMIN}, with the note below.`
+            : `The refusal came from a fault on Apple’s side, not from a bad address. Send the message again later; if it bounces again, forward the bounce to ${ADMIN}, with the note below.`,
         say: `iCloud Mail answered our message with “${code}” (the full bounce is below). The page linked here says the cause is on Apple’s side; could you check whether more of our mail to iCloud is affected?`,
       };
     default:
