@@ -1,5 +1,5 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+import { defineConfig, envField } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
@@ -19,6 +19,12 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // Entries hold reply strings, not source code; Shiki's inline colour styles would also break the CSP.
   markdown: { syntaxHighlight: false },
+  // ISSUES_URL: the deployment's new-issue form; entry pages link to it, prefilled, when it is set.
+  env: {
+    schema: {
+      ISSUES_URL: envField.string({ context: 'server', access: 'public', optional: true, url: true }),
+    },
+  },
   integrations: [mdx(), sitemap({ filter: notARedirect(outDir, site, base) }), pagefind()],
   security: {
     csp: {

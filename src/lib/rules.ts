@@ -9,7 +9,8 @@ import { CATEGORIES, EVIDENCE, OUTCOMES, OWNERS, RETRY, STAGES, SUPPRESS } from 
 export type { MatchRule };
 
 /** Front-matter fields only the entry page and its twins use; rule records leave them out. */
-export type PageOnlyField = 'examples' | 'evidenceNote' | 'sources' | 'related' | 'reviewed' | 'history';
+export type PageOnlyField =
+  'examples' | 'evidenceNote' | 'sources' | 'related' | 'onlySent' | 'reviewed' | 'history';
 
 export type RuleRecord = Omit<CodeEntryData, PageOnlyField> & {
   id: string;
@@ -24,7 +25,7 @@ export type RuleEntry = RuleRecord;
 
 /** An entry's record: its front matter without the page-only fields, plus id, URL and path. */
 export function toRuleRecord(id: string, data: CodeEntryData, base = '/'): RuleRecord {
-  const { examples, evidenceNote, sources, related, reviewed, history, ...rule } = data; // = PageOnlyField
+  const { examples, evidenceNote, sources, related, onlySent, reviewed, history, ...rule } = data; // = PageOnlyField
   const path = entryPath(id);
   return { id, url: withBase(base, path), path, ...rule };
 }

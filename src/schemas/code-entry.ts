@@ -84,6 +84,9 @@ export const codeEntrySchema = z
       .array(z.string().regex(/^[a-z0-9-]+$/, 'must be an entry id, e.g. 550-5-1-1-user-unknown'))
       .default([]),
     labels,
+    /** "If you only sent the message" in the entry's own words, where the wording derived from its
+     *  owner and category (src/lib/sender-help.ts) does not fit: what to do, and the note to send. */
+    onlySent: z.strictObject({ text: z.string().min(20), say: z.string().min(20).optional() }).optional(),
     reviewed: z.coerce.date(),
     /** What changed on the page, oldest first: the first item is its publication. Dates are UTC days;
      *  tests/unit/entry-history.test.ts checks each against the file's git history. */

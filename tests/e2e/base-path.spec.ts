@@ -1,5 +1,6 @@
 // The site built under a base path (as on a GitHub Pages project site) keeps every internal link,
-// asset and the Pagefind bundle under that base.
+// asset and the Pagefind bundle under that base. The same build sets ISSUES_URL, so entry pages
+// carry the prefilled "Report a problem" link (the main build, without it, has none).
 import { expect, test } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import { freePort } from '../support/free-port';
 
 const BASE = '/icloud-codes/';
+const ISSUES_URL = 'https://github.com/example/icloud-codes/issues/new?labels=entry';
 const astro = path.resolve('node_modules/.bin/astro');
 
 test.describe.configure({ mode: 'serial' });
@@ -22,6 +24,7 @@ test.beforeAll(async () => {
   const env = {
     ...process.env,
     BASE,
+    ISSUES_URL,
     OUT_DIR: path.join(work, 'dist'),
     ASTRO_CACHE_DIR: path.join(work, 'cache'),
   };
@@ -85,4 +88,19 @@ test('an entry page opens from the home table and the Pagefind bundle is served 
   await expect(page.locator('h1')).toHaveText(title);
   expect((await request.get(`${ORIGIN}${BASE}pagefind/pagefind.js`)).ok()).toBe(true);
   expect((await request.get(`${ORIGIN}${BASE}rules.json`)).ok()).toBe(true);
+});
+
+test('with ISSUES_URL set, an entry page links to the issue form, prefilled with the entry', async ({
+  page,
+}) => {
+  const id = '554-5-7-1-cs01';
+  await page.goto(`${ORIGIN}${BASE}codes/${id}/`);
+  const link = page.locator('a[data-report-problem]');
+  await expect(link).toHaveText('Report a problem or a new variant');
+  const href = new URL((await link.getAttribute('href'))!);
+  expect(`${href.origin}${href.pathname}`).toBe('https://github.com/example/icloud-codes/issues/new');
+  expect(href.searchParams.get('labels')).toBe('entry');
+  expect(href.searchParams.get('title')).toBe(`${id}: problem or new variant`);
+  expect(href.searchParams.get('body')).toContain(`Entry: ${id} (`);
+  expect(href.searchParams.get('body')).toContain(`${BASE}codes/${id}/)`);
 });

@@ -3,6 +3,8 @@
 import { expect, test } from '@playwright/test';
 import { loadEntries } from '../support/entries';
 import { CATEGORIES, EVIDENCE, OWNERS, RETRY, SUPPRESS } from '../../src/lib/vocabulary';
+import { isoDay } from '../../src/lib/day';
+import { axeViolations } from '../support/axe';
 
 const entries = loadEntries();
 const SECTIONS = ['what-it-means', 'why-icloud-sends-it', 'what-to-do', 'retry-and-suppression'];
@@ -26,6 +28,38 @@ for (const { id, data } of entries) {
     expect(ids).toEqual(SECTIONS);
     await expect(page.locator('#what-to-do + ol > li, #what-to-do ~ ol > li').first()).toBeVisible();
 
+    // The review date right under the title.
+    const reviewed = page.locator('[data-entry-reviewed] time');
+    await expect(reviewed).toHaveAttribute('datetime', isoDay(data.reviewed));
+    const h1 = (await page.locator('h1').boundingBox())!;
+    const date = (await page.locator('[data-entry-reviewed]').boundingBox())!;
+    expect(date.y).toBeGreaterThanOrEqual(h1.y + h1.height - 1);
+    expect(date.y - (h1.y + h1.height)).toBeLessThanOrEqual(200);
+
+    // "On this page" lists every h2 of the article, in order, by its id and text.
+    const headings = await page
+      .locator('article h2')
+      .evaluateAll((hs) => hs.map((h) => ({ href: `#${h.id}`, text: h.textContent!.trim() })));
+    const listed = await page
+      .locator('.section-links li a')
+      .evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent!.trim() })));
+    expect(listed).toEqual(headings);
+
+    // The box for someone who only sent the message comes before the steps; the labels after them.
+    const order = await page.evaluate(() => {
+      const at = (s: string) => document.querySelector(s)!;
+      const before = (a: string, b: string) =>
+        !!(at(a).compareDocumentPosition(at(b)) & Node.DOCUMENT_POSITION_FOLLOWING);
+      return {
+        onlySentFirst: before('[data-only-sent]', '#what-to-do'),
+        labelsAfter: before('#retry-and-suppression', '#others-label'),
+      };
+    });
+    expect(order).toEqual({ onlySentFirst: true, labelsAfter: true });
+    await expect(page.locator('[data-only-sent] p').first()).toBeVisible();
+    // No issue form set for this build: no report link.
+    if (!process.env.ISSUES_URL) await expect(page.locator('[data-report-problem]')).toHaveCount(0);
+
     const shown = await page.locator('pre[data-example]').allTextContents();
     expect(shown).toEqual(data.examples.map((ex) => ex.text));
     await expect(page.locator('#standards')).toBeVisible();
@@ -37,6 +71,29 @@ for (const { id, data } of entries) {
     }
   });
 }
+
+test('"If you only sent the message" says whom to tell and what to write, by who must act', async ({
+  page,
+}) => {
+  const policy = entries.find((e) => e.data.tag === 'CS01' && e.data.code === 554)!;
+  await page.goto(`/codes/${policy.id}/`);
+  const box = page.locator('[data-only-sent]');
+  await expect(box).toContainText(
+    'Forward the whole bounce to your IT department or your email provider’s support',
+  );
+  await box.locator('summary').click();
+  await expect(box.locator('[data-only-sent-note]')).toContainText(`“554 5.7.1 [CS01]”`);
+  await expect(box.locator('[data-only-sent-note]')).toContainText(`/codes/${policy.id}/`);
+
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axeViolations(page), `note open, ${scheme}`).toEqual([]);
+  }
+
+  const full = entries.find((e) => e.data.owner === 'recipient' && e.data.category === 'mailbox-full')!;
+  await page.goto(`/codes/${full.id}/`);
+  await expect(page.locator('[data-only-sent]')).toContainText('Tell them another way');
+});
 
 // Entries keyed by a DSN have no basic code, and so no basic-code page.
 const codes = [...new Set(entries.flatMap((e) => (e.data.code === undefined ? [] : [e.data.code])))];

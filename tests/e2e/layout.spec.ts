@@ -38,6 +38,24 @@ const overflowing = (page: Page) =>
     return found;
   });
 
+/** Visible links and buttons matching `selector` smaller than `min` CSS px either way, as
+ *  "text w×h". Buttons waiting for their script (data-js-pending) keep their room, so they count. */
+const smallTargets = (page: Page, selector: string, min: number) =>
+  page.locator(selector).evaluateAll(
+    (els, min) =>
+      els.flatMap((el) => {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) return [];
+        return r.width < min - 0.5 || r.height < min - 0.5
+          ? [`${(el.textContent ?? '').trim().slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`]
+          : [];
+      }),
+    min,
+  );
+
+const NAV_TARGETS = '.site-header a, .site-header button, .crumbs a';
+const LIST_TARGETS = 'main li a, main td a, main th a';
+
 test.describe('at 390×844', () => {
   test.use({ viewport: { width: 390, height: 844 } });
   const pages = [
@@ -73,12 +91,41 @@ test.describe('at 390×844', () => {
 
   // Touch targets are checked where they are smallest (axe's target-size rule, WCAG 2.5.8).
   for (const scheme of ['light', 'dark'] as const)
-    for (const path of ['', `codes/${hm08.id}/`, 'codes/550/'])
+    for (const path of ['', `codes/${hm08.id}/`, 'codes/550/', 'tags/', 'sending-to-icloud/'])
       test(`axe at phone width: /${path} (${scheme})`, async ({ page }) => {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(at(path));
         expect(await axeViolations(page)).toEqual([]);
       });
+
+  for (const path of ['', 'codes/550/', `codes/${hm08.id}/`, 'tags/'])
+    test(`links and buttons in the header, breadcrumbs and lists of /${path} are at least 24 × 24 px`, async ({
+      page,
+    }) => {
+      await page.goto(at(path));
+      expect(await smallTargets(page, `${NAV_TARGETS}, ${LIST_TARGETS}`, 24)).toEqual([]);
+    });
+
+  test('the main actions are at least 44 px: copy buttons, the classifier’s buttons, /analyze/’s file buttons', async ({
+    page,
+  }) => {
+    await page.goto(at(`codes/${hm08.id}/`));
+    expect(await smallTargets(page, '.copy-button, .section-links > .copy-link, .copy-note', 44)).toEqual([]);
+    await page.goto(at('classify/'));
+    expect(await smallTargets(page, '.classifier-ui .button', 44)).toEqual([]);
+    await page.goto(at('analyze/'));
+    expect(await smallTargets(page, 'main .file-button', 44)).toEqual([]);
+  });
+
+  test('the review date sits right under the title', async ({ page }) => {
+    for (const e of [hm08, longest]) {
+      await page.goto(at(`codes/${e.id}/`));
+      const h1 = (await page.locator('h1').boundingBox())!;
+      const date = (await page.locator('[data-entry-reviewed]').boundingBox())!;
+      expect(date.y - (h1.y + h1.height), e.id).toBeLessThanOrEqual(200);
+      expect(date.y, e.id).toBeGreaterThanOrEqual(h1.y + h1.height - 1);
+    }
+  });
 
   test('the header stays compact and "Guides" on one line', async ({ page }) => {
     await page.goto(at(''));

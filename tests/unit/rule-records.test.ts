@@ -5,7 +5,7 @@ import { decodeRules } from '../../src/lib/rules.ts';
 import { loadEntries } from '../support/entries.ts';
 
 const entries = loadEntries();
-const PAGE_ONLY = ['examples', 'evidenceNote', 'sources', 'related', 'reviewed', 'history'];
+const PAGE_ONLY = ['examples', 'evidenceNote', 'sources', 'related', 'onlySent', 'reviewed', 'history'];
 
 describe('rule records', () => {
   it('carry each entry’s front matter except the page-only fields, plus id, url and path', () => {

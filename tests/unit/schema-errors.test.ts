@@ -91,6 +91,12 @@ describe('broken front matter is refused, naming the file and the field', () => 
     ],
     ['550-5-1-1-broken-related', { related: ['  - Not An Id'] }, 'related.0', /entry id/],
     ['550-5-1-1-unknown-field', { colour: 'red' }, 'colour', /not a field/],
+    [
+      '550-5-1-1-broken-only-sent',
+      { onlySent: ['  say: "Please pass this bounce to your mail admin."'] },
+      'onlySent.text',
+      /expected string/,
+    ],
   ];
   for (const [id, overrides, field, message] of cases) {
     it(`${field}: ${message.source}`, () => {
