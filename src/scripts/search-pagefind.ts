@@ -2,6 +2,7 @@
 // time) once, configured for the site's base path, with dotted status codes made exact.
 import { withBase } from '../lib/urls';
 import { exactCodes, type PagefindCore } from './search-exact';
+import { searchWithoutFiller } from './search-words';
 
 export interface PagefindInstance {
   triggerLoad(): Promise<void>;
@@ -56,6 +57,7 @@ export function loadPagefind(base: string): Promise<PagefindInstance> {
       // a match there lifts them above variants that were only reported or listed.
       ranking: { metaWeights: { confirmed: 3 } },
     });
+    searchWithoutFiller(instance);
     await instance.triggerLoad();
     if (instance.__pagefind__) exactCodes(instance.__pagefind__);
     else
