@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { freePort } from './tests/support/free-port';
 
@@ -10,6 +11,9 @@ const port = Number(process.env.PORT);
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
+  // One worker per core (Playwright's default is half of them); each test waits on conditions, so a
+  // busy core makes it slower, not wrong.
+  workers: availableParallelism(),
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   reporter: 'list',

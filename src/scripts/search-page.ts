@@ -3,6 +3,7 @@
 import { fragmentFor, readQuery } from './classifier-permalink';
 import { loadPagefind } from './search-pagefind';
 import { showBestMatch } from './search-slot';
+import { typedFor } from './search-words';
 
 const base = import.meta.env.BASE_URL;
 const root = document.querySelector<HTMLElement>('[data-search-page]');
@@ -33,7 +34,10 @@ async function start(root: HTMLElement) {
   instance.on(
     'search',
     (term) => {
-      const text = String(term ?? '');
+      const text = typedFor(String(term ?? ''));
+      // Pagefind's box shows the searched words when it is not focused; it keeps the question typed.
+      const box = input();
+      if (box && box.value !== text && document.activeElement !== box) box.value = text;
       const hash = text ? fragmentFor(text) : '';
       if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname + location.search);
       void showBestMatch(slot, base, text);
@@ -43,7 +47,7 @@ async function start(root: HTMLElement) {
 
   const fromUrl = () => {
     const query = readQuery(location.hash) ?? '';
-    if (query === (instance.searchTerm ?? '')) return;
+    if (query === typedFor(instance.searchTerm ?? '')) return;
     const box = input();
     if (box) box.value = query;
     instance.triggerSearch(query);

@@ -1,7 +1,9 @@
 // Loads Pagefind's Component UI (the script and stylesheet Pagefind writes into its bundle at build
-// time) once, configured for the site's base path, with dotted status codes made exact.
+// time) once, configured for the site's base path, with dotted status codes made exact and questions
+// searched without their filler words (search-words.ts).
 import { withBase } from '../lib/urls';
 import { exactCodes, type PagefindCore } from './search-exact';
+import { searchWithoutFiller } from './search-words';
 
 export interface PagefindInstance {
   triggerLoad(): Promise<void>;
@@ -9,9 +11,13 @@ export interface PagefindInstance {
   on(event: 'search' | 'results', callback: (...args: unknown[]) => void, owner?: object): void;
   searchTerm?: string;
   /** Set by the Component UI once pagefind.js has loaded. Not a documented API, hence Pagefind is pinned
-   *  exactly (package.json). Needed because Pagefind's documented exact search ("5.7.1" in quotes) is
-   *  exact but unranked (every score 1, in index order); tests/e2e/search.spec.ts shows with a fixture
-   *  index that without this "5.7.1" also finds "5.7.10". */
+   *  exactly (package.json). The documented quoted search cannot replace it: pagefind.js 1.6.0 runs an
+   *  exact search only when the whole query is quoted (`exact_search=/^\s*".+"\s*$/.test(term)`), and
+   *  pagefind_web's `exact_term` scores every page it finds `page_score: 1.0`, so the results come in
+   *  index order. Merging a ranked and a quoted search in the page needs a hook on what the results
+   *  element renders, and the Component UI has none: its `__search__` passes
+   *  `this.__pagefind__.search(term, …)` straight to the "results" event. tests/e2e/search.spec.ts shows
+   *  with a fixture index that without this "5.7.1" also finds "5.7.10". */
   __pagefind__?: PagefindCore;
 }
 declare global {
@@ -56,6 +62,7 @@ export function loadPagefind(base: string): Promise<PagefindInstance> {
       // a match there lifts them above variants that were only reported or listed.
       ranking: { metaWeights: { confirmed: 3 } },
     });
+    searchWithoutFiller(instance);
     await instance.triggerLoad();
     if (instance.__pagefind__) exactCodes(instance.__pagefind__);
     else

@@ -32,3 +32,30 @@ export function looksLikeReply(query: string): boolean {
   if (/(?<![\d.])[45]\d\d(?![\d.])/.test(text) && text.split(/\s+/).length >= 4) return true;
   return /\bsaid:|Diagnostic-Code:|\bstatus=|\bdsn=|\bTxn ID\b/i.test(text);
 }
+
+/** Words of a question that say nothing about the reply. Pagefind lists only the pages that hold every
+ *  word of a query, so "icloud blocked my ip" would find only pages that happen to say "my". */
+const FILLER = new Set(
+  (
+    'a an the and or how what why when where who which do does did i im me my we our us you your it its ' +
+    'this that these those there is are was were be been am can could should would will to of for in on ' +
+    'at by with from about into because get got getting keep keeps please help mean means fix'
+  ).split(' '),
+);
+
+/** The words of a plain-word question that Pagefind should look for: the query without filler words.
+ *  Codes, tags, quoted phrases and pasted replies are left as typed, and so is a query of filler only. */
+export function searchWords(query: string): string {
+  if (/["[\]]/.test(query) || looksLikeReply(query)) return query;
+  const words = query.trim().split(/\s+/);
+  const kept = words.filter(
+    (w) =>
+      !FILLER.has(
+        w
+          .toLowerCase()
+          .replace(/[’']/g, '')
+          .replace(/[?!.,;:]+$/, ''),
+      ),
+  );
+  return kept.length === 0 || kept.length === words.length ? query : kept.join(' ');
+}

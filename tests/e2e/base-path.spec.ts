@@ -40,14 +40,19 @@ test.beforeAll(async () => {
   let output = '';
   server.stdout!.on('data', (d) => (output += d));
   server.stderr!.on('data', (d) => (output += d));
-  for (let i = 0; i < 100 && server.exitCode === null; i++) {
+  const answers = async () => {
+    if (server!.exitCode !== null) return 'exited';
     try {
-      if ((await fetch(`${ORIGIN}${BASE}`)).ok) return;
+      return (await fetch(`${ORIGIN}${BASE}`)).ok ? 'up' : 'not ok';
     } catch {
-      // not listening yet
+      return 'not listening';
     }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  };
+  await expect
+    .poll(answers, { timeout: 20_000 })
+    .toMatch(/^(up|exited)$/)
+    .catch(() => undefined);
+  if ((await answers()) === 'up') return;
   const how = server.exitCode === null ? 'did not answer within 20 s' : `exited with code ${server.exitCode}`;
   throw new Error(`astro preview for the base-path build on port ${port} ${how}. Its output:\n${output}`);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exactCodes, type PagefindCore, type PagefindSearch } from '../../src/scripts/search-exact';
-import { bareCode, dottedCodes, looksLikeReply } from '../../src/scripts/search-query';
+import { bareCode, dottedCodes, looksLikeReply, searchWords } from '../../src/scripts/search-query';
 
 describe('dottedCodes', () => {
   it('finds enhanced codes as whole tokens', () => {
@@ -73,5 +73,23 @@ describe('exactCodes', () => {
     const core = fakeCore();
     exactCodes(core);
     expect((await core.search('user'))?.results.map((r) => r.id)).toEqual(['c']);
+  });
+});
+
+describe('searchWords', () => {
+  it('drops the filler words of a question', () => {
+    expect(searchWords('how to contact apple postmaster')).toBe('contact apple postmaster');
+    expect(searchWords('icloud blocked my ip')).toBe('icloud blocked ip');
+    expect(searchWords('What does HM08 mean?')).toBe('HM08');
+    expect(searchWords('how do I fix CS01')).toBe('CS01');
+  });
+  it('keeps the words that change the meaning', () => {
+    expect(searchWords('address does not exist')).toBe('address not exist');
+    expect(searchWords('mailbox no longer on system')).toBe('mailbox no longer system');
+    expect(searchWords('too many errors')).toBe('too many errors');
+  });
+  it('leaves codes, tags, quoted phrases, pasted replies and filler-only queries as typed', () => {
+    for (const q of ['5.7.1', '[CS01]', '"user is over quota"', '550 5.1.1 user is unknown', 'how to', ''])
+      expect(searchWords(q), q).toBe(q);
   });
 });
