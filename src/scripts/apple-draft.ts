@@ -1,12 +1,13 @@
 // The message to Apple on an entry page (src/components/AppleDraft.astro): a pasted bounce fills the
 // fields the sender has not typed into, and every change rebuilds the draft and its mailto: link.
+// Loaded by the component on first use (apple-draft-loader.ts).
 // Pasted text is only read here and written back as text, never as HTML, and never leaves the page.
 import { buildDraft, draftFields, type AppleDraftFields } from '../lib/apple-draft';
 import { factsFromText } from '../lib/apple-facts';
 
 type FieldName = Exclude<keyof AppleDraftFields, 'recipients'>;
 
-function setUp(root: HTMLElement) {
+export function setUp(root: HTMLElement) {
   const paste = root.querySelector<HTMLTextAreaElement>('[data-apple-paste]');
   const text = root.querySelector<HTMLElement>('[data-apple-draft-text]');
   const mailto = root.querySelector<HTMLAnchorElement>('[data-apple-mailto]');
@@ -18,10 +19,11 @@ function setUp(root: HTMLElement) {
     fields.set(el.dataset.appleField as FieldName, el);
   }
   if (!paste || !text || !mailto || !cut || !withRecipients) return;
-  root.querySelector<HTMLElement>('[data-apple-draft-nojs]')?.setAttribute('hidden', '');
 
   // Fields the sender typed into keep their text when a new paste fills the others.
   const edited = new Set<FieldName>();
+  // The code loads on first use, so what was typed before it arrived counts as typed.
+  for (const [name, el] of fields) if (el.value !== el.defaultValue) edited.add(name);
   let recipients = '';
 
   const render = () => {
@@ -64,5 +66,3 @@ function setUp(root: HTMLElement) {
   if (paste.value) fill();
   else render();
 }
-
-for (const root of document.querySelectorAll<HTMLElement>('[data-apple-draft]')) setUp(root);

@@ -164,7 +164,7 @@ test('a question keeps its words in the box and the address bar while its filler
 // dt/dd and buttons with no space between them in the built HTML used to run together in snippets.
 test('no snippet runs labels or words together', async ({ page }) => {
   const names =
-    /^\W*(iCloud|non-iCloud|SendGrid|SocketLabs|JavaScript|ZoneMTA|TidBITS|SimpleLogin|diagnosticCode)(’s|'s)?\W*$/;
+    /^\W*(iCloud|non-iCloud|SendGrid|SocketLabs|JavaScript|ZoneMTA|TidBITS|SimpleLogin|diagnosticCode|RateLimited)(’s|'s)?\W*$/;
   const glued: string[] = [];
   for (const query of [
     '421',
