@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createClassifier, looksLikeMessage } from '../src/lib/classify/index.ts';
 import { classifyMessage } from '../src/lib/classify/message.ts';
 import type { Classification } from '../src/lib/classify/types.ts';
-import type { RuleEntry } from '../src/lib/rules.ts';
+import { decodeRules, type RuleEntry } from '../src/lib/rules.ts';
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
@@ -25,9 +25,12 @@ async function rules(): Promise<RuleEntry[]> {
   }
   const file = path.resolve(process.env.OUT_DIR ?? 'dist', 'rules.json');
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as RuleEntry[];
-  } catch {
-    console.error(`No rule data at ${file}: run \`npm run build\` first, or pass --collection.`);
+    return decodeRules(JSON.parse(readFileSync(file, 'utf8')), file);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    console.error(
+      missing ? `No rule data at ${file}: run \`npm run build\` first, or pass --collection.` : String(error),
+    );
     process.exit(2);
   }
 }

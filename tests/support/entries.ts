@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { toRuleRecord, type RuleRecord } from '../../src/lib/rules.ts';
+import type { RuleRecord } from '../../src/lib/rules.ts';
+import { toRuleRecord } from '../../src/schemas/rule-record.ts';
 import { parseEntry, relatedErrors, type CodeEntryData } from '../../src/schemas/code-entry.ts';
 
 export const CODES_DIR = path.resolve(import.meta.dirname, '../../content/codes');

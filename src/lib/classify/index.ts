@@ -2,7 +2,7 @@
 // pure and safe on any input; MIME decoding of whole messages lives in ./message.ts so the box
 // loads the decoder only when a message is pasted.
 import { bestMatch, compileEntries, normaliseForMatch, type BestMatch } from '../match.ts';
-import type { RuleEntry } from '../rules.ts';
+import type { DsnRuleEntry, RuleEntry } from '../rules.ts';
 import { basicCode } from '../standards.ts';
 import { decide } from './decide.ts';
 import { extractReplies } from './extract.ts';
@@ -38,7 +38,7 @@ function looksBinary(input: string): boolean {
 export function createClassifier(entries: RuleEntry[]): Classifier {
   // Entries keyed by a DSN's fields are matched apart from replies (see decide.ts).
   const compiled = compileEntries(entries.filter((e) => !e.dsn));
-  const dsnEntries = entries.filter((e) => e.dsn);
+  const dsnEntries = entries.filter((e): e is DsnRuleEntry => e.dsn !== undefined);
   // A basic code alone is taken for a reply only when it is one a server sends: RFC 5321's codes
   // and the entries' own (random digits are not replies).
   const allowed = new Set<number>(entries.flatMap((e) => (e.code === undefined ? [] : [e.code])));
