@@ -1,10 +1,8 @@
 // The /analyze/ worker: reads the files as streams (gzip unpacked on the way), runs them through
 // the report aggregator and posts progress, then the report and its downloads as Blobs. The page's
 // main thread only draws; nothing here touches the network except fetching /rules.json.
-import { createClassifier } from '../lib/classify/index';
-import { classifyMessage } from '../lib/classify/message';
+import { createEngine } from '../lib/engine';
 import { addressesCsv, repliesCsv } from '../lib/report/csv';
-import { createAggregator } from '../lib/report/index';
 import { readStream } from '../lib/report/read';
 import { decodeRules } from '../lib/rules';
 import { LIST_SHOWN, type FromWorker, type ToWorker } from './analyze-protocol';
@@ -20,12 +18,7 @@ async function run(files: File[], names: string[], rulesUrl: string) {
   const response = await fetch(rulesUrl);
   if (!response.ok) throw new Error(`the server answered ${response.status} for the rules`);
   const rules = decodeRules(await response.json(), rulesUrl);
-  const classifier = createClassifier(rules);
-  const aggregator = createAggregator({
-    classifier,
-    rules,
-    classifyMessage: (text) => classifyMessage(text, classifier),
-  });
+  const aggregator = (await createEngine(rules).reports())();
   const total = files.reduce((n, f) => n + f.size, 0);
   let before = 0;
   let last = 0;

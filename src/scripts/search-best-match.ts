@@ -2,7 +2,7 @@
 // demand with the rules from /rules.json) names the entry it belongs to; when it is only a code
 // ("550 5.1.1"), the card lists every entry with that code. Pasted text is only ever set as text.
 // Test contract: [data-best-match][data-entry="<entry id>"], [data-code-match] li[data-entry].
-import { createClassifier, type Classifier } from '../lib/classify/index';
+import { createEngine, type Engine } from '../lib/engine';
 import type { RuleEntry } from '../lib/rules';
 import { withBase } from '../lib/urls';
 import type { BareCode } from './search-query';
@@ -14,8 +14,8 @@ import { fragmentFor } from './classifier-permalink';
 import { loadRules } from './classifier-rules';
 
 // Search queries are short: the card classifies on the main thread, built once per page.
-let classifier: Promise<Classifier> | undefined;
-const loadClassifier = (base: string) => (classifier ??= loadRules(base).then(createClassifier));
+let engine: Promise<Engine> | undefined;
+const loadEngine = (base: string) => (engine ??= loadRules(base).then(createEngine));
 
 function entryCard(base: string, entry: RuleEntry, why: string) {
   return el(
@@ -62,7 +62,7 @@ function noEntryCard(base: string, why: string, query: string) {
 
 /** The card for a query that looks like a reply, or undefined when the classifier found no reply in it. */
 export async function bestMatch(base: string, query: string): Promise<HTMLElement | undefined> {
-  const outcome = (await loadClassifier(base)).classify(query);
+  const outcome = (await loadEngine(base)).classifyText(query);
   const first = outcome.results[0];
   if (!first) return undefined;
   return first.entry ? entryCard(base, first.entry, first.why) : noEntryCard(base, first.why, query);

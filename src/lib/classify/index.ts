@@ -35,7 +35,7 @@ function looksBinary(input: string): boolean {
   return odd > 0 && odd / sample.length > 0.05;
 }
 
-export function createClassifier(entries: RuleEntry[]): Classifier {
+export function createClassifier(entries: readonly RuleEntry[]): Classifier {
   // Entries keyed by a DSN's fields are matched apart from replies (see decide.ts).
   const compiled = compileEntries(entries.filter((e) => !e.dsn));
   const dsnEntries = entries.filter((e): e is DsnRuleEntry => e.dsn !== undefined);

@@ -23,9 +23,9 @@ export {
 export interface AggregatorOptions {
   classifier: Classifier;
   rules: readonly RuleEntry[];
-  /** Decodes a whole email (classifyMessage from src/lib/classify/message.ts, bound to the
-   *  classifier); without it messages are read as plain text. */
-  classifyMessage?: (text: string) => Promise<ClassifyOutcome>;
+  /** Classifies anything, decoding a whole email first (the engine's classify, src/lib/engine.ts);
+   *  without it messages are read as plain text. */
+  classifyAny?: (text: string) => Promise<ClassifyOutcome>;
   /** Per-reply rows kept for the CSV; the counts always cover every reply. */
   rowLimit?: number;
   /** The time syslog lines' year is judged from when a file has no modification time. */
@@ -55,7 +55,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
   for (let c = 400; c < 600; c++) codes.add(c);
   const env = {
     classifier: options.classifier,
-    classifyMessage: options.classifyMessage,
+    classifyAny: options.classifyAny,
     prefilter: createPrefilter(codes),
     scanner: new LogScanner([...new Set([...codes].map((c) => String(c)[0]))].sort().join('')),
     tally,

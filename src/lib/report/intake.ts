@@ -2,7 +2,6 @@
 // into records by the file's format (a log line with its continuation lines, a paragraph of
 // bounce text, one JSON event, one email message) and each record is classified on its own.
 import type { Classification, Classifier, ClassifyOutcome } from '../classify/index.ts';
-import { looksLikeMessage } from '../classify/index.ts';
 import { deliveredIn, deliveredInEvent } from './deliveries.ts';
 import { detach } from './detach.ts';
 import type { LogScanner, LogSink } from './log-scan.ts';
@@ -36,7 +35,7 @@ export interface FileInfo {
 
 export interface IntakeEnv {
   classifier: Classifier;
-  classifyMessage?: (text: string) => Promise<ClassifyOutcome>;
+  classifyAny?: (text: string) => Promise<ClassifyOutcome>;
   prefilter: Prefilter;
   scanner: LogScanner;
   tally: Tally;
@@ -327,8 +326,8 @@ export class FileIntake {
     while (this.queue.length) {
       const { text, line, mime } = this.queue.shift()!;
       this.summary.records++;
-      const decode = mime && this.env.classifyMessage && looksLikeMessage(text);
-      const { results } = decode ? await this.env.classifyMessage!(text) : this.env.classifier.classify(text);
+      const { classifyAny } = this.env;
+      const { results } = mime && classifyAny ? await classifyAny(text) : this.env.classifier.classify(text);
       if (results.length) this.add(results, messageTime(text), line);
     }
   }
