@@ -4,6 +4,7 @@
 import type { Classification, Classifier, ClassifyOutcome } from '../classify/index.ts';
 import { deliveredIn, deliveredInEvent } from './deliveries.ts';
 import { detach } from './detach.ts';
+import { APPLE_MAIL_NAME } from '../lexicon.ts';
 import type { LogScanner, LogSink } from './log-scan.ts';
 import type { Prefilter } from './prefilter.ts';
 import { problems } from './problems.ts';
@@ -23,7 +24,7 @@ const MAX_MESSAGE_MB = 32;
 const MAIL_LIKE =
   /postfix|sendmail|exim|smtp|status=|dsn=|relay=|to=<|from=<|diagnostic-code|final-recipient|@/i;
 /** A delivery is worth remembering only to an address Apple may host (see ./deliveries.ts). */
-const APPLE = /icloud\.com|me\.com|mac\.com/;
+const APPLE = new RegExp(APPLE_MAIL_NAME);
 
 export interface FileInfo {
   /** Size on disk, for the summary (compressed size for .gz). */
