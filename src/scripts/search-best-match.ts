@@ -1,8 +1,7 @@
-// The card above Pagefind's results: when a query looks like an SMTP reply, the classifier (loaded on
-// demand with the rules from /rules.json) names the entry it belongs to; when it is only a code
+// The card above Pagefind's results: when a query looks like an SMTP reply, the classifier (in the
+// page's engine worker, with the rules from /rules.json) names the entry it belongs to; when it is only a code
 // ("550 5.1.1"), the card lists every entry with that code. Pasted text is only ever set as text.
 // Test contract: [data-best-match][data-entry="<entry id>"], [data-code-match] li[data-entry].
-import { createEngine, type Engine } from '../lib/engine';
 import type { RuleEntry } from '../lib/rules';
 import { withBase } from '../lib/urls';
 import type { BareCode } from './search-query';
@@ -11,11 +10,9 @@ import { codesText } from '../lib/standards';
 import { basicCodePath } from '../lib/urls';
 import { el, fact } from './classifier-dom';
 import { fragmentFor } from './classifier-permalink';
-import { loadRules } from './classifier-rules';
+import { engineClient, type TextChannel } from './engine-client';
 
-// Search queries are short: the card classifies on the main thread, built once per page.
-let engine: Promise<Engine> | undefined;
-const loadEngine = (base: string) => (engine ??= loadRules(base).then(createEngine));
+let channel: TextChannel | undefined;
 
 function entryCard(base: string, entry: RuleEntry, why: string) {
   return el(
@@ -62,15 +59,17 @@ function noEntryCard(base: string, why: string, query: string) {
 
 /** The card for a query that looks like a reply, or undefined when the classifier found no reply in it. */
 export async function bestMatch(base: string, query: string): Promise<HTMLElement | undefined> {
-  const outcome = (await loadEngine(base)).classifyText(query);
-  const first = outcome.results[0];
+  const engine = engineClient(base);
+  await engine.rules;
+  channel ??= engine.texts();
+  const first = (await channel.classify(query))?.results[0];
   if (!first) return undefined;
   return first.entry ? entryCard(base, first.entry, first.why) : noEntryCard(base, first.why, query);
 }
 
 /** The entries with the codes of a bare code query, from the same rules the classifier uses. */
 export async function codeCard(base: string, { code, enhanced }: BareCode): Promise<HTMLElement> {
-  const rules = await loadRules(base);
+  const rules = await engineClient(base).rules;
   const found = rules.filter(
     (r) => (code === undefined || r.code === code) && (enhanced === undefined || r.enhanced === enhanced),
   );
