@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadEntries } from '../tests/support/entries.ts';
+import { loadEntries } from '../src/schemas/entry-files.ts';
 import { engineFor } from '../src/node-api/engine.ts';
 
 const args = new Set(process.argv.slice(2));

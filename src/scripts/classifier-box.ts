@@ -100,7 +100,7 @@ function setup(root: HTMLElement) {
     const shown = results.slice(0, CARD_LIMIT);
     list.replaceChildren(...shown.map((c) => renderCard(c, options)));
     overview.replaceChildren();
-    if (results.length > 3) overview.append(renderTally(results, base));
+    if (results.length > 3) overview.append(renderTally(results));
     if (results.length > CARD_LIMIT) {
       overview.append(
         el('p', {}, `The cards below show the first ${CARD_LIMIT} of ${results.length} replies.`),

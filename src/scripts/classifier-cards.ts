@@ -45,7 +45,7 @@ function alternatives(c: Classification, o: CardOptions, label: string): HTMLEle
       'div',
       { class: 'result-alternatives' },
       el('p', {}, el('strong', {}, label)),
-      el('ul', {}, ...others.map((a) => el('li', {}, el('a', { href: withBase(o.base, a.path) }, a.title)))),
+      el('ul', {}, ...others.map((a) => el('li', {}, el('a', { href: a.url }, a.title)))),
     )
   );
 }
@@ -64,7 +64,7 @@ function entryCard(c: Classification, entry: RuleEntry, o: CardOptions) {
   return el(
     'li',
     { class: 'result-card', 'data-entry': entry.id, 'data-confidence': c.confidence },
-    heading(o.level, el('a', { href: withBase(o.base, entry.path) }, entry.title)),
+    heading(o.level, el('a', { href: entry.url }, entry.title)),
     el(
       'p',
       { class: 'result-badges' },
@@ -116,7 +116,7 @@ function noneCard(c: Classification, o: CardOptions) {
         'p',
         { class: 'result-if-icloud' },
         'If this came from iCloud: ',
-        el('a', { href: withBase(o.base, c.ifICloud.path) }, c.ifICloud.title),
+        el('a', { href: c.ifICloud.url }, c.ifICloud.title),
       ),
     alternatives(c, o, 'iCloud replies with these codes:'),
     code !== undefined &&

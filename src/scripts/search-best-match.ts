@@ -24,7 +24,7 @@ function entryCard(base: string, entry: RuleEntry, why: string) {
       'aria-label': 'Best match for the pasted reply',
     },
     el('p', { class: 'best-match-kicker' }, 'Best match for this reply'),
-    el('p', { class: 'best-match-title' }, el('a', { href: withBase(base, entry.path) }, entry.title)),
+    el('p', { class: 'best-match-title' }, el('a', { href: entry.url }, entry.title)),
     el('pre', { class: 'best-match-reply' }, el('code', {}, entry.reply)),
     el(
       'dl',
@@ -96,7 +96,7 @@ export async function codeCard(base: string, { code, enhanced }: BareCode): Prom
             { 'data-entry': r.id },
             el('span', { class: 'tag' }, codesText(r.code, r.enhanced)),
             ' ',
-            el('a', { href: withBase(base, r.path) }, r.title),
+            el('a', { href: r.url }, r.title),
           ),
         ),
       ),
