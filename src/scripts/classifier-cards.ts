@@ -2,11 +2,12 @@
 // what to do, the context read from the input, and why this match. Test contract: data-entry.
 import type { Classification, Confidence, ReplyContext } from '../lib/classify/types';
 import { actionText } from '../lib/action';
+import { entryFacts } from '../lib/entry-facts';
 import type { RuleEntry } from '../lib/rules';
 import { codesText } from '../lib/standards';
 import { basicCodePath, withBase } from '../lib/urls';
-import { OUTCOMES, OWNERS, STAGES, SUPPRESS, retryText } from '../lib/vocabulary';
-import { el, fact } from './classifier-dom';
+import { OUTCOMES, STAGES } from '../lib/vocabulary';
+import { el, fact, factItems } from './classifier-dom';
 
 const CONFIDENCE: Record<Confidence, string> = {
   exact: 'Exact match',
@@ -78,9 +79,7 @@ function entryCard(c: Classification, entry: RuleEntry, o: CardOptions) {
     el(
       'dl',
       { class: 'result-facts' },
-      fact('Retry', retryText(entry.retry, entry.retryDelay)),
-      fact('Suppress the address?', SUPPRESS[entry.suppress]),
-      fact('Who must act', OWNERS[entry.owner]),
+      ...factItems(entryFacts(entry, ['retry', 'suppress', 'owner'])),
       ...contextFacts(c.reply.context),
     ),
     el('p', { class: 'result-why' }, el('strong', {}, 'Why this match: '), c.why),

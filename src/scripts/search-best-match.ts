@@ -5,10 +5,10 @@
 import type { RuleEntry } from '../lib/rules';
 import { withBase } from '../lib/urls';
 import type { BareCode } from './search-query';
-import { OUTCOMES, OWNERS, SUPPRESS, retryText } from '../lib/vocabulary';
+import { entryFacts } from '../lib/entry-facts';
 import { codesText } from '../lib/standards';
 import { basicCodePath } from '../lib/urls';
-import { el, fact } from './classifier-dom';
+import { el, factItems } from './classifier-dom';
 import { fragmentFor } from './classifier-permalink';
 import { engineClient, type TextChannel } from './engine-client';
 
@@ -29,10 +29,7 @@ function entryCard(base: string, entry: RuleEntry, why: string) {
     el(
       'dl',
       { class: 'best-match-facts' },
-      fact('Outcome', OUTCOMES[entry.outcome]),
-      fact('Who must act', OWNERS[entry.owner]),
-      fact('Retry', retryText(entry.retry, entry.retryDelay)),
-      fact('Suppress the address?', SUPPRESS[entry.suppress]),
+      ...factItems(entryFacts(entry, ['outcome', 'owner', 'retry', 'suppress'])),
     ),
     el('p', { class: 'best-match-why' }, why),
   );
