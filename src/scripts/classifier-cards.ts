@@ -38,7 +38,7 @@ function contextFacts(c: ReplyContext): HTMLElement[] {
 const codeLabel = (r: Classification['reply']) => codesText(r.code, r.enhanced);
 
 /** Other entries that fit as well: the user picks by reading them. */
-function alternatives(c: Classification, o: CardOptions, label: string): HTMLElement | false {
+function alternatives(c: Classification, label: string): HTMLElement | false {
   const others = (c.alternatives ?? []).filter((a) => a.id !== c.entry?.id);
   return (
     others.length > 0 &&
@@ -83,7 +83,7 @@ function entryCard(c: Classification, entry: RuleEntry, o: CardOptions) {
       ...contextFacts(c.reply.context),
     ),
     el('p', { class: 'result-why' }, el('strong', {}, 'Why this match: '), c.why),
-    alternatives(c, o, 'These entries fit as well:'),
+    alternatives(c, 'These entries fit as well:'),
   );
 }
 
@@ -117,7 +117,7 @@ function noneCard(c: Classification, o: CardOptions) {
         'If this came from iCloud: ',
         el('a', { href: c.ifICloud.url }, c.ifICloud.title),
       ),
-    alternatives(c, o, 'iCloud replies with these codes:'),
+    alternatives(c, 'iCloud replies with these codes:'),
     code !== undefined &&
       o.basicCodes.has(code) &&
       el(

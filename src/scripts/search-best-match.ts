@@ -14,7 +14,7 @@ import { engineClient, type TextChannel } from './engine-client';
 
 let channel: TextChannel | undefined;
 
-function entryCard(base: string, entry: RuleEntry, why: string) {
+function entryCard(entry: RuleEntry, why: string) {
   return el(
     'section',
     {
@@ -61,7 +61,7 @@ export async function bestMatch(base: string, query: string): Promise<HTMLElemen
   channel ??= engine.texts();
   const first = (await channel.classify(query))?.results[0];
   if (!first) return undefined;
-  return first.entry ? entryCard(base, first.entry, first.why) : noEntryCard(base, first.why, query);
+  return first.entry ? entryCard(first.entry, first.why) : noEntryCard(base, first.why, query);
 }
 
 /** The entries with the codes of a bare code query, from the same rules the classifier uses. */
