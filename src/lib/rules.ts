@@ -4,6 +4,7 @@
 // checker (./json-schema.ts): zod itself would add 26 kB gzipped, and zod/mini 8 kB, to a page whose
 // scripts must stay under 30 kB. The types come from the same derived schema.
 import { decodeJson, Problem } from './json-schema.ts';
+import { hasOneKey } from './rule-key.ts';
 import { RULE_RECORD_SCHEMA } from './rule-record-schema.ts';
 import type { DsnKey, MatchRule, RuleRecord } from '../schemas/rule-record.ts';
 
@@ -14,12 +15,6 @@ export type DsnRuleEntry = Extract<RuleRecord, { dsn: DsnKey }>;
 
 /** The engine's name for a rule record. */
 export type RuleEntry = RuleRecord;
-
-type Keyed = { code?: number; dsn?: DsnKey };
-
-/** True when the record has exactly one of `code` and `dsn`, as the entry schema demands. */
-export const hasOneKey = <T extends Keyed>(r: T): r is T & RuleRecord =>
-  (r.code === undefined) !== (r.dsn === undefined);
 
 const compiles = (source: string) => {
   try {
