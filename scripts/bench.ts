@@ -20,8 +20,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createClassifier } from '../src/lib/classify/index.ts';
-import { loadEntries } from '../tests/support/entries.ts';
+import { loadEntries } from '../src/schemas/entry-files.ts';
+import { engineFor } from '../src/node-api/engine.ts';
 
 const args = new Set(process.argv.slice(2));
 // BENCH_LINES shrinks the first log and BENCH_MB the realistic one for the smoke test.
@@ -129,13 +129,13 @@ try {
   writeFileSync(file, Array.from({ length: LINES }, (_, i) => logLine(i)).join('\n') + '\n');
   const text = readFileSync(file, 'utf8');
   const mb = Buffer.byteLength(text) / 1_048_576;
-  const classifier = createClassifier(entries.map((e) => e.rule));
+  const engine = engineFor(entries.map((e) => e.rule));
   let engineMs = Infinity;
   let replies = 0;
   let icloud = 0;
   for (let run = 0; run < RUNS; run++) {
     const t = performance.now();
-    const { results } = classifier.classify(text);
+    const { results } = engine.classifyText(text);
     engineMs = Math.min(engineMs, performance.now() - t);
     replies = results.length;
     icloud = results.filter((r) => r.entry).length;

@@ -5,13 +5,12 @@
 // the report (as one JSON object with --json). A bad path or missing build: one line, exit 2.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createClassifier, looksLikeMessage } from '../src/lib/classify/index.ts';
-import { classifyMessage } from '../src/lib/classify/message.ts';
 import type { ClassifyOutcome } from '../src/lib/classify/types.ts';
-import { decodeRules, type RuleEntry } from '../src/lib/rules.ts';
+import type { RuleEntry } from '../src/lib/rules.ts';
 import { codesText } from '../src/lib/standards.ts';
 import { OUTCOMES, SUPPRESS, retryText } from '../src/lib/vocabulary.ts';
 import { analyzePaths } from '../src/node-api/analyze.ts';
+import { engineFromFile, MissingRulesError, type Engine } from '../src/node-api/engine.ts';
 import { expandInputs, InputError } from '../src/node-api/inputs.ts';
 import { summaryText } from '../src/node-api/summary-text.ts';
 
@@ -26,22 +25,20 @@ function fail(message: string): never {
 }
 
 const rulesFile = path.resolve(process.env.OUT_DIR ?? 'dist', 'rules.json');
-let rules: RuleEntry[];
+let engine: Engine;
 try {
-  rules = decodeRules(JSON.parse(readFileSync(rulesFile, 'utf8')), rulesFile);
+  engine = engineFromFile(rulesFile);
 } catch (error) {
-  const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-  fail(missing ? `no rule data at ${rulesFile}: run \`npm run build\` first.` : String(error));
+  fail(
+    error instanceof MissingRulesError
+      ? `no rule data at ${rulesFile}: run \`npm run build\` first.`
+      : String(error),
+  );
 }
-const classifier = createClassifier(rules);
 // rules.json holds site-relative URLs (with the base path); SITE makes them absolute.
 const absolute = (url: string) => (process.env.SITE ? new URL(url, process.env.SITE).href : url);
 const link = (entry: RuleEntry) => absolute(entry.url);
-const byPath = new Map(rules.map((r) => [r.path, r]));
-
-async function classifyText(text: string): Promise<ClassifyOutcome> {
-  return looksLikeMessage(text) ? classifyMessage(text, classifier) : classifier.classify(text);
-}
+const byPath = new Map(engine.rules.map((r) => [r.path, r]));
 
 function print(name: string, outcome: ClassifyOutcome) {
   if (asJson) {
@@ -63,20 +60,16 @@ function print(name: string, outcome: ClassifyOutcome) {
 
 try {
   if (summary) {
-    const aggregator = await analyzePaths(paths, {
-      classifier,
-      rules,
-      classifyMessage: (text) => classifyMessage(text, classifier),
-      // The terminal prints no per-reply CSV, so the rows for it are not kept.
-      rowLimit: 0,
-    });
+    const newReport = await engine.reports();
+    // The terminal prints no per-reply CSV, so the rows for it are not kept.
+    const aggregator = await analyzePaths(paths, newReport({ rowLimit: 0 }));
     const report = aggregator.report();
     if (asJson) console.log(JSON.stringify(report));
     else console.log(summaryText(report, (p) => (byPath.has(p) ? link(byPath.get(p)!) : absolute(`/${p}`))));
   } else {
     for (const input of expandInputs(paths.length ? paths : ['-'])) {
       const text = readFileSync(input.path === '-' ? 0 : input.path, 'utf8');
-      print(input.path === '-' ? 'stdin' : input.name, await classifyText(text));
+      print(input.path === '-' ? 'stdin' : input.name, await engine.classify(text));
     }
   }
 } catch (error) {

@@ -5,10 +5,8 @@
 // content/codes straight away.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createClassifier, looksLikeMessage } from '../src/lib/classify/index.ts';
-import { classifyMessage } from '../src/lib/classify/message.ts';
 import type { Classification } from '../src/lib/classify/types.ts';
-import type { RuleEntry } from '../src/lib/rules.ts';
+import { engineFor, engineFromFile, MissingRulesError, type Engine } from '../src/node-api/engine.ts';
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
@@ -18,16 +16,20 @@ if (dirs.length === 0) {
   process.exit(2);
 }
 
-async function rules(): Promise<RuleEntry[]> {
+async function engine(): Promise<Engine> {
   if (flags.has('--collection')) {
-    const { loadEntries } = await import('../tests/support/entries.ts');
-    return loadEntries().map((e) => e.rule);
+    const { loadEntries } = await import('../src/schemas/entry-files.ts');
+    return engineFor(loadEntries().map((e) => e.rule));
   }
   const file = path.resolve(process.env.OUT_DIR ?? 'dist', 'rules.json');
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as RuleEntry[];
-  } catch {
-    console.error(`No rule data at ${file}: run \`npm run build\` first, or pass --collection.`);
+    return engineFromFile(file);
+  } catch (error) {
+    console.error(
+      error instanceof MissingRulesError
+        ? `No rule data at ${file}: run \`npm run build\` first, or pass --collection.`
+        : String(error),
+    );
     process.exit(2);
   }
 }
@@ -48,7 +50,7 @@ function files(dir: string): string[] {
     .sort();
 }
 
-const classifier = createClassifier(await rules());
+const { classify } = await engine();
 const label = (r: Classification) => `${r.entry!.id} (${r.confidence})`;
 
 let messages = 0;
@@ -63,9 +65,7 @@ for (const dir of dirs) {
   const root = statSync(dir).isFile() ? path.dirname(dir) : dir;
   for (const name of files(dir)) {
     const text = readFileSync(path.join(root, name), 'utf8');
-    const outcome = looksLikeMessage(text)
-      ? await classifyMessage(text, classifier)
-      : classifier.classify(text);
+    const outcome = await classify(text);
     messages++;
     replies += outcome.results.length;
     if (outcome.results.length) withReply++;

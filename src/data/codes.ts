@@ -1,7 +1,8 @@
 // The one place pages read the `codes` collection: sorted entries, their rule records and the basic
 // codes in use. Lists and navigation everywhere come from here, never from hand-written lists.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { toRuleRecord, type RuleRecord } from '../lib/rules';
+import type { RuleRecord } from '../lib/rules';
+import { toRuleRecord } from '../schemas/rule-record';
 import { relatedErrors } from '../schemas/code-entry';
 
 export type CodeEntry = CollectionEntry<'codes'>;

@@ -2,7 +2,7 @@
 // addresses, the sender's own host names and Txn IDs become placeholders, each distinct value its own
 // numbered placeholder so the text still reads the same. iCloud's hosts and addresses' Apple domains
 // are kept, like every code and tag, since they decide which entry the reply matches. Pure: no DOM.
-import { ICLOUD_DOMAINS, LEGACY_MX_DOMAIN, RELAY_DOMAIN } from './apple-domains.ts';
+import { APPLE_CORPORATE_DOMAIN, ICLOUD_DOMAINS, LEGACY_MX_DOMAIN, RELAY_DOMAIN } from './apple-domains.ts';
 
 export type RedactionKind = 'address' | 'ip' | 'host' | 'txn';
 
@@ -23,7 +23,7 @@ export const APPLE_DOMAINS: readonly string[] = [
   ...ICLOUD_DOMAINS,
   RELAY_DOMAIN,
   LEGACY_MX_DOMAIN,
-  'apple.com',
+  APPLE_CORPORATE_DOMAIN,
 ];
 /** Names reserved for examples (RFC 2606, RFC 6761): already placeholders. */
 const RESERVED = /(^|\.)(example(\.(com|net|org))?|test|invalid|localhost|local)$/i;
@@ -85,7 +85,7 @@ export function redact(input: string, keep: readonly string[] = []): Redacted {
   text = text.replace(UUID, (id) => place('txn', id, (n) => `TXN-ID-${n}`));
   text = text.replace(ADDRESS, (address: string, domain: string) => {
     const d = domain.toLowerCase();
-    if (d === 'apple.com' || under(d, ['apple.com'])) return address;
+    if (d === APPLE_CORPORATE_DOMAIN || under(d, [APPLE_CORPORATE_DOMAIN])) return address;
     const keepDomain = under(d, kept) || RESERVED.test(d);
     return place('address', address, (n) => `user${suffix(n)}@${keepDomain ? domain : 'example.com'}`);
   });

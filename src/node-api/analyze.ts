@@ -6,18 +6,9 @@ import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:
 import type { Readable } from 'node:stream';
 import { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createGunzip } from 'node:zlib';
-import type { Classifier, ClassifyOutcome } from '../lib/classify/index.ts';
-import { createAggregator, problems, type Aggregator } from '../lib/report/index.ts';
+import { problems, type Aggregator } from '../lib/report/index.ts';
 import { readStream } from '../lib/report/read.ts';
-import type { RuleEntry } from '../lib/rules.ts';
 import { expandInputs, type Input } from './inputs.ts';
-
-export interface AnalyzeOptions {
-  classifier: Classifier;
-  rules: readonly RuleEntry[];
-  classifyMessage?: (text: string) => Promise<ClassifyOutcome>;
-  rowLimit?: number;
-}
 
 const CHUNK = 1 << 18;
 
@@ -62,11 +53,10 @@ export async function readInput(aggregator: Aggregator, input: Input): Promise<v
   await readStream(aggregator, input.name, stdin as unknown as ReadableStream<Uint8Array>);
 }
 
-/** Reads every path (files, folders, `-`) into one aggregator; throws InputError for a bad path
+/** Reads every path (files, folders, `-`) into the aggregator; throws InputError for a bad path
  *  before reading anything. */
-export async function analyzePaths(paths: readonly string[], options: AnalyzeOptions): Promise<Aggregator> {
+export async function analyzePaths(paths: readonly string[], aggregator: Aggregator): Promise<Aggregator> {
   const inputs = expandInputs(paths.length ? paths : ['-']);
-  const aggregator = createAggregator(options);
   for (const input of inputs) await readInput(aggregator, input);
   return aggregator;
 }

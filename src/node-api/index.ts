@@ -4,12 +4,11 @@
 //   import { classify, analyzeFiles } from 'icloud-mail-reply-codes';
 //   classify('554 5.7.1 [HM08] Message rejected due to local policy').results[0]?.entry?.id;
 //   (await analyzeFiles(['/var/log/mail.log.1.gz'])).entries;
-import { readFileSync } from 'node:fs';
-import { createClassifier, looksLikeMessage, type ClassifyOutcome } from '../lib/classify/index.ts';
-import { classifyMessage } from '../lib/classify/message.ts';
-import { createAggregator, type Aggregator, type Report } from '../lib/report/index.ts';
-import { decodeRules, type RuleEntry } from '../lib/rules.ts';
+import type { ClassifyOutcome } from '../lib/classify/index.ts';
+import type { Aggregator, Report } from '../lib/report/index.ts';
+import type { RuleEntry } from '../lib/rules.ts';
 import { analyzePaths } from './analyze.ts';
+import { engineFromFile } from './engine.ts';
 
 export type {
   Classification,
@@ -24,30 +23,28 @@ export type { RuleEntry } from '../lib/rules.ts';
 export { readStream, type ReadOptions } from '../lib/report/read.ts';
 export { InputError } from './inputs.ts';
 
-/** The rule data of the site build this package was packed from (its /rules.json). */
-export const rules: readonly RuleEntry[] = decodeRules(
-  JSON.parse(readFileSync(new URL('../rules.json', import.meta.url), 'utf8')),
-);
+const engine = engineFromFile(new URL('../rules.json', import.meta.url));
+const newReport = await engine.reports();
 
-const classifier = createClassifier([...rules]);
-const decodeMessage = (text: string) => classifyMessage(text, classifier);
+/** The rule data of the site build this package was packed from (its /rules.json). */
+export const rules: readonly RuleEntry[] = engine.rules;
 
 /** Every SMTP reply in a log excerpt, bounce text or webhook JSON, with its entry (if any). */
 export function classify(text: string): ClassifyOutcome {
-  return classifier.classify(text);
+  return engine.classifyText(text);
 }
 
 /** Like classify(), but decodes a whole email message (MIME, quoted-printable, base64) first. */
 export function classifyEmail(text: string): Promise<ClassifyOutcome> {
-  return looksLikeMessage(text) ? decodeMessage(text) : Promise.resolve(classifier.classify(text));
+  return engine.classify(text);
 }
 
 /** A streaming aggregator: open a file, write its text in chunks, end it, then read report(). */
 export function createReport(options: { rowLimit?: number } = {}): Aggregator {
-  return createAggregator({ classifier, rules, classifyMessage: decodeMessage, ...options });
+  return newReport(options);
 }
 
 /** The report for files and folders on disk (`.gz` unpacked, `-` for standard input). */
 export async function analyzeFiles(paths: readonly string[]): Promise<Report> {
-  return (await analyzePaths(paths, { classifier, rules, classifyMessage: decodeMessage })).report();
+  return (await analyzePaths(paths, newReport())).report();
 }

@@ -1,6 +1,7 @@
 // The chart of iCloud replies over time, stacked by entry: an inline SVG built with DOM calls (no
 // markup strings), with the same numbers in a table for screen readers and keyboard users.
-import type { Report, Series } from '../lib/report/index';
+import type { Series } from '../lib/report/index';
+import type { ShownReport } from './engine-protocol';
 import { el } from './classifier-dom';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -25,7 +26,7 @@ function svg<K extends keyof SVGElementTagNameMap>(
 const label = (iso: string, minutes: number) =>
   minutes >= 1440 ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
 
-function groups(report: Report): { id: string; title: string }[] {
+function groups(report: ShownReport): { id: string; title: string }[] {
   const top = report.rows.slice(0, SHOWN).map((r) => ({ id: r.id, title: r.title }));
   return report.rows.length > SHOWN ? [...top, { id: OTHER, title: 'Other entries' }] : top;
 }
@@ -42,7 +43,7 @@ function stacks(series: Series, keys: string[]): Record<string, number>[] {
   });
 }
 
-export function renderChart(report: Report, headingLevel: 'h2' | 'h3'): HTMLElement | undefined {
+export function renderChart(report: ShownReport, headingLevel: 'h2' | 'h3'): HTMLElement | undefined {
   const series = report.series;
   if (!series) return undefined;
   const keys = groups(report);

@@ -1,10 +1,10 @@
-// /analyze/: picks files (buttons, a folder, or a drop), hands them to the worker, shows progress
-// with a Cancel button, then the report. The files are read inside the browser and never sent.
+// /analyze/: picks files (buttons, a folder, or a drop), hands them to the page's engine worker
+// (engine-client.ts), shows progress with a Cancel button, then the report. The files are read inside the browser and never sent.
 import { dropZone } from './drop-zone';
-import { withBase } from '../lib/urls';
-import type { FromWorker, ToWorker } from './analyze-protocol';
 import { droppedFiles, inputFiles, type NamedFile } from './analyze-drop';
 import { renderReport } from './analyze-report';
+import { engineClient } from './engine-client';
+import type { AnalyzeMessage } from './engine-protocol';
 
 const base = import.meta.env.BASE_URL;
 const mb = (bytes: number) =>
@@ -32,7 +32,6 @@ function setup(root: HTMLElement) {
   root.querySelector('[data-analyze-nojs]')?.remove();
   q<HTMLElement>('[data-analyze-ui]').hidden = false;
 
-  let worker: Worker | undefined;
   let urls: string[] = [];
 
   function busy(on: boolean) {
@@ -44,10 +43,8 @@ function setup(root: HTMLElement) {
 
   function start(files: NamedFile[]) {
     if (!files.length) return;
-    worker?.terminate();
     for (const u of urls) URL.revokeObjectURL(u);
     urls = [];
-    worker = new Worker(new URL('./analyze-worker.ts', import.meta.url), { type: 'module' });
     const total = files.reduce((s, f) => s + f.file.size, 0);
     overall.max = Math.max(1, total);
     overall.value = 0;
@@ -55,8 +52,7 @@ function setup(root: HTMLElement) {
     overallText.textContent = `0 of ${mb(total)}`;
     status.textContent = `Reading ${files.length} ${files.length === 1 ? 'file' : 'files'} (${mb(total)}) in your browser…`;
     busy(true);
-    worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
-      const m = event.data;
+    const onMessage = (m: AnalyzeMessage) => {
       if (m.type === 'progress') {
         overall.value = m.done;
         overallText.textContent = `${mb(m.done)} of ${mb(m.total)}`;
@@ -78,20 +74,16 @@ function setup(root: HTMLElement) {
         busy(false);
         status.textContent = `${m.report.cancelled ? 'Cancelled. ' : ''}Read ${m.report.files.length} ${m.report.files.length === 1 ? 'file' : 'files'}: ${m.report.replies.toLocaleString('en')} SMTP replies, ${m.report.icloud.toLocaleString('en')} from iCloud.`;
         renderReport(report, m.report, m.listed, base, downloads);
-        worker?.terminate();
-        worker = undefined;
       } else {
         busy(false);
         status.textContent = `The files could not be read (${m.message}). Reload the page to try again.`;
       }
-    });
-    const message: ToWorker = {
-      type: 'start',
-      files: files.map((f) => f.file),
-      names: files.map((f) => f.name),
-      rulesUrl: new URL(withBase(base, 'rules.json'), location.href).href,
     };
-    worker.postMessage(message);
+    engineClient(base).analyze(
+      files.map((f) => f.file),
+      files.map((f) => f.name),
+      onMessage,
+    );
   }
 
   filesInput.addEventListener('change', () => {
@@ -104,7 +96,7 @@ function setup(root: HTMLElement) {
   });
   cancel.addEventListener('click', () => {
     status.textContent = 'Cancelling…';
-    worker?.postMessage({ type: 'cancel' } satisfies ToWorker);
+    engineClient(base).cancel();
   });
   dropZone(drop, (data) => {
     if (root.dataset.state === 'reading') return false;

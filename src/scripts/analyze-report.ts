@@ -1,7 +1,8 @@
 // Draws the /analyze/ report from the worker's Report: totals, warnings, problems with files, one
 // row per iCloud entry, the chart, recipient domains, the addresses to suppress and to keep, and
 // the downloads. Every string from the input becomes a text node (el() never parses markup).
-import type { ListedAddress, Report } from '../lib/report/index';
+import type { ListedAddress } from '../lib/report/index';
+import type { ShownReport } from './engine-protocol';
 import { codesText } from '../lib/standards';
 import { withBase } from '../lib/urls';
 import { OUTCOMES, RETRY, SUPPRESS } from '../lib/vocabulary';
@@ -20,7 +21,7 @@ export interface Downloads {
 const scroll = (name: string, table: HTMLTableElement) =>
   el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': name }, table);
 
-function totals(r: Report) {
+function totals(r: ShownReport) {
   return el(
     'dl',
     { class: 'report-totals' },
@@ -35,7 +36,7 @@ function totals(r: Report) {
   );
 }
 
-function entriesTable(r: Report, base: string) {
+function entriesTable(r: ShownReport, base: string) {
   return scroll(
     'iCloud replies by entry',
     el(
@@ -92,7 +93,7 @@ function entriesTable(r: Report, base: string) {
   );
 }
 
-function domainsList(r: Report) {
+function domainsList(r: ShownReport) {
   const d = r.domains;
   const items: [string, number][] = [
     ['icloud.com', d['icloud.com']],
@@ -157,10 +158,10 @@ function addressList(kind: 'suppress' | 'keep', shown: ListedAddress[], total: n
   );
 }
 
-/** `r` has its address lists cut short; `listed` gives their full lengths. */
+/** `r` has its address lists cut short (ShownReport); `listed` gives their full lengths. */
 export function renderReport(
   root: HTMLElement,
-  r: Report,
+  r: ShownReport,
   listed: { suppress: number; keep: number },
   base: string,
   downloads: Downloads,

@@ -1,6 +1,6 @@
-// The classifier box: fetches /rules.json once, then classifies what the user types, pastes or drops
-// as they do it, one card per reply. The engine runs in a worker (classifier-worker.ts), so a paste
-// of any size never blocks the page. Nothing leaves the page. On /classify/ the input is mirrored
+// The classifier box: classifies what the user types, pastes or drops as they do it, one card per
+// reply. The engine runs in the page's worker (engine-client.ts), which loads /rules.json, so a
+// paste of any size never blocks the page. Nothing leaves the page. On /classify/ the input is mirrored
 // into the URL fragment (#q=…); a second link leaves out the personal data (src/lib/redact.ts).
 import { dropZone } from './drop-zone';
 import './copy';
@@ -8,10 +8,9 @@ import type { ClassifyOutcome } from '../lib/classify/types';
 import { redact, replyDomains, type Redacted } from '../lib/redact';
 import { withBase } from '../lib/urls';
 import { renderCard, summarise, type CardOptions } from './classifier-cards';
-import { startWorker, type WorkerClassifier } from './classifier-client';
+import { engineClient, type TextChannel } from './engine-client';
 import { el } from './classifier-dom';
 import { fragmentFor, permalink, readQuery } from './classifier-permalink';
-import { loadRules } from './classifier-rules';
 import { renderTally } from './classifier-tally';
 
 const base = import.meta.env.BASE_URL;
@@ -39,11 +38,10 @@ function setup(root: HTMLElement) {
   root.querySelector('[data-classifier-nojs]')?.remove();
   q<HTMLElement>('[data-classifier-ui]').classList.remove('is-pending');
 
-  const worker = startWorker();
-  let classifier: WorkerClassifier | undefined;
+  const engine = engineClient(base);
+  let classifier: TextChannel | undefined;
   let cardOptions: CardOptions | undefined;
   let keepDomains: string[] = [];
-  let run = 0;
   let typingTimer: number | undefined;
   let announceTimer: number | undefined;
   let urlTimer: number | undefined;
@@ -102,7 +100,7 @@ function setup(root: HTMLElement) {
     const shown = results.slice(0, CARD_LIMIT);
     list.replaceChildren(...shown.map((c) => renderCard(c, options)));
     overview.replaceChildren();
-    if (results.length > 3) overview.append(renderTally(results, base));
+    if (results.length > 3) overview.append(renderTally(results));
     if (results.length > CARD_LIMIT) {
       overview.append(
         el('p', {}, `The cards below show the first ${CARD_LIMIT} of ${results.length} replies.`),
@@ -113,11 +111,11 @@ function setup(root: HTMLElement) {
   }
 
   async function classifyNow(text: string, immediate = true) {
-    const current = ++run;
     window.clearTimeout(typingTimer);
     updateLink(text, immediate);
     if (!classifier || !cardOptions) return;
     if (!text.trim()) {
+      classifier.drop();
       list.replaceChildren();
       overview.replaceChildren();
       section.hidden = true;
@@ -128,7 +126,7 @@ function setup(root: HTMLElement) {
     const slow = window.setTimeout(() => (status.textContent = 'Reading the text…'), 150);
     const outcome: ClassifyOutcome | undefined = await classifier.classify(text);
     window.clearTimeout(slow);
-    if (!outcome || current !== run) return;
+    if (!outcome) return;
     render(outcome, cardOptions);
   }
 
@@ -177,10 +175,9 @@ function setup(root: HTMLElement) {
 
   root.dataset.state = 'loading';
   status.textContent = 'Loading the rules…';
-  loadRules(base).then(
+  engine.rules.then(
     (rules) => {
-      worker.setRules(rules);
-      classifier = worker;
+      classifier = engine.texts();
       keepDomains = replyDomains(rules.map((r) => r.reply));
       cardOptions = {
         base,

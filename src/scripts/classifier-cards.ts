@@ -2,11 +2,12 @@
 // what to do, the context read from the input, and why this match. Test contract: data-entry.
 import type { Classification, Confidence, ReplyContext } from '../lib/classify/types';
 import { actionText } from '../lib/action';
+import { entryFacts } from '../lib/entry-facts';
 import type { RuleEntry } from '../lib/rules';
 import { codesText } from '../lib/standards';
 import { basicCodePath, withBase } from '../lib/urls';
-import { OUTCOMES, OWNERS, STAGES, SUPPRESS, retryText } from '../lib/vocabulary';
-import { el, fact } from './classifier-dom';
+import { OUTCOMES, STAGES } from '../lib/vocabulary';
+import { el, fact, factItems } from './classifier-dom';
 
 const CONFIDENCE: Record<Confidence, string> = {
   exact: 'Exact match',
@@ -37,7 +38,7 @@ function contextFacts(c: ReplyContext): HTMLElement[] {
 const codeLabel = (r: Classification['reply']) => codesText(r.code, r.enhanced);
 
 /** Other entries that fit as well: the user picks by reading them. */
-function alternatives(c: Classification, o: CardOptions, label: string): HTMLElement | false {
+function alternatives(c: Classification, label: string): HTMLElement | false {
   const others = (c.alternatives ?? []).filter((a) => a.id !== c.entry?.id);
   return (
     others.length > 0 &&
@@ -45,7 +46,7 @@ function alternatives(c: Classification, o: CardOptions, label: string): HTMLEle
       'div',
       { class: 'result-alternatives' },
       el('p', {}, el('strong', {}, label)),
-      el('ul', {}, ...others.map((a) => el('li', {}, el('a', { href: withBase(o.base, a.path) }, a.title)))),
+      el('ul', {}, ...others.map((a) => el('li', {}, el('a', { href: a.url }, a.title)))),
     )
   );
 }
@@ -64,7 +65,7 @@ function entryCard(c: Classification, entry: RuleEntry, o: CardOptions) {
   return el(
     'li',
     { class: 'result-card', 'data-entry': entry.id, 'data-confidence': c.confidence },
-    heading(o.level, el('a', { href: withBase(o.base, entry.path) }, entry.title)),
+    heading(o.level, el('a', { href: entry.url }, entry.title)),
     el(
       'p',
       { class: 'result-badges' },
@@ -78,13 +79,11 @@ function entryCard(c: Classification, entry: RuleEntry, o: CardOptions) {
     el(
       'dl',
       { class: 'result-facts' },
-      fact('Retry', retryText(entry.retry, entry.retryDelay)),
-      fact('Suppress the address?', SUPPRESS[entry.suppress]),
-      fact('Who must act', OWNERS[entry.owner]),
+      ...factItems(entryFacts(entry, ['retry', 'suppress', 'owner'])),
       ...contextFacts(c.reply.context),
     ),
     el('p', { class: 'result-why' }, el('strong', {}, 'Why this match: '), c.why),
-    alternatives(c, o, 'These entries fit as well:'),
+    alternatives(c, 'These entries fit as well:'),
   );
 }
 
@@ -116,9 +115,9 @@ function noneCard(c: Classification, o: CardOptions) {
         'p',
         { class: 'result-if-icloud' },
         'If this came from iCloud: ',
-        el('a', { href: withBase(o.base, c.ifICloud.path) }, c.ifICloud.title),
+        el('a', { href: c.ifICloud.url }, c.ifICloud.title),
       ),
-    alternatives(c, o, 'iCloud replies with these codes:'),
+    alternatives(c, 'iCloud replies with these codes:'),
     code !== undefined &&
       o.basicCodes.has(code) &&
       el(

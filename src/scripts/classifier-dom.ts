@@ -1,5 +1,7 @@
 // A tiny element builder for the classifier's cards. Strings always become text nodes, so pasted
 // text can never turn into markup.
+import type { EntryFact } from '../lib/entry-facts';
+
 type Child = Node | string | number | false | null | undefined;
 
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -19,3 +21,6 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 /** One label and value of a card's description list. */
 export const fact = (label: string, value: Node | string) =>
   el('div', {}, el('dt', {}, label), el('dd', {}, value));
+
+/** An entry's facts (src/lib/entry-facts.ts) as a card's description list items. */
+export const factItems = (list: readonly EntryFact[]) => list.map((f) => fact(f.label, f.text));

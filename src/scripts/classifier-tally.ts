@@ -1,10 +1,9 @@
 // For a long paste (a log excerpt), a count of replies per entry, most frequent first, so the cards
 // below need not be read one by one to see what dominates.
 import type { Classification } from '../lib/classify/types';
-import { withBase } from '../lib/urls';
 import { el } from './classifier-dom';
 
-export function renderTally(results: readonly Classification[], base: string): HTMLElement {
+export function renderTally(results: readonly Classification[]): HTMLElement {
   const counts = new Map<string, { count: number; c: Classification }>();
   for (const c of results) {
     const key = c.entry?.id ?? 'none';
@@ -22,7 +21,7 @@ export function renderTally(results: readonly Classification[], base: string): H
         { 'data-tally': c.entry?.id ?? 'none' },
         el('span', { class: 'tally-count' }, `${count} ×`),
         ' ',
-        c.entry ? el('a', { href: withBase(base, c.entry.path) }, c.entry.title) : 'No iCloud entry',
+        c.entry ? el('a', { href: c.entry.url }, c.entry.title) : 'No iCloud entry',
       ),
     ),
   );

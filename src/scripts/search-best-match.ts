@@ -1,23 +1,20 @@
-// The card above Pagefind's results: when a query looks like an SMTP reply, the classifier (loaded on
-// demand with the rules from /rules.json) names the entry it belongs to; when it is only a code
+// The card above Pagefind's results: when a query looks like an SMTP reply, the classifier (in the
+// page's engine worker, with the rules from /rules.json) names the entry it belongs to; when it is only a code
 // ("550 5.1.1"), the card lists every entry with that code. Pasted text is only ever set as text.
 // Test contract: [data-best-match][data-entry="<entry id>"], [data-code-match] li[data-entry].
-import { createClassifier, type Classifier } from '../lib/classify/index';
 import type { RuleEntry } from '../lib/rules';
 import { withBase } from '../lib/urls';
 import type { BareCode } from './search-query';
-import { OUTCOMES, OWNERS, SUPPRESS, retryText } from '../lib/vocabulary';
+import { entryFacts } from '../lib/entry-facts';
 import { codesText } from '../lib/standards';
 import { basicCodePath } from '../lib/urls';
-import { el, fact } from './classifier-dom';
+import { el, factItems } from './classifier-dom';
 import { fragmentFor } from './classifier-permalink';
-import { loadRules } from './classifier-rules';
+import { engineClient, type TextChannel } from './engine-client';
 
-// Search queries are short: the card classifies on the main thread, built once per page.
-let classifier: Promise<Classifier> | undefined;
-const loadClassifier = (base: string) => (classifier ??= loadRules(base).then(createClassifier));
+let channel: TextChannel | undefined;
 
-function entryCard(base: string, entry: RuleEntry, why: string) {
+function entryCard(entry: RuleEntry, why: string) {
   return el(
     'section',
     {
@@ -27,15 +24,12 @@ function entryCard(base: string, entry: RuleEntry, why: string) {
       'aria-label': 'Best match for the pasted reply',
     },
     el('p', { class: 'best-match-kicker' }, 'Best match for this reply'),
-    el('p', { class: 'best-match-title' }, el('a', { href: withBase(base, entry.path) }, entry.title)),
+    el('p', { class: 'best-match-title' }, el('a', { href: entry.url }, entry.title)),
     el('pre', { class: 'best-match-reply' }, el('code', {}, entry.reply)),
     el(
       'dl',
       { class: 'best-match-facts' },
-      fact('Outcome', OUTCOMES[entry.outcome]),
-      fact('Who must act', OWNERS[entry.owner]),
-      fact('Retry', retryText(entry.retry, entry.retryDelay)),
-      fact('Suppress the address?', SUPPRESS[entry.suppress]),
+      ...factItems(entryFacts(entry, ['outcome', 'owner', 'retry', 'suppress'])),
     ),
     el('p', { class: 'best-match-why' }, why),
   );
@@ -62,15 +56,17 @@ function noEntryCard(base: string, why: string, query: string) {
 
 /** The card for a query that looks like a reply, or undefined when the classifier found no reply in it. */
 export async function bestMatch(base: string, query: string): Promise<HTMLElement | undefined> {
-  const outcome = (await loadClassifier(base)).classify(query);
-  const first = outcome.results[0];
+  const engine = engineClient(base);
+  await engine.rules;
+  channel ??= engine.texts();
+  const first = (await channel.classify(query))?.results[0];
   if (!first) return undefined;
-  return first.entry ? entryCard(base, first.entry, first.why) : noEntryCard(base, first.why, query);
+  return first.entry ? entryCard(first.entry, first.why) : noEntryCard(base, first.why, query);
 }
 
 /** The entries with the codes of a bare code query, from the same rules the classifier uses. */
 export async function codeCard(base: string, { code, enhanced }: BareCode): Promise<HTMLElement> {
-  const rules = await loadRules(base);
+  const rules = await engineClient(base).rules;
   const found = rules.filter(
     (r) => (code === undefined || r.code === code) && (enhanced === undefined || r.enhanced === enhanced),
   );
@@ -97,7 +93,7 @@ export async function codeCard(base: string, { code, enhanced }: BareCode): Prom
             { 'data-entry': r.id },
             el('span', { class: 'tag' }, codesText(r.code, r.enhanced)),
             ' ',
-            el('a', { href: withBase(base, r.path) }, r.title),
+            el('a', { href: r.url }, r.title),
           ),
         ),
       ),

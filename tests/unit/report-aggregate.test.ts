@@ -6,27 +6,24 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createClassifier, type Classification } from '../../src/lib/classify/index.ts';
-import { classifyMessage } from '../../src/lib/classify/message.ts';
+import type { Classification } from '../../src/lib/classify/index.ts';
+import { createEngine } from '../../src/lib/engine.ts';
 import { addressesCsv, repliesCsv } from '../../src/lib/report/csv.ts';
-import { createAggregator, REPEATS_TO_SUPPRESS, type Report } from '../../src/lib/report/index.ts';
+import { REPEATS_TO_SUPPRESS, type Report } from '../../src/lib/report/index.ts';
+import { replyCodes } from '../../src/lib/lexicon.ts';
 import { createPrefilter } from '../../src/lib/report/prefilter.ts';
 import { readStream } from '../../src/lib/report/read.ts';
 import { loadEntries } from '../support/entries.ts';
 
 const rules = loadEntries().map((e) => e.rule);
-const classifier = createClassifier(rules);
+const engine = createEngine(rules);
+const newReport = await engine.reports();
 const unitFixtures = path.resolve(import.meta.dirname, 'fixtures');
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/analyze');
 const read = (...p: string[]) => readFileSync(path.join(...p), 'utf8');
 
 function newAggregator() {
-  return createAggregator({
-    classifier,
-    rules,
-    classifyMessage: (t) => classifyMessage(t, classifier),
-    now: Date.UTC(2026, 11, 1),
-  });
+  return newReport({ now: Date.UTC(2026, 11, 1) });
 }
 
 /** Feeds texts to a fresh aggregator in chunks of the given size (all at once when absent). */
@@ -100,7 +97,7 @@ describe('counts are exact', () => {
       const expected: Record<string, number> = {};
       let replies = 0;
       for (const line of text.split('\n')) {
-        const { results } = classifier.classify(line);
+        const { results } = engine.classifyText(line);
         replies += results.length;
         tally(results, expected);
       }
@@ -113,9 +110,7 @@ describe('counts are exact', () => {
   }
 
   it('the prefilter passes every line of every fixture that holds a reply', () => {
-    const codes = new Set(rules.flatMap((r) => (r.code === undefined ? [] : [r.code])));
-    for (let c = 400; c < 600; c++) codes.add(c);
-    const prefilter = createPrefilter(codes);
+    const prefilter = createPrefilter(replyCodes(rules.map((r) => r.code)));
     const files = readdirSync(unitFixtures, { recursive: true, withFileTypes: true }).filter((d) =>
       d.isFile(),
     );
@@ -124,7 +119,7 @@ describe('counts are exact', () => {
       ...generatedLog(500).split('\n'),
       ...rules.map((r) => r.reply),
     ];
-    const missed = lines.filter((l) => !prefilter(l) && classifier.classify(l).results.length > 0);
+    const missed = lines.filter((l) => !prefilter(l) && engine.classifyText(l).results.length > 0);
     expect(missed).toEqual([]);
     expect(lines.filter((l) => !prefilter(l)).length).toBeGreaterThan(100);
   });
@@ -133,7 +128,7 @@ describe('counts are exact', () => {
     const dir = path.join(fixtures, 'bounces');
     const emls = readdirSync(dir).map((f): [string, string] => [f, read(dir, f)]);
     const expected: Record<string, number> = {};
-    for (const [, text] of emls) tally((await classifyMessage(text, classifier)).results, expected);
+    for (const [, text] of emls) tally((await engine.classify(text)).results, expected);
     const folder = await reportOf(emls);
     expect(sorted(folder.entries)).toEqual(sorted(expected));
     expect(folder.files.map((f) => f.format)).toEqual(['eml', 'eml', 'eml']);
@@ -149,7 +144,7 @@ describe('counts are exact', () => {
   it('JSON lines and JSON arrays count what each event gives alone', async () => {
     const jsonl = read(fixtures, 'events.jsonl');
     const expected: Record<string, number> = {};
-    for (const line of jsonl.split('\n')) tally(classifier.classify(line).results, expected);
+    for (const line of jsonl.split('\n')) tally(engine.classifyText(line).results, expected);
     const r = await reportOf([['events.jsonl', jsonl]], 333);
     expect(r.files[0]!.format).toBe('json-lines');
     expect(sorted(r.entries)).toEqual(sorted(expected));
@@ -158,7 +153,7 @@ describe('counts are exact', () => {
     const array = read(unitFixtures, 'sendgrid-json/events.json');
     const events = JSON.parse(array) as unknown[];
     const fromEvents: Record<string, number> = {};
-    for (const e of events) tally(classifier.classify(JSON.stringify(e)).results, fromEvents);
+    for (const e of events) tally(engine.classifyText(JSON.stringify(e)).results, fromEvents);
     const doc = await reportOf([['events.json', array]], 50);
     expect(doc.files[0]!.format).toBe('json');
     expect(doc.records).toBe(events.length);

@@ -4,7 +4,7 @@
 // server is named and is not Apple's never gets an iCloud entry, and a DSN without SMTP reply is
 // matched on its Status, reason and Reporting-MTA.
 import type { BestMatch, CompiledEntry, MatchCandidate } from '../match.ts';
-import type { RuleEntry } from '../rules.ts';
+import type { DsnRuleEntry, RuleEntry } from '../rules.ts';
 import { basicCode, codesText, enhancedCode } from '../standards.ts';
 import { STAGES } from '../vocabulary.ts';
 import { isAppleCorporate, isICloudHost, isICloudOutbound, judge, type Verdict } from './provider.ts';
@@ -107,16 +107,16 @@ function none(reply: ExtractedReply, verdict: Verdict, o: NoneOptions = {}): Cla
  *  store (not its outbound servers). */
 function decideDsn(
   reply: ExtractedReply,
+  { status, reason }: NonNullable<ExtractedReply['dsn']>,
   verdict: Verdict,
-  dsnEntries: readonly RuleEntry[],
+  dsnEntries: readonly DsnRuleEntry[],
 ): Classification {
-  const { status, reason } = reply.dsn!;
   const reporter = reply.context.reportedBy?.split(/\s/)[0];
   const store =
     reporter !== undefined && isICloudHost(reporter) && !isICloudOutbound(reply.context.reportedBy!);
   const said = reason.toLowerCase();
   const entry = store
-    ? dsnEntries.find((e) => e.dsn!.status === status && said.includes(e.dsn!.reason.toLowerCase()))
+    ? dsnEntries.find((e) => e.dsn.status === status && said.includes(e.dsn.reason.toLowerCase()))
     : undefined;
   if (!entry)
     return none(
@@ -131,8 +131,8 @@ function decideDsn(
     reply,
     entry,
     confidence: 'exact',
-    rule: `Status ${entry.dsn!.status}, “${entry.dsn!.reason}”`,
-    why: `No SMTP reply in this DSN: iCloud’s mailbox store ${reporter} reports Status ${status} with the reason “${entry.dsn!.reason}”, which is this entry’s.`,
+    rule: `Status ${entry.dsn.status}, “${entry.dsn.reason}”`,
+    why: `No SMTP reply in this DSN: iCloud’s mailbox store ${reporter} reports Status ${status} with the reason “${entry.dsn.reason}”, which is this entry’s.`,
     looksLikeICloud: true,
   };
 }
@@ -142,10 +142,10 @@ export function decide(
   compiled: readonly CompiledEntry[],
   match: (reply: ExtractedReply) => BestMatch | undefined,
   reply: ExtractedReply,
-  dsnEntries: readonly RuleEntry[] = [],
+  dsnEntries: readonly DsnRuleEntry[] = [],
 ): Classification {
   const verdict = judge(reply);
-  if (reply.dsn) return decideDsn(reply, verdict, dsnEntries);
+  if (reply.dsn) return decideDsn(reply, reply.dsn, verdict, dsnEntries);
   if (notICloud(verdict) || reply.espCode !== undefined) return none(reply, verdict);
   const found = match(reply);
   if (found) {

@@ -1,5 +1,6 @@
 // RFC 3464 delivery-status fields, read line by line into per-recipient groups: the group's
 // recipient, action, status and remote MTA fill in what its Diagnostic-Code reply does not say.
+import { ENHANCED } from '../lexicon.ts';
 import { ADDRESS, hostIn, prune, recipientIn } from './context.ts';
 import { scanLine } from './scan.ts';
 import { fill, type DsnGroup, type LineHandler, type TextState } from './state.ts';
@@ -7,7 +8,7 @@ import type { ExtractedReply } from './types.ts';
 
 const DSN_FIELD =
   /^(Final-Recipient|Original-Recipient|X-Actual-Recipient|Action|Status|Remote-MTA|Diagnostic-Code|Reporting-MTA|Received-From-MTA|Arrival-Date|Last-Attempt-Date|Will-Retry-Until|X-Postfix-Queue-ID|X-Postfix-Sender)[ \t]*:[ \t]*(.*)$/i;
-const ENHANCED_ONLY = /^([245]\.\d{1,3}\.\d{1,3})\b/;
+const ENHANCED_ONLY = new RegExp(String.raw`^(${ENHANCED})\b`);
 /** A field value without its type (`rfc822;`, `dns;`, `smtp;`, `X-Postfix;`). */
 const untyped = (value: string) => value.replace(/^[\w-]{1,20};\s*/, '');
 const LISTED = new RegExp(String.raw`^\s*<?(${ADDRESS})>?\s*$`);

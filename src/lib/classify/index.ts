@@ -2,8 +2,8 @@
 // pure and safe on any input; MIME decoding of whole messages lives in ./message.ts so the box
 // loads the decoder only when a message is pasted.
 import { bestMatch, compileEntries, normaliseForMatch, type BestMatch } from '../match.ts';
-import type { RuleEntry } from '../rules.ts';
-import { basicCode } from '../standards.ts';
+import type { DsnRuleEntry, RuleEntry } from '../rules.ts';
+import { looksBinary, replyCodes } from '../lexicon.ts';
 import { decide } from './decide.ts';
 import { extractReplies } from './extract.ts';
 import type { ClassifyOutcome, ExtractedReply } from './types.ts';
@@ -29,20 +29,12 @@ const BINARY_MESSAGE =
   'This looks like binary data rather than text, and no SMTP reply could be read from it.';
 const CACHE_LIMIT = 5_000;
 
-function looksBinary(input: string): boolean {
-  const sample = input.slice(0, 65_536);
-  const odd = sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
-  return odd > 0 && odd / sample.length > 0.05;
-}
-
-export function createClassifier(entries: RuleEntry[]): Classifier {
+export function createClassifier(entries: readonly RuleEntry[]): Classifier {
   // Entries keyed by a DSN's fields are matched apart from replies (see decide.ts).
   const compiled = compileEntries(entries.filter((e) => !e.dsn));
-  const dsnEntries = entries.filter((e) => e.dsn);
-  // A basic code alone is taken for a reply only when it is one a server sends: RFC 5321's codes
-  // and the entries' own (random digits are not replies).
-  const allowed = new Set<number>(entries.flatMap((e) => (e.code === undefined ? [] : [e.code])));
-  for (let c = 400; c < 600; c++) if (basicCode(c).text) allowed.add(c);
+  const dsnEntries = entries.filter((e): e is DsnRuleEntry => e.dsn !== undefined);
+  // A basic code alone is taken for a reply only when it is one a server sends.
+  const allowed = replyCodes(entries.map((e) => e.code));
   const cache = new Map<string, BestMatch | undefined>();
   const match = (reply: ExtractedReply) => {
     const key = `${reply.code ?? ''}|${reply.enhanced ?? ''}|${normaliseForMatch(reply.text)}`;

@@ -2,22 +2,15 @@
 // and indented continuation lines (RFC 3464 fields, Postfix's 4-space wraps, Exim's indented
 // bounce text) join the line they continue, multi-line `550-…` replies become one line, and so do
 // the wrapped lines of a reply quoted after a bounce notice's "The response from the remote server was:".
+import { CONTROL, continuationText, continuesReply } from '../lexicon.ts';
 
 /** Longer physical lines are cut into pieces of this size so no regular expression sees more. */
 const MAX_LINE = 16_384;
 
+const CONTROL_RE = new RegExp(`[${CONTROL}]`, 'g');
+
 export function sanitise(input: string): string {
-  return input
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/g, ' ');
-}
-
-const REPLY_LINE_START = /^\s*(?:<<<\s?)?([245]\d\d)[ -]/;
-
-/** True when `prev` ends inside a multi-line reply with this code (its last line with the code is `NNN-`). */
-function continuesReply(prev: string, code: string): boolean {
-  const dash = prev.lastIndexOf(`${code}-`);
-  return dash >= 0 && dash > prev.lastIndexOf(`${code} `);
+  return input.replace(/\r\n?/g, '\n').replace(CONTROL_RE, ' ');
 }
 
 /** A bounce notice's lead-in to the quoted reply (Gmail and others), whose lines it wraps unindented. */
@@ -46,9 +39,8 @@ export function logicalLines(text: string): string[] {
         out[last] = `${prev} ${line.trim()}`;
         continue;
       }
-      const code = joinable ? REPLY_LINE_START.exec(line)?.[1] : undefined;
-      if (code && continuesReply(prev, code)) {
-        out[last] = `${prev} ${line.replace(/^\s*(?:<<<\s?)?/, '')}`;
+      if (joinable && continuesReply(prev, line)) {
+        out[last] = `${prev} ${continuationText(line)}`;
         continue;
       }
       out.push(line);

@@ -3,8 +3,18 @@
 // or at a lone enhanced code after such a marker. It ends at `(in reply to …)` or where the quote,
 // parenthesis or `<#…>` it sits in closes. `550-` continuation markers inside it are dropped, and
 // a reply quoted inside another (a forwarder relaying iCloud's answer) replaces the outer one.
-import { stageFromCommand } from './context.ts';
+import {
+  AFTER_ENHANCED,
+  BEFORE_CODE,
+  BEFORE_ENHANCED,
+  ENHANCED,
+  ENHANCED_MARKER,
+  LINE_START_REACH,
+  PYTHON_REPLY,
+  WEAK_MARKER,
+} from '../lexicon.ts';
 import type { Stage } from '../vocabulary.ts';
+import { stageFromCommand } from './context.ts';
 
 export interface ScannedReply {
   code?: number;
@@ -28,13 +38,12 @@ const MAX_PER_LINE = 64;
 /** How far back markers and brackets are looked for. */
 const LOOKBACK = 2_000;
 
-const CODE_RE = /(?<![\w.@/#%+-])([245]\d\d)(-|: ?|[ \t])(?:([245]\.\d{1,3}\.\d{1,3})(?![\w.]))?/g;
-const ENHANCED_RE = /(?<![\w.@/#%+=-])([245]\.\d{1,3}\.\d{1,3})(?![\w.])[ \t:]/g;
-const PYTHON_RE = /\((\d{3}),[ \t]{0,3}b?(['"])(.{0,2000}?)\2\)/g;
-
-/** Markers after which a basic code without an enhanced code is taken as a reply. */
-const WEAK_MARKER =
-  /(?:said:|me:|<<<|[;'"]|[\]>]:|(?:response|reply)[=:]|\b(?:command|data|connection|greeting|deferred|error|returned|rejected|failed)[:.]?)\s*$/i;
+const CODE_RE = new RegExp(
+  String.raw`${BEFORE_CODE}([245]\d\d)(-|: ?|[ \t])(?:(${ENHANCED})${AFTER_ENHANCED})?`,
+  'g',
+);
+const ENHANCED_RE = new RegExp(String.raw`${BEFORE_ENHANCED}(${ENHANCED})${AFTER_ENHANCED}[ \t:]`, 'g');
+const PYTHON_RE = new RegExp(PYTHON_REPLY, 'g');
 /** Text right before a code that makes it something else: a web server's status after the request. */
 const NOT_A_REPLY = [/HTTP\/\d(?:\.\d)?"\s*$/];
 /** Words as replies have them (`Error`, `unknown`, `DENIED`, or CJK text). A basic code without an
@@ -51,8 +60,6 @@ function readsLikeReply(text: string): boolean {
 /** A pipelining client's report of an earlier command's reply inside the last one:
  *  `503 5.5.1 Error: need MAIL command - MAIL FROM error: 451 4.7.1 …`. */
 const PIPELINED = /\s*-?\s*\b(MAIL FROM|RCPT TO|DATA|EHLO|HELO)\s+error:\s*$/i;
-/** Markers after which a lone enhanced code (no basic code) starts a reply. */
-const ENHANCED_MARKER = /(?:said:|me:|<<<|[;'"]|(?:response|reply)[=:])\s*$/i;
 
 interface Occurrence {
   index: number;
@@ -63,7 +70,8 @@ interface Occurrence {
   markerLength: number;
 }
 
-const atLineStart = (line: string, index: number) => index <= 64 && line.slice(0, index).trim() === '';
+const atLineStart = (line: string, index: number) =>
+  index <= LINE_START_REACH && line.slice(0, index).trim() === '';
 
 function marked(line: string, index: number, marker: RegExp): boolean {
   return atLineStart(line, index) || marker.test(line.slice(Math.max(0, index - 48), index));

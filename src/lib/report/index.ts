@@ -2,6 +2,7 @@
 // Pure (no DOM, no Node): /analyze/'s worker, `npm run classify -- --summary` and the Node API
 // feed it text chunk by chunk (see ./read.ts for reading byte streams and gzip).
 import type { Classifier, ClassifyOutcome } from '../classify/index.ts';
+import { replyCodes } from '../lexicon.ts';
 import type { RuleEntry } from '../rules.ts';
 import { FileIntake, type FileInfo } from './intake.ts';
 import { LogScanner } from './log-scan.ts';
@@ -23,9 +24,9 @@ export {
 export interface AggregatorOptions {
   classifier: Classifier;
   rules: readonly RuleEntry[];
-  /** Decodes a whole email (classifyMessage from src/lib/classify/message.ts, bound to the
-   *  classifier); without it messages are read as plain text. */
-  classifyMessage?: (text: string) => Promise<ClassifyOutcome>;
+  /** Classifies anything, decoding a whole email first (the engine's classify, src/lib/engine.ts);
+   *  without it messages are read as plain text. */
+  classifyAny?: (text: string) => Promise<ClassifyOutcome>;
   /** Per-reply rows kept for the CSV; the counts always cover every reply. */
   rowLimit?: number;
   /** The time syslog lines' year is judged from when a file has no modification time. */
@@ -51,13 +52,12 @@ export interface Aggregator {
 
 export function createAggregator(options: AggregatorOptions): Aggregator {
   const tally = new Tally(options.rules, options.rowLimit);
-  const codes = new Set(options.rules.flatMap((r) => (r.code === undefined ? [] : [r.code])));
-  for (let c = 400; c < 600; c++) codes.add(c);
+  const codes = replyCodes(options.rules.map((r) => r.code));
   const env = {
     classifier: options.classifier,
-    classifyMessage: options.classifyMessage,
+    classifyAny: options.classifyAny,
     prefilter: createPrefilter(codes),
-    scanner: new LogScanner([...new Set([...codes].map((c) => String(c)[0]))].sort().join('')),
+    scanner: new LogScanner(codes),
     tally,
     now: options.now ?? Date.now(),
   };

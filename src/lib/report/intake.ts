@@ -2,9 +2,9 @@
 // into records by the file's format (a log line with its continuation lines, a paragraph of
 // bounce text, one JSON event, one email message) and each record is classified on its own.
 import type { Classification, Classifier, ClassifyOutcome } from '../classify/index.ts';
-import { looksLikeMessage } from '../classify/index.ts';
 import { deliveredIn, deliveredInEvent } from './deliveries.ts';
 import { detach } from './detach.ts';
+import { APPLE_MAIL_NAME } from '../lexicon.ts';
 import type { LogScanner, LogSink } from './log-scan.ts';
 import type { Prefilter } from './prefilter.ts';
 import { problems } from './problems.ts';
@@ -24,7 +24,7 @@ const MAX_MESSAGE_MB = 32;
 const MAIL_LIKE =
   /postfix|sendmail|exim|smtp|status=|dsn=|relay=|to=<|from=<|diagnostic-code|final-recipient|@/i;
 /** A delivery is worth remembering only to an address Apple may host (see ./deliveries.ts). */
-const APPLE = /icloud\.com|me\.com|mac\.com/;
+const APPLE = new RegExp(APPLE_MAIL_NAME);
 
 export interface FileInfo {
   /** Size on disk, for the summary (compressed size for .gz). */
@@ -36,7 +36,7 @@ export interface FileInfo {
 
 export interface IntakeEnv {
   classifier: Classifier;
-  classifyMessage?: (text: string) => Promise<ClassifyOutcome>;
+  classifyAny?: (text: string) => Promise<ClassifyOutcome>;
   prefilter: Prefilter;
   scanner: LogScanner;
   tally: Tally;
@@ -327,8 +327,8 @@ export class FileIntake {
     while (this.queue.length) {
       const { text, line, mime } = this.queue.shift()!;
       this.summary.records++;
-      const decode = mime && this.env.classifyMessage && looksLikeMessage(text);
-      const { results } = decode ? await this.env.classifyMessage!(text) : this.env.classifier.classify(text);
+      const { classifyAny } = this.env;
+      const { results } = mime && classifyAny ? await classifyAny(text) : this.env.classifier.classify(text);
       if (results.length) this.add(results, messageTime(text), line);
     }
   }

@@ -4,6 +4,17 @@
 // only those are cut out as strings and given to the prefilter and the engine. Deliveries are
 // looked up the same way, from the lines that name an Apple domain.
 
+import {
+  ANY_MARKER,
+  APPLE_MAIL_NAME,
+  BLANK,
+  LINE_START_REACH,
+  PYTHON_OPEN,
+  codeShape,
+  continuesReply,
+  firstDigits,
+} from '../lexicon.ts';
+
 /** A record stops taking continuation lines at this size (as the line-by-line path does). */
 export const MAX_RECORD = 256 * 1024;
 const NL = 10;
@@ -12,22 +23,14 @@ const CR = 13;
 /** Where a record may hold a reply: with the line starts checked in scan(), a superset of
  *  ./prefilter.ts for one-line records. (Line starts as alternatives here would be tried at every
  *  line and make the expression four times slower.) */
-function candidateRegex(firstDigits: string): RegExp {
-  const marker = String.raw`(?:said:|me:|<<<|[;'"]|response|reply|status:)`;
-  return new RegExp(
-    [
-      String.raw`(?<![\w.@/#%+-])[${firstDigits}]\d\d(?:-|:|[\s\u0000-\u001f\u007f-\u009f\ufffd])`,
-      String.raw`\{`,
-      String.raw`\(\d{3},`,
-      // An enhanced code counts only after a marker: any marker makes the record a candidate.
-      marker,
-    ].join('|'),
-    'gi',
-  );
+function candidateRegex(digits: string): RegExp {
+  // An enhanced code counts only after a marker: any marker makes the record a candidate.
+  return new RegExp([codeShape(digits), String.raw`\{`, PYTHON_OPEN, ANY_MARKER].join('|'), 'gi');
 }
 
 /** Lines that may be a delivery to an Apple-hosted address (its host or its domain is Apple's). */
-const APPLE_LINE = /icloud\.com|me\.com|mac\.com/g;
+const APPLE_LINE = new RegExp(APPLE_MAIL_NAME, 'g');
+const BLANK_CHAR = new RegExp(BLANK);
 
 export interface LogSink {
   /** A record that may hold a reply, with its first line number and its number of lines. */
@@ -42,31 +45,21 @@ export interface LogSink {
  *  lone enhanced code: `"`, `[`, or `5.`, `4.`, `2.`. */
 function startsLikeReply(text: string, s: number, e: number): boolean {
   let i = s;
-  while (i < e && i - s <= 64 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  for (; i < e && i - s <= LINE_START_REACH; i++) {
+    const c = text.charCodeAt(i);
+    // Printable ASCII other than a space ends the blanks without the regular expression.
+    if (c !== 32 && c !== 9 && ((c > 32 && c < 127) || !BLANK_CHAR.test(text[i]!))) break;
+  }
   const c = text.charCodeAt(i);
   return c === 34 || c === 91 || ((c === 50 || c === 52 || c === 53) && text.charCodeAt(i + 1) === 46);
-}
-
-/** True when the line at [s, e) is `NNN-…`/`NNN …` continuing a `NNN-` line at [ps, pe). */
-function continuesReply(text: string, ps: number, pe: number, s: number, e: number): boolean {
-  let i = s;
-  while (i < e && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  if (text.startsWith('<<<', i)) i += text.charCodeAt(i + 3) === 32 ? 4 : 3;
-  const c0 = text.charCodeAt(i);
-  const c3 = text.charCodeAt(i + 3);
-  if (!(c0 === 50 || c0 === 52 || c0 === 53) || !(c3 === 32 || c3 === 45)) return false;
-  const code = text.slice(i, i + 3);
-  if (!/^\d{3}$/.test(code)) return false;
-  const prev = text.slice(ps, pe);
-  const dash = prev.lastIndexOf(`${code}-`);
-  return dash >= 0 && dash > prev.lastIndexOf(`${code} `);
 }
 
 export class LogScanner {
   private readonly candidates: RegExp;
 
-  constructor(firstDigits: string) {
-    this.candidates = candidateRegex(firstDigits);
+  /** `codes` are the basic codes the classifier reads (lexicon.ts's replyCodes). */
+  constructor(codes: Iterable<number>) {
+    this.candidates = candidateRegex(firstDigits(codes));
   }
 
   /**
@@ -101,7 +94,7 @@ export class LogScanner {
           (c === 32 ||
             c === 9 ||
             ((c === 50 || c === 52 || c === 53 || c === 60) &&
-              continuesReply(text, prevStart, prevEnd, pos, end)));
+              continuesReply(text.slice(prevStart, prevEnd), text.slice(pos, end))));
         if (continues) {
           ends[r] = end;
           counts[r]!++;

@@ -1,30 +1,39 @@
 // The cheap test that spares the engine most lines of a log: a line can hold an SMTP reply only if
 // it has what the engine's scanner (src/lib/classify/scan.ts, text.ts, json.ts) starts a reply at.
-// Every test here is looser than the engine's, so skipping a line never loses a reply; deliveries
-// (`status=sent (250 2.0.0 Ok …)`) and queue lines fail all of them.
+// Built from the engine's own lexicon (src/lib/lexicon.ts), each test looser than the engine's, so
+// skipping a line never loses a reply (tests/unit/prefilter.test.ts checks it on generated lines);
+// deliveries (`status=sent (250 2.0.0 Ok …)`) and queue lines fail all of them.
+import {
+  ANY_MARKER,
+  BEFORE_ENHANCED,
+  BLANK,
+  ENHANCED,
+  LINE_START_REACH,
+  PYTHON_OPEN,
+  codeShape,
+  firstDigits,
+} from '../lexicon.ts';
 
-/** A basic code as the scanner reads one: not inside a word, number or path, then `-`, `:` or
- *  space. Control characters count as separators because the engine turns them into spaces. */
-const codeShape = (firstDigits: string) =>
-  new RegExp(String.raw`(?<![\w.@/#%+-])[${firstDigits}]\d\d(?:-|:|[\s\u0000-\u001f\u007f-\u009f\ufffd])`);
-/** An enhanced code on its own, which the scanner takes only after a marker or at a line start. */
-const ENHANCED_SHAPE = /(?<![\w.@/#%+=-])[245]\.\d{1,3}\.\d{1,3}(?![\w.])/;
-// `status:` is a DSN field: the engine reads a DSN that carries no SMTP reply from its Status.
-const ENHANCED_MARKERS = /said:|me:|<<<|[;'"]|response|reply|status:|(?:^|\n)\s{0,64}[245]\.\d/i;
-/** Python smtplib's `(550, b'…')`. */
-const PYTHON_SHAPE = /\(\d{3},/;
+/** An enhanced code on its own, which the scanner takes only after a marker or at a line start;
+ *  `\b` rather than AFTER_ENHANCED, as a DSN's Status field is read (classify/dsn.ts). */
+const ENHANCED_SHAPE = new RegExp(String.raw`${BEFORE_ENHANCED}${ENHANCED}\b`);
+const ENHANCED_MARKERS = new RegExp(
+  String.raw`${ANY_MARKER}|(?:^|\n)${BLANK}{0,${LINE_START_REACH}}[245]\.\d`,
+  'i',
+);
+const PYTHON_SHAPE = new RegExp(PYTHON_OPEN);
+const JSON_START = new RegExp(String.raw`^${BLANK}*["[]`);
 
 export type Prefilter = (text: string) => boolean;
 
-/** `codes` are the basic codes the classifier reads (every entry's code and 400–599). */
+/** `codes` are the basic codes the classifier reads (lexicon.ts's replyCodes). */
 export function createPrefilter(codes: Iterable<number>): Prefilter {
-  const firsts = [...new Set([...codes].map((c) => String(c)[0]))].sort().join('');
-  const code = codeShape(firsts || '45');
+  const code = new RegExp(codeShape(firstDigits(codes)));
   return (text) =>
     code.test(text) ||
     // JSON anywhere on the line: the engine reads webhook events and fragments as JSON.
     text.includes('{') ||
-    /^\s*["[]/.test(text) ||
+    JSON_START.test(text) ||
     PYTHON_SHAPE.test(text) ||
     (ENHANCED_SHAPE.test(text) && ENHANCED_MARKERS.test(text));
 }

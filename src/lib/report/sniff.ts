@@ -1,5 +1,6 @@
 // What kind of file this is, judged from its first 64 KB of text.
 import { looksLikeMessage } from '../classify/index.ts';
+import { looksBinary } from '../lexicon.ts';
 import { startsWithTime } from './timestamps.ts';
 import type { FileFormat } from './types.ts';
 
@@ -7,9 +8,7 @@ export const SNIFF_CHARS = 65_536;
 
 export function sniff(head: string): FileFormat | 'binary' {
   const sample = head.slice(0, SNIFF_CHARS);
-  if (sample.includes('\u0000')) return 'binary';
-  const odd = sample.match(/[\u0001-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
-  if (odd > 0 && odd / sample.length > 0.05) return 'binary';
+  if (sample.includes('\u0000') || looksBinary(sample)) return 'binary';
   const t = sample.trimStart();
   if (t.startsWith('{') || t.startsWith('[')) {
     const nl = t.indexOf('\n');
