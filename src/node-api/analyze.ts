@@ -77,7 +77,11 @@ export async function readInput(aggregator: Aggregator, input: Input): Promise<v
 /** Reads every path (files, folders, `-`) into the aggregator; throws InputError for a bad path
  *  before reading anything. */
 export async function analyzePaths(paths: readonly string[], aggregator: Aggregator): Promise<Aggregator> {
-  const inputs = expandInputs(paths.length ? paths : ['-']);
+  return analyzeInputs(expandInputs(paths.length ? paths : ['-']), aggregator);
+}
+
+/** Reads inputs already expanded (and checked) by expandInputs into the aggregator. */
+export async function analyzeInputs(inputs: readonly Input[], aggregator: Aggregator): Promise<Aggregator> {
   for (const input of inputs) await readInput(aggregator, input);
   return aggregator;
 }

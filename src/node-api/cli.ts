@@ -10,6 +10,7 @@ import type { RuleEntry } from '../lib/rules.ts';
 import { engineFromFile, MissingRulesError, type Engine } from './engine.ts';
 import { expandInputs, InputError } from './inputs.ts';
 import { replyLines } from './reply-lines.ts';
+import { rerunWithSmallHeap, wantsSmallHeap } from './small-heap.ts';
 
 function fail(message: string): never {
   process.stderr.write(`classify: ${message}\n`);
@@ -41,19 +42,26 @@ export async function main(args: readonly string[], rules: string): Promise<void
   const asJson = args.includes('--json');
   const summary = args.includes('--summary');
   const paths = args.filter((a) => a !== '--json' && a !== '--summary');
+  // A reader that stops early (`| head`) closes the pipe: the run ends quietly, as grep's does.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const engine = openEngine(rules);
   // rules.json holds site-relative URLs (with the base path); SITE makes them absolute.
   const site = process.env.SITE;
   const absolute = (url: string) => (site ? new URL(url, site).href : url);
   try {
     if (summary) {
+      const inputs = expandInputs(paths.length ? paths : ['-']);
+      if (wantsSmallHeap(inputs)) rerunWithSmallHeap();
       // The report code loads only here; the terminal prints no per-reply CSV, so no rows are kept.
-      const [{ analyzePaths }, { summaryText }] = await Promise.all([
+      const [{ analyzeInputs }, { summaryText }] = await Promise.all([
         import('./analyze.ts'),
         import('./summary-text.ts'),
       ]);
       const newReport = await engine.reports();
-      const report = (await analyzePaths(paths, newReport({ rowLimit: 0 }))).report();
+      const report = (await analyzeInputs(inputs, newReport({ rowLimit: 0 }))).report();
       const byPath = new Map(engine.rules.map((r) => [r.path, r]));
       const link = (p: string) => absolute(byPath.get(p)?.url ?? `/${p}`);
       process.stdout.write(`${asJson ? JSON.stringify(report) : summaryText(report, link)}\n`);
