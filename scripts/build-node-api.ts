@@ -1,9 +1,11 @@
-// Builds the npm package's Node API into dist-node/ (run by `npm pack` through `prepack`): the
-// JavaScript and type declarations of src/node-api and what it imports, and the rule data of the
-// last site build (dist/rules.json, or OUT_DIR's) beside them.
+// Builds the npm package into dist-node/ (after `astro build` in `npm run build`, and by `npm pack`
+// through `prepack`): the Node API's JavaScript and type declarations (tsc, from src/node-api and
+// what it imports), the bundled command cli.js (./build-bin.ts), and the rule data of the last site
+// build (dist/rules.json, or OUT_DIR's) beside them.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { buildBin } from './build-bin.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'dist-node');
@@ -34,4 +36,5 @@ for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) 
   );
   writeFileSync(file, text);
 }
+await buildBin(out);
 copyFileSync(rules, path.join(out, 'rules.json'));

@@ -1,34 +1,54 @@
 // Runs the streaming aggregator over files and folders on disk (or standard input): the engine
-// behind `npm run classify -- --summary` and the Node API's analyzeFiles(). Files are read with
-// Node's own streams (gzip through node:zlib), which cost less than web streams on big logs;
-// standard input, which cannot be peeked at, goes through the shared web-stream reader.
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+// behind the command's --summary and the Node API's analyzeFiles(). A file of up to one chunk (a
+// bounce message, mostly) is read in one call; bigger ones and gzip with Node's own streams (gzip
+// through node:zlib), which cost less than web streams on big logs; standard input, which cannot be
+// peeked at, goes through the shared web-stream reader. zlib and web streams load when first needed.
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { createGunzip } from 'node:zlib';
 import { problems, type Aggregator } from '../lib/report/index.ts';
 import { readStream } from '../lib/report/read.ts';
 import { expandInputs, type Input } from './inputs.ts';
 
 const CHUNK = 1 << 18;
 
+const isGzip = (head: Uint8Array) => head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+
 function startsWithGzip(file: string): boolean {
   const fd = openSync(file, 'r');
   try {
     const head = Buffer.alloc(2);
-    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+    return readSync(fd, head, 0, 2, 0) === 2 && isGzip(head);
   } finally {
     closeSync(fd);
   }
 }
 
+/** A regular file of up to one chunk in one write (the one chunk its stream would give), one open;
+ *  false when it is not one (it grew, or is gzip) or could not be read. */
+async function readSmallFile(aggregator: Aggregator, input: Input, lastModified: number) {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(input.path);
+  } catch {
+    return false;
+  }
+  if (isGzip(bytes) || bytes.length > CHUNK) return false;
+  const file = aggregator.file(input.name, { bytes: bytes.length, lastModified, gzip: false });
+  if (bytes.length) await file.write(bytes.toString('utf8'));
+  await file.end();
+  return true;
+}
+
 async function readFile(aggregator: Aggregator, input: Input): Promise<void> {
   const stat = statSync(input.path);
+  // Anything else, or a read that failed, takes the streaming path, which reports the problem.
+  if (stat.isFile() && stat.size <= CHUNK && (await readSmallFile(aggregator, input, stat.mtimeMs))) return;
   const gzip = stat.size > 0 && startsWithGzip(input.path);
   const file = aggregator.file(input.name, { bytes: stat.size, lastModified: stat.mtimeMs, gzip });
   const source = createReadStream(input.path, { highWaterMark: CHUNK });
   let text: Readable = source;
   if (gzip) {
+    const { createGunzip } = await import('node:zlib');
     const gunzip = createGunzip({ chunkSize: CHUNK });
     source.on('error', (error) => gunzip.destroy(error));
     text = source.pipe(gunzip);
@@ -49,6 +69,7 @@ async function readFile(aggregator: Aggregator, input: Input): Promise<void> {
 export async function readInput(aggregator: Aggregator, input: Input): Promise<void> {
   if (input.path !== '-') return readFile(aggregator, input);
   // A web stream that reads standard input only as fast as the report takes it.
+  const { ReadableStream: NodeReadableStream } = await import('node:stream/web');
   const stdin = NodeReadableStream.from(process.stdin as AsyncIterable<Uint8Array>);
   await readStream(aggregator, input.name, stdin as unknown as ReadableStream<Uint8Array>);
 }
@@ -56,7 +77,11 @@ export async function readInput(aggregator: Aggregator, input: Input): Promise<v
 /** Reads every path (files, folders, `-`) into the aggregator; throws InputError for a bad path
  *  before reading anything. */
 export async function analyzePaths(paths: readonly string[], aggregator: Aggregator): Promise<Aggregator> {
-  const inputs = expandInputs(paths.length ? paths : ['-']);
+  return analyzeInputs(expandInputs(paths.length ? paths : ['-']), aggregator);
+}
+
+/** Reads inputs already expanded (and checked) by expandInputs into the aggregator. */
+export async function analyzeInputs(inputs: readonly Input[], aggregator: Aggregator): Promise<Aggregator> {
   for (const input of inputs) await readInput(aggregator, input);
   return aggregator;
 }

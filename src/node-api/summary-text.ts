@@ -1,8 +1,9 @@
-// The plain-text summary `npm run classify -- --summary` prints: totals, one row per iCloud entry,
+// The plain-text summary the command's --summary prints: totals, one row per iCloud entry,
 // recipient domains, warnings, problems, and the addresses to suppress and to keep.
 import type { ListedAddress, Report } from '../lib/report/index.ts';
 
-const n = (x: number) => x.toLocaleString('en');
+// Thousands grouped by hand: toLocaleString loads ICU's locale data, a tenth of the start-up.
+const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const day = (iso?: string) => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
 const LIST_SHOWN = 20;

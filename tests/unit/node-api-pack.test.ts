@@ -1,7 +1,8 @@
-// The npm package: `npm pack` builds the Node API (prepack), and the tarball installs offline into
-// an empty project, where the README's three lines run and its types check.
+// The npm package: `npm pack` builds the Node API and the command (prepack), and the tarball installs
+// offline (its dependencies from npm's cache) into an empty project, where the README's three lines
+// run, its types check and `npx icloud-mail-reply-codes` prints the summary of a log.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -39,10 +40,27 @@ it('packs, installs into an empty project and works there', () => {
     path.join(project, 'package.json'),
     JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
   );
-  sh(...npm(['install', '--offline', '--no-audit', '--no-fund', path.join(work, tarball)]), project);
-  expect(readdirSync(path.join(project, 'node_modules')).filter((f) => !f.startsWith('.'))).toEqual([
-    'icloud-mail-reply-codes',
+  // npm's cache holds the dependencies' tarballs (npm ci fetched them), not their registry metadata:
+  // they install by tarball URL, at the lockfile's versions, which meet the package's ranges.
+  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { version: string }>;
+  };
+  const registry = sh(...npm(['config', 'get', 'registry']), root)
+    .trim()
+    .replace(/\/?$/, '/');
+  const deps = ['postal-mime', 'zod'].map(
+    (d) => `${registry}${d}/-/${d}-${lock.packages[`node_modules/${d}`]!.version}.tgz`,
+  );
+  sh(...npm(['install', '--offline', '--no-audit', '--no-fund', path.join(work, tarball), ...deps]), project);
+  // The package's own code only: its dependencies install beside it, not inside it.
+  expect(readdirSync(path.join(project, 'node_modules/icloud-mail-reply-codes')).sort()).toEqual([
+    'README.md',
+    'dist-node',
+    'package.json',
   ]);
+  expect(readdirSync(path.join(project, 'node_modules'))).toEqual(
+    expect.arrayContaining(['icloud-mail-reply-codes', 'postal-mime', 'zod']),
+  );
 
   writeFileSync(
     path.join(project, 'mail.log'),
@@ -58,6 +76,16 @@ console.log(JSON.stringify((await analyzeFiles(['mail.log'])).entries));
     '{"554-5-7-1-hm08":1}',
     '',
   ]);
+
+  const summary = sh(
+    ...npm(['exec', '--offline', '--', 'icloud-mail-reply-codes', '--summary', 'mail.log']),
+    project,
+    {
+      OUT_DIR: '',
+    },
+  );
+  expect(summary).toContain('Read 1 file: 1 lines, 1 records; 1 SMTP replies: 1 from iCloud with an entry');
+  expect(summary).toMatch(/^\s*1\s+100\.0%\s+554-5-7-1-hm08\s/m);
 
   writeFileSync(
     path.join(project, 'use.ts'),
@@ -81,4 +109,4 @@ console.log(JSON.stringify((await analyzeFiles(['mail.log'])).entries));
     ],
     project,
   );
-}, 120_000);
+}, 240_000);

@@ -1,0 +1,28 @@
+// Bundles the package's command (src/node-api/bin.ts) into OUT/cli.js with rolldown (Vite's
+// bundler): one file of the code the classifier needs at start-up, and chunks for the report and
+// the MIME decoder, loaded when a run needs them. Installed dependencies stay imports.
+import { build } from 'rolldown';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const pkg = (await import(path.join(root, 'package.json'), { with: { type: 'json' } })).default as {
+  dependencies: Record<string, string>;
+};
+const external = [/^node:/, ...Object.keys(pkg.dependencies).map((d) => new RegExp(`^${d}(/|$)`))];
+
+export async function buildBin(out: string): Promise<void> {
+  await build({
+    input: path.join(root, 'src/node-api/bin.ts'),
+    platform: 'node',
+    external,
+    logLevel: 'warn',
+    output: {
+      dir: out,
+      format: 'esm',
+      entryFileNames: 'cli.js',
+      chunkFileNames: 'cli/[name]-[hash].js',
+    },
+  });
+}
+
+if (import.meta.main) await buildBin(path.resolve(process.argv[2] ?? path.join(root, 'dist-node')));

@@ -1,0 +1,80 @@
+// The command line's program (`icloud-mail-reply-codes [--json] [--summary] [file|folder|- ...]`,
+// also `npm run classify`): the classifier in a terminal, for mail logs and bounces on a server.
+// Without --summary it prints one line per SMTP reply, in input order; with --summary it streams the
+// inputs (.gz read as gzip) through the report aggregator /analyze/ uses and prints the report (one
+// JSON object with --json). A bad path, missing or broken rule data: one line, exit 2.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RuleEntry } from '../lib/rules.ts';
+import { engineFromFile, MissingRulesError, type Engine } from './engine.ts';
+import { expandInputs, InputError } from './inputs.ts';
+import { replyLines } from './reply-lines.ts';
+import { rerunWithSmallHeap, wantsSmallHeap } from './small-heap.ts';
+
+function fail(message: string): never {
+  process.stderr.write(`classify: ${message}\n`);
+  process.exit(2);
+}
+
+/** OUT_DIR's rules.json when it is set, else the given default. */
+export function rulesFile(fallback: string | URL): string {
+  if (process.env.OUT_DIR) return path.resolve(process.env.OUT_DIR, 'rules.json');
+  return typeof fallback === 'string' ? path.resolve(fallback) : fileURLToPath(fallback);
+}
+
+function openEngine(file: string): Engine {
+  try {
+    return engineFromFile(file);
+  } catch (error) {
+    fail(
+      error instanceof MissingRulesError
+        ? `no rule data at ${file}: run \`npm run build\` first.`
+        : error instanceof Error
+          ? error.message
+          : String(error),
+    );
+  }
+}
+
+/** Runs the command line with its arguments and the rule data file to use. */
+export async function main(args: readonly string[], rules: string): Promise<void> {
+  const asJson = args.includes('--json');
+  const summary = args.includes('--summary');
+  const paths = args.filter((a) => a !== '--json' && a !== '--summary');
+  // A reader that stops early (`| head`) closes the pipe: the run ends quietly, as grep's does.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  const engine = openEngine(rules);
+  // rules.json holds site-relative URLs (with the base path); SITE makes them absolute.
+  const site = process.env.SITE;
+  const absolute = (url: string) => (site ? new URL(url, site).href : url);
+  try {
+    if (summary) {
+      const inputs = expandInputs(paths.length ? paths : ['-']);
+      if (wantsSmallHeap(inputs)) rerunWithSmallHeap();
+      // The report code loads only here; the terminal prints no per-reply CSV, so no rows are kept.
+      const [{ analyzeInputs }, { summaryText }] = await Promise.all([
+        import('./analyze.ts'),
+        import('./summary-text.ts'),
+      ]);
+      const newReport = await engine.reports();
+      const report = (await analyzeInputs(inputs, newReport({ rowLimit: 0 }))).report();
+      const byPath = new Map(engine.rules.map((r) => [r.path, r]));
+      const link = (p: string) => absolute(byPath.get(p)?.url ?? `/${p}`);
+      process.stdout.write(`${asJson ? JSON.stringify(report) : summaryText(report, link)}\n`);
+      return;
+    }
+    const link = (entry: RuleEntry) => absolute(entry.url);
+    for (const input of expandInputs(paths.length ? paths : ['-'])) {
+      const text = readFileSync(input.path === '-' ? 0 : input.path, 'utf8');
+      const name = input.path === '-' ? 'stdin' : input.name;
+      process.stdout.write(replyLines(name, await engine.classify(text), asJson, link));
+    }
+  } catch (error) {
+    if (error instanceof InputError) fail(error.message);
+    throw error;
+  }
+}

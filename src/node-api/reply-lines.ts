@@ -1,0 +1,28 @@
+// The per-reply output of the command line: one tab-separated line per SMTP reply (codes, entry and
+// confidence, advice, recipient and host, the entry's page), or one JSON object per input with --json.
+import type { ClassifyOutcome } from '../lib/classify/types.ts';
+import { codesText } from '../lib/standards.ts';
+import { OUTCOMES, SUPPRESS, retryText } from '../lib/vocabulary.ts';
+import type { RuleEntry } from '../lib/rules.ts';
+
+/** The lines printed for one input, each ending in a newline. */
+export function replyLines(
+  name: string,
+  outcome: ClassifyOutcome,
+  asJson: boolean,
+  link: (entry: RuleEntry) => string,
+): string {
+  if (asJson) return `${JSON.stringify({ input: name, ...outcome })}\n`;
+  let out = outcome.message ? `${name}: ${outcome.message}\n` : '';
+  for (const r of outcome.results) {
+    const code = codesText(r.reply.code, r.reply.enhanced);
+    const who = [r.reply.context.recipient, r.reply.context.host].filter(Boolean).join(' via ');
+    if (r.entry) {
+      const advice = `${OUTCOMES[r.entry.outcome]}; ${retryText(r.entry.retry, r.entry.retryDelay)}; ${SUPPRESS[r.entry.suppress]}`;
+      out += `${code}\t${r.entry.id} (${r.confidence})\t${advice}\t${who}\t${link(r.entry)}\n`;
+    } else {
+      out += `${code}\tnone\t${r.why}\t${who}\n`;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+// A summary of big inputs runs in a Node with a small young generation (4 MB semi-spaces): V8 grows
+// it to tens of MB while a log streams through and the peak memory nearly doubles (269 against
+// 140 MB on a 200 MB log), at no gain in speed. V8 takes the size only when it starts, so the
+// command starts itself again with it; small inputs, where a second start-up would be most of the
+// run, stay in this process.
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import type { Input } from './inputs.ts';
+
+const FLAG = '--max-semi-space-size';
+const BIG = 64 * 1_048_576;
+
+const hasFlag = () =>
+  process.execArgv.some((a) => a.startsWith(FLAG)) || (process.env.NODE_OPTIONS ?? '').includes(FLAG);
+
+/** True when standard input (of unknown size) or more than 64 MB of files are to be read. */
+export function wantsSmallHeap(inputs: readonly Input[]): boolean {
+  if (hasFlag()) return false;
+  let bytes = 0;
+  for (const input of inputs) {
+    if (input.path === '-') return true;
+    bytes += statSync(input.path).size;
+  }
+  return bytes > BIG;
+}
+
+/** Runs this command again with the small young generation and ends with its exit status. */
+export function rerunWithSmallHeap(): never {
+  const [, script, ...args] = process.argv;
+  const r = spawnSync(process.execPath, [`${FLAG}=4`, ...process.execArgv, script!, ...args], {
+    stdio: 'inherit',
+  });
+  if (r.signal) process.kill(process.pid, r.signal);
+  process.exit(r.status ?? 1);
+}
