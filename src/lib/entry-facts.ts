@@ -1,6 +1,6 @@
 // An entry's facts as the site words them, for every place that shows them: the entry page's facts
-// box (src/components/FactsList.astro), the box's cards (src/scripts/classifier-cards.ts) and the
-// search page's best-match card (src/scripts/search-best-match.ts). Each picks which facts, in what
+// box (src/components/FactsList.astro), the box's cards (src/browser/classifier-cards.ts) and the
+// search page's best-match card (src/browser/search-best-match.ts). Each picks which facts, in what
 // order; the label and the words for a value are written only here.
 import type { RuleRecord } from './rules.ts';
 import { CATEGORIES, EVIDENCE, OUTCOMES, OWNERS, STAGES, SUPPRESS, retryText } from './vocabulary.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exactCodes, type PagefindCore, type PagefindSearch } from '../../src/scripts/search-exact';
-import { bareCode, dottedCodes, looksLikeReply, searchWords } from '../../src/scripts/search-query';
+import { exactCodes, type PagefindCore, type PagefindSearch } from '../../src/browser/search-exact';
+import { bareCode, dottedCodes, looksLikeReply, searchWords } from '../../src/browser/search-query';
 
 describe('dottedCodes', () => {
   it('finds enhanced codes as whole tokens', () => {

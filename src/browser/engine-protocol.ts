@@ -1,5 +1,5 @@
-// Messages between a page and the engine's worker (src/scripts/engine-worker.ts): the box and the
-// search card send texts, /analyze/ sends files. The page's side is src/scripts/engine-client.ts.
+// Messages between a page and the engine's worker (src/browser/engine-worker.ts): the box and the
+// search card send texts, /analyze/ sends files. The page's side is src/browser/engine-client.ts.
 import type { ClassifyOutcome } from '../lib/classify/types';
 import type { Report } from '../lib/report/index';
 import type { RuleRecord } from '../lib/rules';

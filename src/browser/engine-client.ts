@@ -1,4 +1,4 @@
-// The page's side of the engine's worker (src/scripts/engine-worker.ts): one worker per page,
+// The page's side of the engine's worker (src/browser/engine-worker.ts): one worker per page,
 // started on first use and shared by the box, the search card and /analyze/. Stale answers are
 // dropped here, once: each texts channel resolves only its latest request (older ones to
 // undefined), and only the latest file run's messages are passed on.

@@ -1,7 +1,7 @@
 // The engine's one worker, off the main thread: however large a paste or a log, the page stays
 // responsive. It fetches and decodes /rules.json itself, opens the door (src/lib/engine.ts) once,
 // then answers texts (the box, the search card) and reads files (/analyze/, whose code loads only
-// when files arrive). Messages: src/scripts/engine-protocol.ts.
+// when files arrive). Messages: src/browser/engine-protocol.ts.
 import { createEngine, type Engine } from '../lib/engine';
 import { decodeRules } from '../lib/rules';
 import type { FromWorker, ToWorker } from './engine-protocol';

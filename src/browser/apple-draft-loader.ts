@@ -1,4 +1,4 @@
-// Entry pages stay light: the draft's code (src/scripts/apple-draft.ts) loads when the reader first
+// Entry pages stay light: the draft's code (src/browser/apple-draft.ts) loads when the reader first
 // touches or focuses the form. Until then the server-rendered template and its mailto: link stand.
 for (const root of document.querySelectorAll<HTMLElement>('[data-apple-draft]')) {
   root.querySelector<HTMLElement>('[data-apple-draft-nojs]')?.setAttribute('hidden', '');
