@@ -8,7 +8,7 @@ const trigger = root?.querySelector<HTMLAnchorElement>('[data-search-trigger]');
 let dialog: Promise<typeof import('./search-modal')> | undefined;
 const prepare = () => (dialog ??= import('./search-modal'));
 
-const pageInput = () => document.querySelector<HTMLInputElement>('[data-search-page] pagefind-input input');
+const pageInput = () => document.querySelector<HTMLInputElement>('[data-search-page] [data-search-input]');
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target instanceof HTMLElement ? target : null;
@@ -20,7 +20,7 @@ async function open() {
     pageInput()?.focus();
     return;
   }
-  (await prepare()).openSearch(root!);
+  (await prepare()).openSearch();
 }
 
 if (root && trigger) {
