@@ -1,7 +1,7 @@
 // The header search box before search is loaded: a link to /search/ that, with JavaScript, opens the
-// search dialog instead. Pagefind (~50 KB gzipped plus its WASM) loads on the box's first focus or the
-// first "/"; until then this is all the search code a page carries. On /search/ itself, the box and "/"
-// go to that page's own input.
+// search dialog instead. Pagefind (pagefind.js, 13 KB gzipped, then its WASM and index chunks) loads on
+// the box's first focus or the first "/"; until then this is all the search code a page carries. On
+// /search/ itself, the box and "/" go to that page's own input.
 const root = document.querySelector<HTMLElement>('[data-site-search]');
 const trigger = root?.querySelector<HTMLAnchorElement>('[data-search-trigger]');
 

@@ -325,6 +325,17 @@ test('matching sections show as sub-results linking to their heading', async ({ 
   ).toBeVisible();
 });
 
+test('results come ten at a time, with matches marked in the excerpts', async ({ page }) => {
+  await search(page, 'suppress');
+  const total = Number(/^(\d+) results/.exec((await page.locator(summary).textContent())!)?.[1]);
+  expect(total).toBeGreaterThan(20);
+  const cards = page.locator('[data-search-page] li.search-result');
+  await expect(cards).toHaveCount(10);
+  await expect(cards.first().locator('.search-result-excerpt mark').first()).toHaveText(/^suppress/i);
+  await page.locator('[data-search-page] [data-search-more]').click();
+  await expect(cards).toHaveCount(20);
+});
+
 test('results show the reply and the summary', async ({ page }) => {
   const hm08 = entries.find((e) => e.data.tag === 'HM08')!;
   await search(page, 'HM08');
