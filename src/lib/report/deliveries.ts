@@ -17,6 +17,28 @@ function hashes(text: string): [number, number] {
   return [a >>> 0, (b | 1) >>> 0];
 }
 
+export interface SavedDelivered {
+  count: number;
+  bits?: string;
+}
+
+// btoa and atob take "binary strings": one character per byte, built in slices to bound the stack.
+function toBase64(words: Uint32Array): string {
+  const bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string, words: number): Uint32Array {
+  const binary = atob(text);
+  if (binary.length !== words * 4) throw new Error('the delivered filter has the wrong size');
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Uint32Array(bytes.buffer);
+}
+
 export class DeliveredSet {
   private bits: Uint32Array | undefined;
   count = 0;
@@ -29,6 +51,27 @@ export class DeliveredSet {
       this.bits[bit >>> 5]! |= 1 << (bit & 31);
     }
     this.count++;
+  }
+
+  /** The filter as JSON: the count, and the bits in base64 once any address went in. */
+  save(): SavedDelivered {
+    return this.bits ? { count: this.count, bits: toBase64(this.bits) } : { count: this.count };
+  }
+
+  static load(saved: SavedDelivered): DeliveredSet {
+    const set = new DeliveredSet();
+    set.count = saved.count;
+    if (saved.bits !== undefined) set.bits = fromBase64(saved.bits, BITS / 32);
+    return set;
+  }
+
+  /** Adds the other filter's addresses: the union of two Bloom filters of one size is the OR. */
+  merge(other: DeliveredSet): DeliveredSet {
+    this.count += other.count;
+    if (!other.bits) return this;
+    this.bits ??= new Uint32Array(BITS / 32);
+    for (let i = 0; i < this.bits.length; i++) this.bits[i]! |= other.bits[i]!;
+    return this;
   }
 
   has(address: string): boolean {
