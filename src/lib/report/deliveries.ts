@@ -17,10 +17,14 @@ function hashes(text: string): [number, number] {
   return [a >>> 0, (b | 1) >>> 0];
 }
 
+/** The filter saved: the dense bits in base64, or, while few are set, [index, word, …] pairs. */
 export interface SavedDelivered {
   count: number;
   bits?: string;
+  words?: number[];
 }
+
+const WORDS = BITS / 32;
 
 // btoa and atob take "binary strings": one character per byte, built in slices to bound the stack.
 function toBase64(words: Uint32Array): string {
@@ -44,7 +48,7 @@ export class DeliveredSet {
   count = 0;
 
   add(address: string): void {
-    this.bits ??= new Uint32Array(BITS / 32);
+    this.bits ??= new Uint32Array(WORDS);
     const [a, b] = hashes(address.toLowerCase());
     for (let i = 0; i < HASHES; i++) {
       const bit = (a + i * b) % BITS;
@@ -53,15 +57,25 @@ export class DeliveredSet {
     this.count++;
   }
 
-  /** The filter as JSON: the count, and the bits in base64 once any address went in. */
+  /** The filter as JSON: the count, and the bits once any address went in. */
   save(): SavedDelivered {
-    return this.bits ? { count: this.count, bits: toBase64(this.bits) } : { count: this.count };
+    if (!this.bits) return { count: this.count };
+    const words: number[] = [];
+    for (let i = 0; i < WORDS && words.length < WORDS / 8; i++)
+      if (this.bits[i]) words.push(i, this.bits[i]!);
+    return words.length < WORDS / 8
+      ? { count: this.count, words }
+      : { count: this.count, bits: toBase64(this.bits) };
   }
 
   static load(saved: SavedDelivered): DeliveredSet {
     const set = new DeliveredSet();
     set.count = saved.count;
-    if (saved.bits !== undefined) set.bits = fromBase64(saved.bits, BITS / 32);
+    if (saved.bits !== undefined) set.bits = fromBase64(saved.bits, WORDS);
+    else if (saved.words) {
+      const bits = (set.bits = new Uint32Array(WORDS));
+      for (let i = 0; i < saved.words.length; i += 2) bits[saved.words[i]!] = saved.words[i + 1]!;
+    }
     return set;
   }
 
@@ -69,7 +83,7 @@ export class DeliveredSet {
   merge(other: DeliveredSet): DeliveredSet {
     this.count += other.count;
     if (!other.bits) return this;
-    this.bits ??= new Uint32Array(BITS / 32);
+    this.bits ??= new Uint32Array(WORDS);
     for (let i = 0; i < this.bits.length; i++) this.bits[i]! |= other.bits[i]!;
     return this;
   }
