@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Report } from '../lib/report/types.ts';
 import type { RuleEntry } from '../lib/rules.ts';
 import { engineFromFile, MissingRulesError, type Engine } from './engine.ts';
+import { takeJobs, worthJobs } from './cli-jobs.ts';
 import { expandInputs, InputError } from './inputs.ts';
 import { replyLines } from './reply-lines.ts';
 import { rerunWithSmallHeap, wantsSmallHeap } from './small-heap.ts';
@@ -39,8 +40,16 @@ function openEngine(file: string): Engine {
   }
 }
 
-/** Runs the command line with its arguments and the rule data file to use. */
-export async function main(args: readonly string[], rules: string): Promise<void> {
+/** Runs the command line with its arguments and the rule data file to use; `worker` is the
+ *  --jobs worker's script (without it, one job). */
+export async function main(argv: readonly string[], rules: string, worker?: URL): Promise<void> {
+  let args: string[];
+  let jobs: number;
+  try {
+    ({ rest: args, jobs } = takeJobs(argv));
+  } catch (error) {
+    fail((error as Error).message);
+  }
   const asJson = args.includes('--json');
   const partial = args.includes('--partial');
   const merge = args.includes('--merge');
@@ -73,7 +82,12 @@ export async function main(args: readonly string[], rules: string): Promise<void
       // The report code loads only here; the terminal prints no per-reply CSV, so no rows are kept.
       const { analyzeInputs } = await import('./analyze.ts');
       const newReport = await engine.reports();
-      const aggregator = await analyzeInputs(inputs, newReport({ rowLimit: 0 }));
+      const aggregator =
+        worker && worthJobs(inputs, jobs)
+          ? await (
+              await import('./jobs.ts')
+            ).runJobs(inputs, jobs, { rulesFile: rules, rules: engine.rules, worker })
+          : await analyzeInputs(inputs, newReport({ rowLimit: 0 }));
       if (partial) return void process.stdout.write(`${JSON.stringify(aggregator.partial())}\n`);
       return await printReport(aggregator.report());
     }
