@@ -92,7 +92,7 @@ describe('merging partial reports', () => {
       ),
       { numRuns: 60 },
     );
-  });
+  }, 60_000);
 
   it('a burst cut in two still warns of one incident, and keeps its addresses', async () => {
     const lines = logLines([
