@@ -16,6 +16,26 @@ export class MinuteCounts {
     m.set(entry, (m.get(entry) ?? 0) + 1);
   }
 
+  /** [minute, [[entry, count], …]], …: the counts as JSON. */
+  save(): [number, [string, number][]][] {
+    return [...this.minutes].map(([minute, m]) => [minute, [...m]]);
+  }
+
+  static load(saved: [number, [string, number][]][]): MinuteCounts {
+    const counts = new MinuteCounts();
+    counts.minutes = new Map(saved.map(([minute, m]) => [minute, new Map(m)]));
+    return counts;
+  }
+
+  merge(other: MinuteCounts): MinuteCounts {
+    for (const [minute, byEntry] of other.minutes) {
+      let m = this.minutes.get(minute);
+      if (!m) this.minutes.set(minute, (m = new Map()));
+      for (const [id, n] of byEntry) m.set(id, (m.get(id) ?? 0) + n);
+    }
+    return this;
+  }
+
   series(): Series | undefined {
     if (this.minutes.size === 0) return undefined;
     let lo = Infinity;
