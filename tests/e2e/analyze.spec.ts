@@ -180,7 +180,9 @@ test('the downloads hold the replies, the addresses and the whole report', async
     return readFileSync((await (await wait).path())!, 'utf8');
   };
   const replies = (await download('replies')).trimEnd().split('\r\n');
-  expect(replies[0]).toBe('file,line,time,recipient,host,code,enhanced,entry,confidence,provider,reply');
+  expect(replies[0]).toBe(
+    'file,line,time,recipient,host,queue_id,sender,status,delay,code,enhanced,entry,confidence,provider,reply',
+  );
   expect(replies).toHaveLength(1 + expected.replies);
   const addresses = await download('addresses');
   for (const a of expected.suppress) expect(addresses).toContain(`suppress,${a},`);

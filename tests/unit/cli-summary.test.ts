@@ -90,7 +90,7 @@ describe('npm run classify -- --summary', () => {
   it('prints a readable table without --json', () => {
     const r = run(['--summary', log]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^Read 1 file: 26 lines/);
+    expect(r.stdout).toMatch(/\nRead 1 file: 26 lines/);
     expect(r.stdout).toMatch(/count\s+share\s+entry\s+suppress/);
     expect(r.stdout).toMatch(/\n\s+2\s+[\d.]+%\s+554-5-7-1-hm08\s/);
     expect(r.stdout).toContain('Suppress (2):');

@@ -7,8 +7,18 @@ import { detach } from './detach.ts';
 import { DOMAIN_KINDS, domainKind } from './domains.ts';
 import { findIncidents, type UnknownUserEvent } from './incident.ts';
 import { decideLists, recordHit, REPEATS_TO_SUPPRESS, type HitsByAddress } from './lists.ts';
+import { postfixFields, QueueSenders } from './postfix-fields.ts';
 import { MinuteCounts } from './series.ts';
-import type { DomainKind, EntryRow, FileSummary, ReplyRow, Report, Warning } from './types.ts';
+import { rankTodo } from './todo.ts';
+import type {
+  DomainKind,
+  EntryRow,
+  FileSummary,
+  IncidentWarning,
+  ReplyRow,
+  Report,
+  Warning,
+} from './types.ts';
 
 export const ROW_LIMIT = 100_000;
 
@@ -23,13 +33,24 @@ export interface ReplySource {
   file: FileSummary;
   line: number;
   time?: number;
+  /** The record the reply came from, for the Postfix fields of its CSV row. */
+  record?: string;
 }
+
+/** Delivery domains counted, at most (the report lists the top ones). */
+const DELIVERY_DOMAINS_KEPT = 10_000;
 
 const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
 
 export class Tally {
   readonly files: FileSummary[] = [];
   readonly delivered = new DeliveredSet();
+  readonly senders = new QueueSenders();
+  private deliveriesAll = 0;
+  private deliveriesICloud = 0;
+  private readonly deliveryDomains = new Map<string, number>();
+  /** Dated iCloud deliveries per minute, for the trends of ./todo.ts. */
+  private readonly deliveryMinutes = new Map<number, number>();
   skipped = 0;
   cancelled = false;
   private replies = 0;
@@ -59,6 +80,27 @@ export class Tally {
     this.byId = new Map(rules.map((r) => [r.id, r]));
     // The entries Apple's incidents produce: iCloud saying the recipient does not exist.
     this.incidentEntries = new Set(rules.filter((r) => r.category === 'recipient-unknown').map((r) => r.id));
+  }
+
+  /** A delivery to any provider; `icloud` when it went to an address Apple may host. */
+  countDelivery(address: string, icloud: boolean, time?: number) {
+    this.deliveriesAll++;
+    const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+    const seen = this.deliveryDomains.get(domain);
+    if (seen !== undefined || this.deliveryDomains.size < DELIVERY_DOMAINS_KEPT)
+      this.deliveryDomains.set(domain, (seen ?? 0) + 1);
+    if (!icloud) return;
+    this.deliveriesICloud++;
+    if (time === undefined) return;
+    const minute = Math.floor(time / 60_000);
+    this.deliveryMinutes.set(minute, (this.deliveryMinutes.get(minute) ?? 0) + 1);
+  }
+
+  /** A webhook delivery event: iCloud's when the recipient's domain is Apple's. */
+  eventDelivery(address: string) {
+    this.delivered.add(address);
+    const kind = domainKind(address.toLowerCase()).kind;
+    this.countDelivery(address, kind !== 'custom' && kind !== 'unknown');
   }
 
   add(results: readonly Classification[], source: ReplySource) {
@@ -103,6 +145,7 @@ export class Tally {
     if (source.time !== undefined) row.time = iso(source.time);
     if (recipient) row.recipient = recipient;
     if (r.reply.context.host) row.host = r.reply.context.host;
+    if (source.record) Object.assign(row, postfixFields(source.record, this.senders));
     if (r.reply.code !== undefined) row.code = r.reply.code;
     if (r.reply.enhanced) row.enhanced = r.reply.enhanced;
     if (r.entry) row.entry = r.entry.id;
@@ -135,6 +178,7 @@ export class Tally {
           outcome: e.outcome,
           retry: e.retry,
           suppress: e.suppress,
+          category: e.category,
           count: s.count,
           share: this.icloud ? s.count / this.icloud : 0,
           recipients: s.recipients.size,
@@ -156,6 +200,20 @@ export class Tally {
         total: this.replies,
       });
 
+    const refused = this.icloud + this.icloudUnmatched;
+    const attempts = this.deliveriesICloud + refused;
+    const byEntry = this.minutes.byEntry();
+    const attemptMinutes = new Map(this.deliveryMinutes);
+    for (const m of byEntry.values())
+      for (const [minute, c] of m) attemptMinutes.set(minute, (attemptMinutes.get(minute) ?? 0) + c);
+    const todo = rankTodo({
+      rows,
+      incidents: warnings.filter((w): w is IncidentWarning => w.kind === 'incident'),
+      attempts,
+      attemptMinutes,
+      entryMinutes: byEntry,
+    });
+
     const sum = (k: 'lines' | 'records' | 'bytes') => this.files.reduce((n, f) => n + f[k], 0);
     const report: Report = {
       files: this.files,
@@ -168,6 +226,21 @@ export class Tally {
       icloudUnmatched: this.icloudUnmatched,
       other: this.other,
       delivered: this.delivered.count,
+      deliveries: {
+        all: this.deliveriesAll,
+        icloud: this.deliveriesICloud,
+        domains: [...this.deliveryDomains]
+          .map(([domain, count]) => ({ domain, count }))
+          .sort((a, b) => b.count - a.count || a.domain.localeCompare(b.domain))
+          .slice(0, 10),
+      },
+      rates: {
+        attempts,
+        refused,
+        refusedShare: attempts ? refused / attempts : 0,
+        icloudShareOfDeliveries: this.deliveriesAll ? this.deliveriesICloud / this.deliveriesAll : 0,
+      },
+      todo,
       entries: Object.fromEntries(rows.map((r) => [r.id, r.count])),
       rows,
       domains: { ...this.domains },
