@@ -24,7 +24,7 @@ function totals(r: ShownReport) {
   const { deliveries: d, rates } = r;
   return el(
     'dl',
-    { class: 'report-totals' },
+    { class: 'report-totals', 'data-report-totals': '' },
     fact('Files', n(r.files.length)),
     fact('Lines read', n(r.lines)),
     fact('Log lines, messages and events', n(r.records)),

@@ -270,6 +270,6 @@ describe('downloads', () => {
     );
     expect(csv.split('\r\n')[1]).toMatch(/^'=cmd\.log,1,/);
     expect(csv).toContain('"554 5.7.1 [HM08] Message rejected, ""quoted"" due to local policy"');
-    expect(addressesCsv(a.report())).toBe('list,address,entry,reason\r\n');
+    expect(addressesCsv(a.report())).toBe('list,address,entry,reason,keep_group\r\n');
   });
 });

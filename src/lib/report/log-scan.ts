@@ -136,6 +136,8 @@ export class LogScanner {
 
     // Records the candidate expression touches (multi-line records always count).
     const region = consumed === text.length ? text : text.slice(0, consumed);
+    // Senders first: a reply's qmgr line is earlier in the log, often in the same chunk.
+    eachLine(region, consumed, SENDER_LINE, sink.senderLine);
     const hit = flagged;
     const re = this.candidates;
     re.lastIndex = 0;
@@ -154,7 +156,6 @@ export class LogScanner {
     }
 
     eachLine(region, consumed, DELIVERY_LINE, sink.deliveryLine);
-    eachLine(region, consumed, SENDER_LINE, sink.senderLine);
     return { consumed, lines };
   }
 }
