@@ -1,7 +1,8 @@
 // What a Postfix log line adds to a reply's CSV row: its queue id, `status=` and `delay=`, and the
 // envelope sender, which only the qmgr line of the same queue id names (`from=<…>`), read earlier.
 const QUEUE_ID = /\bpostfix(?:-[\w-]+)?\/[\w/-]+\[\d+\]: ([0-9A-Za-z]{5,20}): /;
-const SENDER = /\bpostfix(?:-[\w-]+)?\/qmgr\[\d+\]: ([0-9A-Za-z]{5,20}): from=<([^<>\s]{0,320})>/;
+// Anchored on the queue id's `]: ` so the expression starts matching only there; qmgr is checked apart.
+const SENDER = /\]: ([0-9A-Za-z]{5,20}): from=<([^<>\s]{0,320})>/;
 const STATUS = /\bstatus=([a-z]+)/;
 const DELAY = /\bdelay=(\d+(?:\.\d+)?)/;
 
@@ -22,7 +23,7 @@ export class QueueSenders {
 
   /** Reads a line that may be a qmgr `from=<…>` line. */
   add(line: string) {
-    const m = line.includes('from=<') ? SENDER.exec(line) : null;
+    const m = line.includes('/qmgr[') ? SENDER.exec(line) : null;
     if (!m) return;
     this.senders.delete(m[1]!);
     this.senders.set(m[1]!, m[2]!);
