@@ -120,7 +120,7 @@ export function renderChart(report: ShownReport, headingLevel: 'h2' | 'h3'): HTM
         : `${series.bucketMinutes}-minute`;
   const table = el(
     'table',
-    {},
+    { class: 'card-table' },
     el('caption', {}, `iCloud replies per ${size} interval (UTC)`),
     el(
       'thead',
@@ -143,7 +143,7 @@ export function renderChart(report: ShownReport, headingLevel: 'h2' | 'h3'): HTM
             'tr',
             {},
             el('th', { scope: 'row' }, label(series.buckets[i]!.start, series.bucketMinutes)),
-            ...keys.map((k) => el('td', {}, String(d[k.id] ?? 0))),
+            ...keys.map((k) => el('td', { 'data-label': k.title }, String(d[k.id] ?? 0))),
           ),
         ),
     ),

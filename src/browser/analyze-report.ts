@@ -1,30 +1,30 @@
-// Draws the /analyze/ report from the worker's Report: totals, warnings, problems with files, one
-// row per iCloud entry, the chart, recipient domains, the addresses to suppress and to keep, and
-// the downloads. Every string from the input becomes a text node (el() never parses markup).
-import type { ListedAddress } from '../lib/report/index';
+// Draws the /analyze/ report from the worker's Report: what to do first, the downloads, totals and
+// rates, warnings, problems with files, one row per iCloud entry (cards on phones), the chart,
+// recipient domains, and the addresses to suppress and to keep. Every string from the input
+// becomes a text node (el() never parses markup).
 import type { ShownReport } from './engine-protocol';
 import { codesText } from '../lib/standards';
 import { withBase } from '../lib/urls';
 import { OUTCOMES, RETRY, SUPPRESS } from '../lib/vocabulary';
 import { renderChart } from './analyze-chart';
+import { renderDownloads, type Downloads } from './analyze-downloads';
+import { renderAddressLists } from './analyze-lists';
+import { renderTodo } from './analyze-todo';
 import { el, fact } from './classifier-dom';
 
 const n = (x: number) => x.toLocaleString('en');
 const when = (iso?: string) => (iso ? iso.slice(0, 16).replace('T', ' ') : '–');
 
-export interface Downloads {
-  json: string;
-  replies: string;
-  addresses: string;
-}
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 const scroll = (name: string, table: HTMLTableElement) =>
   el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': name }, table);
 
 function totals(r: ShownReport) {
+  const { deliveries: d, rates } = r;
   return el(
     'dl',
-    { class: 'report-totals' },
+    { class: 'report-totals', 'data-report-totals': '' },
     fact('Files', n(r.files.length)),
     fact('Lines read', n(r.lines)),
     fact('Log lines, messages and events', n(r.records)),
@@ -32,7 +32,22 @@ function totals(r: ShownReport) {
     fact('iCloud replies', n(r.icloud)),
     fact('iCloud replies no entry explains', n(r.icloudUnmatched)),
     fact('Other servers’ replies', n(r.other)),
-    fact('Deliveries seen', n(r.delivered)),
+    fact('Deliveries seen (all providers)', n(d.all)),
+    fact('Deliveries to iCloud', `${n(d.icloud)} (${pct(rates.icloudShareOfDeliveries)} of all)`),
+    fact(
+      'iCloud attempts refused',
+      `${n(rates.refused)} of ${n(rates.attempts)} (${pct(rates.refusedShare)})`,
+    ),
+  );
+}
+
+function deliveryDomains(r: ShownReport) {
+  const top = r.deliveries.domains;
+  if (!top.length) return null;
+  return el(
+    'p',
+    { 'data-report-delivery-domains': '' },
+    `Deliveries by recipient domain: ${top.map((t) => `${t.domain} ${n(t.count)}`).join(', ')}. iCloud attempts are the deliveries to iCloud plus iCloud’s replies; shares in this report are of them.`,
   );
 }
 
@@ -41,7 +56,7 @@ function entriesTable(r: ShownReport, base: string) {
     'iCloud replies by entry',
     el(
       'table',
-      { class: 'report-entries' },
+      { class: 'report-entries card-table' },
       el('caption', {}, 'iCloud replies by entry'),
       el(
         'thead',
@@ -71,21 +86,25 @@ function entriesTable(r: ShownReport, base: string) {
             'tr',
             { 'data-report-entry': row.id, 'data-count': String(row.count) },
             el('th', { scope: 'row' }, el('a', { href: withBase(base, row.path) }, row.title)),
-            el('td', {}, el('code', {}, codesText(row.code, row.enhanced))),
-            el('td', { class: 'num' }, n(row.count)),
-            el('td', { class: 'num' }, `${(row.share * 100).toFixed(1)}%`),
-            el('td', {}, OUTCOMES[row.outcome]),
-            el('td', {}, row.retryDelay ? `${RETRY[row.retry]}, ${row.retryDelay}` : RETRY[row.retry]),
+            el('td', { 'data-label': 'Codes' }, el('code', {}, codesText(row.code, row.enhanced))),
+            el('td', { class: 'num', 'data-label': 'Replies' }, n(row.count)),
+            el('td', { class: 'num', 'data-label': 'Share' }, pct(row.share)),
+            el('td', { 'data-label': 'Outcome' }, OUTCOMES[row.outcome]),
             el(
               'td',
-              {},
+              { 'data-label': 'Retry' },
+              row.retryDelay ? `${RETRY[row.retry]}, ${row.retryDelay}` : RETRY[row.retry],
+            ),
+            el(
+              'td',
+              { 'data-label': 'Suppress' },
               row.suppress === 'after-repeats'
                 ? `${SUPPRESS[row.suppress]} (${r.repeatsToSuppress} days)`
                 : SUPPRESS[row.suppress],
             ),
-            el('td', {}, when(row.first)),
-            el('td', {}, when(row.last)),
-            el('td', { class: 'num' }, n(row.recipients)),
+            el('td', { 'data-label': 'First seen (UTC)' }, when(row.first)),
+            el('td', { 'data-label': 'Last seen (UTC)' }, when(row.last)),
+            el('td', { class: 'num', 'data-label': 'Recipients' }, n(row.recipients)),
           ),
         ),
       ),
@@ -119,45 +138,6 @@ function domainsList(r: ShownReport) {
   );
 }
 
-function addressList(kind: 'suppress' | 'keep', shown: ListedAddress[], total: number) {
-  const title = kind === 'suppress' ? 'Addresses to suppress' : 'Addresses to keep';
-  return el(
-    'section',
-    { 'aria-labelledby': `report-${kind}-heading`, [`data-report-${kind}`]: '' },
-    el('h3', { id: `report-${kind}-heading` }, `${title} (${n(total)})`),
-    total
-      ? scroll(
-          title,
-          el(
-            'table',
-            {},
-            el('caption', { class: 'visually-hidden' }, title),
-            el(
-              'thead',
-              {},
-              el('tr', {}, el('th', { scope: 'col' }, 'Address'), el('th', { scope: 'col' }, 'Why')),
-            ),
-            el(
-              'tbody',
-              {},
-              ...shown.map((a) =>
-                el(
-                  'tr',
-                  { 'data-address': a.address, 'data-entry': a.entry },
-                  el('td', {}, a.address),
-                  el('td', {}, a.reason),
-                ),
-              ),
-            ),
-          ),
-        )
-      : el('p', {}, 'None.'),
-    total > shown.length
-      ? el('p', {}, `The first ${n(shown.length)} are shown; the CSV download lists all ${n(total)}.`)
-      : null,
-  );
-}
-
 /** `r` has its address lists cut short (ShownReport); `listed` gives their full lengths. */
 export function renderReport(
   root: HTMLElement,
@@ -173,7 +153,10 @@ export function renderReport(
   );
   const parts: (Node | null)[] = [
     heading,
+    renderTodo(r.todo, base),
+    renderDownloads(downloads),
     totals(r),
+    deliveryDomains(r),
     ...r.warnings.map((w) =>
       el(
         'p',
@@ -199,44 +182,7 @@ export function renderReport(
       : el('p', { 'data-report-empty': '' }, 'No reply in these files was credited to an iCloud entry.'),
     renderChart(r, 'h3') ?? null,
     r.icloud ? domainsList(r) : null,
-    addressList('suppress', r.suppressList, listed.suppress),
-    addressList('keep', r.keepList, listed.keep),
-    el(
-      'section',
-      { 'aria-labelledby': 'report-downloads-heading' },
-      el('h3', { id: 'report-downloads-heading' }, 'Downloads'),
-      el(
-        'ul',
-        { class: 'report-downloads' },
-        el(
-          'li',
-          {},
-          el(
-            'a',
-            { href: downloads.replies, download: 'icloud-replies.csv', 'data-download': 'replies' },
-            'Every reply found (CSV)',
-          ),
-        ),
-        el(
-          'li',
-          {},
-          el(
-            'a',
-            { href: downloads.addresses, download: 'icloud-addresses.csv', 'data-download': 'addresses' },
-            'Addresses to suppress and to keep (CSV)',
-          ),
-        ),
-        el(
-          'li',
-          {},
-          el(
-            'a',
-            { href: downloads.json, download: 'icloud-report.json', 'data-download': 'json' },
-            'The whole report (JSON)',
-          ),
-        ),
-      ),
-    ),
+    renderAddressLists(r.suppressList, r.keepList, listed),
   ];
   root.replaceChildren(...parts.filter((p): p is Node => p !== null));
   root.hidden = false;

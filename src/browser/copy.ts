@@ -27,6 +27,11 @@ async function copy(button: HTMLButtonElement) {
   const text = targetId
     ? (document.getElementById(targetId)?.textContent ?? '')
     : new URL(button.dataset.copyText ?? '', location.href).href;
+  await copyText(button, text);
+}
+
+/** Copies `text` and says so on the button and to screen readers. */
+export async function copyText(button: HTMLButtonElement, text: string) {
   try {
     await navigator.clipboard.writeText(text.trim());
     announce(button, 'Copied');

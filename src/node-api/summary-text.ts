@@ -1,6 +1,7 @@
-// The plain-text summary the command's --summary prints: totals, one row per iCloud entry,
-// recipient domains, warnings, problems, and the addresses to suppress and to keep.
-import type { ListedAddress, Report } from '../lib/report/index.ts';
+// The plain-text summary the command's --summary prints: what to do first, totals and rates, one
+// row per iCloud entry, recipient domains, warnings, problems, and the addresses to suppress and
+// to keep.
+import type { ListedAddress, Report, TodoItem } from '../lib/report/index.ts';
 
 // Thousands grouped by hand: toLocaleString loads ICU's locale data, a tenth of the start-up.
 const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -26,11 +27,32 @@ function list(title: string, items: ListedAddress[]): string[] {
   return ['', `${title} (${n(items.length)}):`, ...shown, ...more];
 }
 
+function todoLines(todo: readonly TodoItem[], link: (path: string) => string): string[] {
+  if (!todo.length) return [];
+  return [
+    'What to do first:',
+    ...todo.flatMap((t, i) => {
+      const trend = t.trend
+        ? ` ${t.trend.kind === 'new' ? 'New' : 'Rising'} since ${day(t.trend.since)} UTC.`
+        : '';
+      return [
+        `${i + 1}. ${t.title}: ${pct(t.share)} of iCloud attempts (${n(t.replies)} ${t.permanent ? 'permanent' : 'temporary'}).${trend}`,
+        `   ${t.action} ${link(t.path)}#what-to-do`,
+      ];
+    }),
+    '',
+  ];
+}
+
 export function summaryText(report: Report, link: (path: string) => string): string {
-  const out: string[] = [];
+  const out: string[] = todoLines(report.todo, link);
   const files = report.files.length;
+  const { deliveries: d, rates } = report;
   out.push(
     `Read ${n(files)} ${files === 1 ? 'file' : 'files'}: ${n(report.lines)} lines, ${n(report.records)} records; ${n(report.replies)} SMTP replies: ${n(report.icloud)} from iCloud with an entry, ${n(report.icloudUnmatched)} from iCloud without one, ${n(report.other)} from other servers.`,
+  );
+  out.push(
+    `Deliveries: ${n(d.all)} to all providers, ${n(d.icloud)} to iCloud (${pct(rates.icloudShareOfDeliveries)}); iCloud refused ${n(rates.refused)} of ${n(rates.attempts)} attempts (${pct(rates.refusedShare)}).`,
   );
   if (report.first) out.push(`iCloud replies from ${day(report.first)} to ${day(report.last)} UTC.`);
   for (const w of report.warnings) out.push('', `WARNING (${w.kind}): ${w.message}`);
@@ -53,10 +75,10 @@ export function summaryText(report: Report, link: (path: string) => string): str
         new Set([0, 1, 6]),
       ),
     );
-    const d = report.domains;
+    const rd = report.domains;
     out.push(
       '',
-      `Recipient domains: icloud.com ${n(d['icloud.com'])}, me.com ${n(d['me.com'])}, mac.com ${n(d['mac.com'])}, custom domains on iCloud+ ${n(d.custom)}, Hide My Email relay ${n(d.relay)}, no recipient ${n(d.unknown)}.`,
+      `Recipient domains: icloud.com ${n(rd['icloud.com'])}, me.com ${n(rd['me.com'])}, mac.com ${n(rd['mac.com'])}, custom domains on iCloud+ ${n(rd.custom)}, Hide My Email relay ${n(rd.relay)}, no recipient ${n(rd.unknown)}.`,
     );
   }
   out.push(...list('Suppress', report.suppressList), ...list('Keep', report.keepList));

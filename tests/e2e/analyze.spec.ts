@@ -180,7 +180,9 @@ test('the downloads hold the replies, the addresses and the whole report', async
     return readFileSync((await (await wait).path())!, 'utf8');
   };
   const replies = (await download('replies')).trimEnd().split('\r\n');
-  expect(replies[0]).toBe('file,line,time,recipient,host,code,enhanced,entry,confidence,provider,reply');
+  expect(replies[0]).toBe(
+    'file,line,time,recipient,host,queue_id,sender,status,delay,code,enhanced,entry,confidence,provider,reply',
+  );
   expect(replies).toHaveLength(1 + expected.replies);
   const addresses = await download('addresses');
   for (const a of expected.suppress) expect(addresses).toContain(`suppress,${a},`);
@@ -230,4 +232,91 @@ test('keyboard only: choose files, read the report, follow an entry link', async
   const href = await first.getAttribute('href');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`${href!.replace(/[/.]/g, '\\$&')}$`));
+});
+
+test.describe('a mixed log like an incident morning (tests/fixtures/analyze/mixed.log)', () => {
+  const mixed = path.join(fixtures, 'mixed.log');
+
+  test('opens with what to do first: the CS01 wave first, with its share and its steps', async ({ page }) => {
+    await analyze(page, [mixed]);
+    const items = page.locator('[data-report-todo] li');
+    await expect(items.first()).toContainText('[CS01]');
+    await expect(items.first()).toContainText(/\d+\.\d% of iCloud attempts/);
+    await expect(items.first()).toContainText('New since 2026-04-27 08:30 UTC');
+    await expect(items.first().getByRole('link', { name: 'Steps' })).toHaveAttribute(
+      'href',
+      /codes\/554-5-7-1-cs01\/#what-to-do$/,
+    );
+    const before = await page
+      .locator('[data-report-todo]')
+      .evaluate(
+        (todo) =>
+          !!(
+            todo.compareDocumentPosition(document.querySelector('[data-report-totals]')!) &
+            Node.DOCUMENT_POSITION_FOLLOWING
+          ),
+      );
+    expect(before).toBe(true);
+    await expect(page.locator('[data-report-totals]')).toContainText('110');
+    await expect(page.locator('[data-report-totals]')).toContainText('(58.3%)');
+  });
+
+  test('the downloads are near the top and the address lists are collapsed, filterable and copyable', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await analyze(page, [mixed]);
+    const top = await report(page).evaluate((e) => e.getBoundingClientRect().top);
+    const downloads = await page
+      .locator('[data-report-downloads]')
+      .evaluate((e) => e.getBoundingClientRect().top);
+    expect(downloads - top).toBeLessThan(800);
+
+    const lists = page.locator('[data-report] details[data-report-list]');
+    expect(
+      await lists.evaluateAll((ds) =>
+        ds.map((d) => [d.getAttribute('data-report-list'), (d as HTMLDetailsElement).open]),
+      ),
+    ).toEqual([
+      ['suppress', false],
+      ['retry', false],
+      ['fix-first', false],
+    ]);
+    const fix = page.locator('details[data-report-list="fix-first"]');
+    await fix.locator('summary').click();
+    await expect(fix.locator('summary')).toHaveText('Keep: fix the cause first (30)');
+    // The reason is said once for the group, not on every row.
+    await expect(fix.locator('.address-reason')).toHaveCount(1);
+    await fix.getByLabel('Filter').fill('buyer0');
+    await expect(fix.locator('[data-address]:visible')).toHaveCount(10);
+    await expect(fix.locator('.list-count')).toHaveText('10 shown');
+    await fix.getByRole('button', { name: 'Copy all addresses' }).click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.split('\n')).toHaveLength(30);
+    expect(copied).toContain('buyer29@icloud.com');
+  });
+
+  test('at 390 px nothing in the report reaches past the edge, and the entries are cards', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await analyze(page, [mixed]);
+    for (const d of await page.locator('[data-report] details').all()) await d.locator('summary').click();
+    const wide = await report(page).evaluate((root) =>
+      [...root.querySelectorAll('*')]
+        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+        .map((e) => e.outerHTML.slice(0, 80)),
+    );
+    expect(wide).toEqual([]);
+    const cell = page.locator('[data-report-entry] td[data-label="Outcome"]').first();
+    await expect(cell).toBeVisible();
+    expect(await cell.evaluate((e) => getComputedStyle(e).display)).toBe('flow-root');
+  });
+
+  test('axe: the report of the mixed log with a list open (light and dark)', async ({ page }) => {
+    await analyze(page, [mixed]);
+    await page.locator('details[data-report-list="retry"] summary').click();
+    expect(await axeBothSchemes(page)).toEqual({ light: [], dark: [] });
+  });
 });

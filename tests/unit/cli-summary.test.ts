@@ -90,10 +90,31 @@ describe('npm run classify -- --summary', () => {
   it('prints a readable table without --json', () => {
     const r = run(['--summary', log]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^Read 1 file: 26 lines/);
+    expect(r.stdout).toMatch(/\nRead 1 file: 26 lines/);
     expect(r.stdout).toMatch(/count\s+share\s+entry\s+suppress/);
     expect(r.stdout).toMatch(/\n\s+2\s+[\d.]+%\s+554-5-7-1-hm08\s/);
     expect(r.stdout).toContain('Suppress (2):');
+  });
+
+  const mixed = path.join(fixtures, 'mixed.log');
+
+  it('opens with what to do first, ranked, each with its share, trend and link', () => {
+    const r = run(['--summary', mixed]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /^What to do first:\n1\. \[CS01\] [^\n]+: 20\.8% of iCloud attempts \(30 permanent\)\. New since 2026-04-27 08:30 UTC\.\n {3}[^\n]+\/codes\/554-5-7-1-cs01\/#what-to-do\n2\. Messages deferred due to excessive volume/,
+    );
+    expect(r.stdout).toContain(
+      'Deliveries: 110 to all providers, 60 to iCloud (54.5%); iCloud refused 84 of 144 attempts (58.3%).',
+    );
+  });
+
+  it('gives the ranked list as a `todo` array in --json', () => {
+    const out = json([mixed]) as unknown as { todo: { entry: string; share: number }[] };
+    expect(out.todo.map((t) => t.entry).slice(0, 2)).toEqual([
+      '554-5-7-1-cs01',
+      '421-4-7-1-excessive-volume',
+    ]);
   });
 });
 

@@ -28,7 +28,8 @@ function recordedLines(text: string): Set<number> {
       for (let i = 0; i < lines; i++) recorded.add(line + i);
     },
     skip: () => {},
-    appleLine: () => {},
+    deliveryLine: () => {},
+    senderLine: () => {},
   });
   return recorded;
 }

@@ -266,10 +266,10 @@ describe('downloads', () => {
     await f.end();
     const csv = repliesCsv(a.replyRows());
     expect(csv.split('\r\n')[0]).toBe(
-      'file,line,time,recipient,host,code,enhanced,entry,confidence,provider,reply',
+      'file,line,time,recipient,host,queue_id,sender,status,delay,code,enhanced,entry,confidence,provider,reply',
     );
     expect(csv.split('\r\n')[1]).toMatch(/^'=cmd\.log,1,/);
     expect(csv).toContain('"554 5.7.1 [HM08] Message rejected, ""quoted"" due to local policy"');
-    expect(addressesCsv(a.report())).toBe('list,address,entry,reason\r\n');
+    expect(addressesCsv(a.report())).toBe('list,address,entry,reason,keep_group\r\n');
   });
 });

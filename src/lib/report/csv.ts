@@ -20,6 +20,10 @@ export function repliesCsv(rows: readonly ReplyRow[]): string {
       'time',
       'recipient',
       'host',
+      'queue_id',
+      'sender',
+      'status',
+      'delay',
       'code',
       'enhanced',
       'entry',
@@ -33,6 +37,10 @@ export function repliesCsv(rows: readonly ReplyRow[]): string {
       r.time,
       r.recipient,
       r.host,
+      r.queueId,
+      r.sender,
+      r.status,
+      r.delay,
       r.code,
       r.enhanced,
       r.entry,
@@ -45,9 +53,9 @@ export function repliesCsv(rows: readonly ReplyRow[]): string {
 
 export function addressesCsv(report: Report): string {
   const rows = (list: string, items: ListedAddress[]) =>
-    items.map((a) => [list, a.address, a.entry, a.reason]);
+    items.map((a) => [list, a.address, a.entry, a.reason, a.group]);
   return csv([
-    ['list', 'address', 'entry', 'reason'],
+    ['list', 'address', 'entry', 'reason', 'keep_group'],
     ...rows('suppress', report.suppressList),
     ...rows('keep', report.keepList),
   ]);

@@ -4,7 +4,8 @@ import type { RuleEntry } from '../rules.ts';
 import { findIncidents } from './incident.ts';
 import { decideLists, REPEATS_TO_SUPPRESS } from './lists.ts';
 import type { TallyState } from './state.ts';
-import type { EntryRow, Report, Warning } from './types.ts';
+import { rankTodo } from './todo.ts';
+import type { EntryRow, IncidentWarning, Report, Warning } from './types.ts';
 
 const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
 
@@ -21,6 +22,7 @@ function entryRows(state: TallyState, byId: ReadonlyMap<string, RuleEntry>): Ent
         outcome: e.outcome,
         retry: e.retry,
         suppress: e.suppress,
+        category: e.category,
         count: s.count,
         share: icloud ? s.count / icloud : 0,
         recipients: s.recipients.size,
@@ -58,6 +60,39 @@ function listsAndIncidents(state: TallyState, byId: ReadonlyMap<string, RuleEntr
   return { ...lists, warnings: incidents.map((i): Warning => i.warning) };
 }
 
+/** Deliveries to every provider, the refusal rates and the ranked list of what to do first. */
+function attemptsAndTodo(state: TallyState, rows: EntryRow[], warnings: Warning[]) {
+  const { totals, deliveries: d } = state;
+  const refused = totals.icloud + totals.icloudUnmatched;
+  const attempts = d.icloud + refused;
+  const byEntry = state.minutes.byEntry();
+  const attemptMinutes = new Map(d.minutes);
+  for (const m of byEntry.values())
+    for (const [minute, c] of m) attemptMinutes.set(minute, (attemptMinutes.get(minute) ?? 0) + c);
+  const todo = rankTodo({
+    rows,
+    incidents: warnings.filter((w): w is IncidentWarning => w.kind === 'incident'),
+    attempts,
+    attemptMinutes,
+    entryMinutes: byEntry,
+  });
+  const deliveries = {
+    all: d.all,
+    icloud: d.icloud,
+    domains: [...d.domains]
+      .map(([domain, count]) => ({ domain, count }))
+      .sort((a, b) => b.count - a.count || a.domain.localeCompare(b.domain))
+      .slice(0, 10),
+  };
+  const rates = {
+    attempts,
+    refused,
+    refusedShare: attempts ? refused / attempts : 0,
+    icloudShareOfDeliveries: d.all ? d.icloud / d.all : 0,
+  };
+  return { deliveries, rates, todo };
+}
+
 export function deriveReport(
   state: TallyState,
   byId: ReadonlyMap<string, RuleEntry>,
@@ -78,6 +113,7 @@ export function deriveReport(
     icloudUnmatched: totals.icloudUnmatched,
     other: totals.other,
     delivered: state.delivered.count,
+    ...attemptsAndTodo(state, rows, warnings),
     entries: Object.fromEntries(rows.map((r) => [r.id, r.count])),
     rows,
     domains: { ...state.domains },

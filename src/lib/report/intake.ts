@@ -158,17 +158,24 @@ export class FileIntake {
         return;
       }
       const { results } = this.env.classifier.classify(detach(text));
-      if (results.length) this.add(results, lineTime(text, this.reference), line);
+      if (results.length) this.add(results, lineTime(text, this.reference), line, text);
     },
     skip: (lines) => {
       this.summary.records++;
       this.env.tally.skipped += lines;
     },
-    appleLine: (text) => {
-      const delivered = deliveredIn(text);
-      if (delivered) this.env.tally.delivered.add(delivered);
-    },
+    deliveryLine: (text) => this.delivery(text),
+    senderLine: (text) => this.env.tally.senders.add(text),
   };
+
+  /** Counts a delivery line to any provider; one naming an Apple host or domain is iCloud's. */
+  private delivery(line: string) {
+    const to = deliveredIn(line);
+    if (!to) return;
+    const apple = APPLE.test(line);
+    if (apple) this.env.tally.delivered.add(to);
+    this.env.tally.countDelivery(to, apple, apple ? lineTime(line, this.reference) : undefined);
+  }
 
   private scanLog(chunk: string, final: boolean) {
     let text = this.carry ? this.carry + chunk : chunk;
@@ -189,8 +196,8 @@ export class FileIntake {
     this.lines.push(line);
     this.size += line.length + 1;
     if (!this.mayHold && this.env.prefilter(line)) this.mayHold = true;
-    const delivered = APPLE.test(line) ? deliveredIn(line) : undefined;
-    if (delivered) this.env.tally.delivered.add(delivered);
+    this.delivery(line);
+    this.env.tally.senders.add(line);
   }
 
   private textLine(line: string) {
@@ -207,15 +214,15 @@ export class FileIntake {
     else {
       const text = n === 1 ? detach(this.lines[0]!) : this.lines.join('\n');
       const { results } = this.env.classifier.classify(text);
-      if (results.length) this.add(results, lineTime(text, this.reference));
+      if (results.length) this.add(results, lineTime(text, this.reference), this.firstLine, text);
     }
     this.lines = [];
     this.size = 0;
     this.mayHold = false;
   }
 
-  private add(results: Classification[], time: number | undefined, line = this.firstLine) {
-    this.env.tally.add(results, { file: this.summary, line, time });
+  private add(results: Classification[], time: number | undefined, line = this.firstLine, record?: string) {
+    this.env.tally.add(results, { file: this.summary, line, time, record });
   }
 
   // --- one JSON event per line ---
@@ -234,7 +241,7 @@ export class FileIntake {
       return event;
     };
     if (/deliver|"send"/i.test(line))
-      for (const r of deliveredInEvent(parse())) this.env.tally.delivered.add(r);
+      for (const r of deliveredInEvent(parse())) this.env.tally.eventDelivery(r);
     if (!this.env.prefilter(line)) {
       this.env.tally.skipped++;
       return;
@@ -316,7 +323,7 @@ export class FileIntake {
     const events = Array.isArray(value) ? value : [value];
     for (const event of events) {
       this.summary.records++;
-      for (const r of deliveredInEvent(event)) this.env.tally.delivered.add(r);
+      for (const r of deliveredInEvent(event)) this.env.tally.eventDelivery(r);
       const { results } = this.env.classifier.classify(Array.isArray(value) ? JSON.stringify(event) : text);
       if (results.length) this.add(results, eventTime(event), line);
     }

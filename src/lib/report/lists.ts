@@ -3,7 +3,7 @@
 // REPEATS_TO_SUPPRESS different days (retries of one message on one day are not repeats). An
 // address hit during a suspected Apple incident is kept whatever the entry says.
 import type { RuleEntry } from '../rules.ts';
-import type { ListedAddress } from './types.ts';
+import type { KeepGroup, ListedAddress } from './types.ts';
 
 export const REPEATS_TO_SUPPRESS = 3;
 
@@ -38,6 +38,10 @@ interface Verdict {
   entry: string;
   reason: string;
 }
+
+/** Transient refusals may be retried now; anything else kept waits for its cause to be fixed. */
+const keepGroup = (entry: RuleEntry, incident: boolean): KeepGroup =>
+  incident ? 'incident' : entry.outcome === 'transient' ? 'retry' : 'fix-first';
 
 function verdictFor(entry: RuleEntry, hits: AddressHits, incident: boolean): Verdict {
   const title = `“${entry.title}”`;
@@ -79,11 +83,13 @@ export function decideLists(
       verdictFor(entries.get(id)!, h, inIncident(address, id)),
     );
     const decisive = verdicts.find((v) => v.suppress) ?? verdicts[0]!;
-    (decisive.suppress ? suppressList : keepList).push({
-      address,
-      entry: decisive.entry,
-      reason: decisive.reason,
-    });
+    const listed: ListedAddress = { address, entry: decisive.entry, reason: decisive.reason };
+    if (decisive.suppress) suppressList.push(listed);
+    else
+      keepList.push({
+        ...listed,
+        group: keepGroup(entries.get(decisive.entry)!, inIncident(address, decisive.entry)),
+      });
   }
   return { suppressList, keepList };
 }

@@ -1,12 +1,11 @@
 // The fast path for mail logs, where the speed of the report comes from: a chunk of complete lines
 // is walked once to find its records (a line, plus any indented or `550-` continuation lines), then
 // one regular expression over the whole chunk finds the few records that may hold a reply, and
-// only those are cut out as strings and given to the prefilter and the engine. Deliveries are
-// looked up the same way, from the lines that name an Apple domain.
+// only those are cut out as strings and given to the prefilter and the engine. Deliveries (to any
+// provider) and Postfix's qmgr sender lines are looked up the same way.
 
 import {
   ANY_MARKER,
-  APPLE_MAIL_NAME,
   BLANK,
   LINE_START_REACH,
   PYTHON_OPEN,
@@ -28,8 +27,9 @@ function candidateRegex(digits: string): RegExp {
   return new RegExp([codeShape(digits), String.raw`\{`, PYTHON_OPEN, ANY_MARKER].join('|'), 'gi');
 }
 
-/** Lines that may be a delivery to an Apple-hosted address (its host or its domain is Apple's). */
-const APPLE_LINE = new RegExp(APPLE_MAIL_NAME, 'g');
+/** Lines that may be a delivery (./deliveries.ts reads them) or a qmgr line naming the sender. */
+const DELIVERY_LINE = /status=sent|stat=Sent| => /g;
+const SENDER_LINE = /\]: [0-9A-Za-z]{5,20}: from=</g;
 const BLANK_CHAR = new RegExp(BLANK);
 
 export interface LogSink {
@@ -37,8 +37,10 @@ export interface LogSink {
   record(text: string, line: number, lines: number): void;
   /** Lines in records that cannot hold a reply. */
   skip(lines: number): void;
-  /** A line that names an Apple domain. */
-  appleLine(text: string): void;
+  /** A line that may be a delivery. */
+  deliveryLine(text: string): void;
+  /** A line that may name a queue id's envelope sender. */
+  senderLine(text: string): void;
 }
 
 /** True when the line at [s, e) starts (after blanks) with what the engine reads as JSON or as a
@@ -52,6 +54,18 @@ function startsLikeReply(text: string, s: number, e: number): boolean {
   }
   const c = text.charCodeAt(i);
   return c === 34 || c === 91 || ((c === 50 || c === 52 || c === 53) && text.charCodeAt(i + 1) === 46);
+}
+
+/** Calls `fn` once for each whole line of `region` that `re` (global) matches. */
+function eachLine(region: string, consumed: number, re: RegExp, fn: (line: string) => void) {
+  re.lastIndex = 0;
+  for (let m = re.exec(region); m; m = re.exec(region)) {
+    const s = region.lastIndexOf('\n', m.index) + 1;
+    let e = region.indexOf('\n', m.index);
+    if (e < 0) e = consumed;
+    fn(region.slice(s, e));
+    re.lastIndex = e + 1;
+  }
 }
 
 export class LogScanner {
@@ -122,6 +136,8 @@ export class LogScanner {
 
     // Records the candidate expression touches (multi-line records always count).
     const region = consumed === text.length ? text : text.slice(0, consumed);
+    // Senders first: a reply's qmgr line is earlier in the log, often in the same chunk.
+    eachLine(region, consumed, SENDER_LINE, sink.senderLine);
     const hit = flagged;
     const re = this.candidates;
     re.lastIndex = 0;
@@ -139,14 +155,7 @@ export class LogScanner {
       else sink.skip(1);
     }
 
-    APPLE_LINE.lastIndex = 0;
-    for (let m = APPLE_LINE.exec(region); m; m = APPLE_LINE.exec(region)) {
-      const s = region.lastIndexOf('\n', m.index) + 1;
-      let e = region.indexOf('\n', m.index);
-      if (e < 0) e = consumed;
-      sink.appleLine(region.slice(s, e));
-      APPLE_LINE.lastIndex = e + 1;
-    }
+    eachLine(region, consumed, DELIVERY_LINE, sink.deliveryLine);
     return { consumed, lines };
   }
 }

@@ -36,6 +36,18 @@ export class MinuteCounts {
     return this;
   }
 
+  /** Entry id → its replies per minute (minute = ms since the epoch / 60,000). */
+  byEntry(): Map<string, Map<number, number>> {
+    const out = new Map<string, Map<number, number>>();
+    for (const [minute, counts] of this.minutes)
+      for (const [id, n] of counts) {
+        let m = out.get(id);
+        if (!m) out.set(id, (m = new Map()));
+        m.set(minute, n);
+      }
+    return out;
+  }
+
   series(): Series | undefined {
     if (this.minutes.size === 0) return undefined;
     let lo = Infinity;

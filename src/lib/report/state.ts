@@ -31,6 +31,15 @@ export interface Totals {
   cancelled?: boolean;
 }
 
+/** Deliveries seen, to every provider; iCloud's apart, with its dated ones per minute (for the
+ *  trends of ./todo.ts). */
+export interface Deliveries {
+  all: number;
+  icloud: number;
+  domains: Map<string, number>;
+  minutes: Map<number, number>;
+}
+
 export interface TallyState {
   files: StateFile[];
   totals: Totals;
@@ -42,6 +51,7 @@ export interface TallyState {
   unknownUser: UnknownUserEvent[];
   rows: ReplyRow[];
   delivered: DeliveredSet;
+  deliveries: Deliveries;
 }
 
 /** How one part of the state is kept in JSON and combined with the same part of a later shard. */
@@ -83,6 +93,25 @@ export const PARTS: Parts = {
       })),
     merge: (a, b) => a.concat(b),
   },
+  deliveries: {
+    save: (d) => ({ all: d.all, icloud: d.icloud, domains: [...d.domains], minutes: [...d.minutes] }),
+    load: (s) => {
+      const d = s as {
+        all: number;
+        icloud: number;
+        domains: [string, number][];
+        minutes: [number, number][];
+      };
+      return { all: d.all, icloud: d.icloud, domains: new Map(d.domains), minutes: new Map(d.minutes) };
+    },
+    merge: (a, b) => {
+      a.all += b.all;
+      a.icloud += b.icloud;
+      for (const [k, n] of b.domains) a.domains.set(k, (a.domains.get(k) ?? 0) + n);
+      for (const [k, n] of b.minutes) a.minutes.set(k, (a.minutes.get(k) ?? 0) + n);
+      return a;
+    },
+  },
   delivered: {
     save: (d) => d.save(),
     load: (s) => DeliveredSet.load(s as Parameters<typeof DeliveredSet.load>[0]),
@@ -102,6 +131,7 @@ export function newState(): TallyState {
     unknownUser: [],
     rows: [],
     delivered: new DeliveredSet(),
+    deliveries: { all: 0, icloud: 0, domains: new Map(), minutes: new Map() },
   };
 }
 

@@ -9,6 +9,7 @@ import { deriveReport } from './derive.ts';
 import { domainKind } from './domains.ts';
 import { recordHit } from './lists.ts';
 import { savePartial, type PartialReport } from './partial.ts';
+import { postfixFields, QueueSenders } from './postfix-fields.ts';
 import { newState, type TallyState } from './state.ts';
 import type { FileSummary, ReplyRow, Report } from './types.ts';
 
@@ -18,15 +19,26 @@ export interface ReplySource {
   file: FileSummary;
   line: number;
   time?: number;
+  /** The record the reply came from, for the Postfix fields of its CSV row. */
+  record?: string;
 }
+
+/** Delivery domains counted, at most (the report lists the top ones). */
+const DELIVERY_DOMAINS_KEPT = 10_000;
 
 const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
 
-function replyRow(r: Classification, source: ReplySource, recipient: string | undefined): ReplyRow {
+function replyRow(
+  r: Classification,
+  source: ReplySource,
+  recipient: string | undefined,
+  senders: QueueSenders,
+): ReplyRow {
   const row: ReplyRow = { file: source.file.name, line: source.line, text: r.reply.text };
   if (source.time !== undefined) row.time = iso(source.time);
   if (recipient) row.recipient = recipient;
   if (r.reply.context.host) row.host = r.reply.context.host;
+  if (source.record) Object.assign(row, postfixFields(source.record, senders));
   if (r.reply.code !== undefined) row.code = r.reply.code;
   if (r.reply.enhanced) row.enhanced = r.reply.enhanced;
   if (r.entry) row.entry = r.entry.id;
@@ -37,6 +49,8 @@ function replyRow(r: Classification, source: ReplySource, recipient: string | un
 
 export class Tally {
   readonly state: TallyState = newState();
+  /** Envelope senders by Postfix queue id, for the replies' CSV rows (not part of the report). */
+  readonly senders = new QueueSenders();
   private readonly byId: Map<string, RuleEntry>;
   private readonly incidentEntries: Set<string>;
   private readonly rules: readonly RuleEntry[];
@@ -67,6 +81,27 @@ export class Tally {
     this.state.totals.cancelled = value;
   }
 
+  /** A delivery to any provider; `icloud` when it went to an address Apple may host. */
+  countDelivery(address: string, icloud: boolean, time?: number) {
+    const d = this.state.deliveries;
+    d.all++;
+    const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+    const seen = d.domains.get(domain);
+    if (seen !== undefined || d.domains.size < DELIVERY_DOMAINS_KEPT) d.domains.set(domain, (seen ?? 0) + 1);
+    if (!icloud) return;
+    d.icloud++;
+    if (time === undefined) return;
+    const minute = Math.floor(time / 60_000);
+    d.minutes.set(minute, (d.minutes.get(minute) ?? 0) + 1);
+  }
+
+  /** A webhook delivery event: iCloud's when the recipient's domain is Apple's. */
+  eventDelivery(address: string) {
+    this.delivered.add(address);
+    const kind = domainKind(address.toLowerCase()).kind;
+    this.countDelivery(address, kind !== 'custom' && kind !== 'unknown');
+  }
+
   add(results: readonly Classification[], source: ReplySource) {
     const { file, time } = source;
     const { totals, rows } = this.state;
@@ -75,7 +110,7 @@ export class Tally {
       file.replies++;
       const found = r.reply.context.recipient;
       const recipient = found === undefined ? undefined : detach(found.toLowerCase());
-      if (rows.length < this.rowLimit) rows.push(replyRow(r, source, recipient));
+      if (rows.length < this.rowLimit) rows.push(replyRow(r, source, recipient, this.senders));
       if (r.entry) this.addEntry(r.entry, file, time, recipient);
       else if (r.looksLikeICloud) totals.icloudUnmatched++;
       else totals.other++;

@@ -24,7 +24,7 @@ export interface FileSummary {
 /** One row per iCloud entry: the entry's own facts (from its rule record), then the counts. */
 export type EntryRow = Pick<
   RuleRecord,
-  'id' | 'title' | 'path' | 'code' | 'enhanced' | 'outcome' | 'retry' | 'retryDelay' | 'suppress'
+  'id' | 'title' | 'path' | 'code' | 'enhanced' | 'outcome' | 'retry' | 'retryDelay' | 'suppress' | 'category'
 > & {
   count: number;
   /** Share of the iCloud replies, 0–1. */
@@ -69,11 +69,55 @@ export interface LimitWarning {
 
 export type Warning = IncidentWarning | LimitWarning;
 
+/** Why a kept address is kept: `retry` (a transient refusal: the queue may try again now),
+ *  `fix-first` (a refusal whose cause is on the sending side or not yet repeated enough), or
+ *  `incident` (a suspected Apple incident: resend once it is over). */
+export type KeepGroup = 'retry' | 'fix-first' | 'incident';
+
 export interface ListedAddress {
   address: string;
   /** The entry that decided, and the reason in a sentence. */
   entry: string;
   reason: string;
+  /** Set on kept addresses. */
+  group?: KeepGroup;
+}
+
+/** Deliveries seen in the input, to every provider, and those to addresses Apple may host. */
+export interface Deliveries {
+  all: number;
+  icloud: number;
+  /** Recipient domains with the most deliveries (at most 10). */
+  domains: { domain: string; count: number }[];
+}
+
+/** Rates over the iCloud attempts: deliveries to iCloud plus iCloud replies. */
+export interface Rates {
+  attempts: number;
+  /** iCloud replies (with or without an entry): each one an attempt iCloud refused. */
+  refused: number;
+  /** refused / attempts, 0–1. */
+  refusedShare: number;
+  /** iCloud deliveries / all deliveries, 0–1. */
+  icloudShareOfDeliveries: number;
+}
+
+/** One item of the ranked "what to do first" list (./todo.ts). */
+export interface TodoItem {
+  kind: 'entry' | 'incident';
+  /** The entry the item links to (for an incident: its largest entry). */
+  entry: string;
+  title: string;
+  /** The entry page's path; its steps are at `#what-to-do`. */
+  path: string;
+  replies: number;
+  /** Share of the iCloud attempts, 0–1. */
+  share: number;
+  permanent: boolean;
+  /** A wave since a time: `new` (it began after most of the attempts) or `rising`. */
+  trend?: { kind: 'new' | 'rising'; since: string };
+  /** The one thing to do, in a sentence. */
+  action: string;
 }
 
 export interface Report {
@@ -93,6 +137,10 @@ export interface Report {
   /** Deliveries seen to addresses Apple may host: log lines (Postfix status=sent, Exim =>,
    *  Sendmail stat=Sent) naming an Apple host or domain, and every ESP delivered event. */
   delivered: number;
+  deliveries: Deliveries;
+  rates: Rates;
+  /** The problems ranked, largest first (./todo.ts). */
+  todo: TodoItem[];
   first?: string;
   last?: string;
   /** Entry id → iCloud replies. */
@@ -122,6 +170,11 @@ export interface ReplyRow {
   time?: string;
   recipient?: string;
   host?: string;
+  /** Postfix's queue id, the envelope sender of that queue id, `status=` and `delay=`. */
+  queueId?: string;
+  sender?: string;
+  status?: string;
+  delay?: string;
   code?: number;
   enhanced?: string;
   entry?: string;
