@@ -26,12 +26,17 @@ function list(title: string, items: ListedAddress[]): string[] {
   return ['', `${title} (${n(items.length)}):`, ...shown, ...more];
 }
 
+/** The line for automatic replies, counted apart from the replies (see AutoReply). */
+export const autoRepliesText = (count: number) =>
+  `${n(count)} automatic ${count === 1 ? 'reply' : 'replies'} (vacation or out-of-office) counted apart: not bounces, no address listed for them.`;
+
 export function summaryText(report: Report, link: (path: string) => string): string {
   const out: string[] = [];
   const files = report.files.length;
   out.push(
     `Read ${n(files)} ${files === 1 ? 'file' : 'files'}: ${n(report.lines)} lines, ${n(report.records)} records; ${n(report.replies)} SMTP replies: ${n(report.icloud)} from iCloud with an entry, ${n(report.icloudUnmatched)} from iCloud without one, ${n(report.other)} from other servers.`,
   );
+  if (report.autoReplies) out.push(autoRepliesText(report.autoReplies));
   if (report.first) out.push(`iCloud replies from ${day(report.first)} to ${day(report.last)} UTC.`);
   for (const w of report.warnings) out.push('', `WARNING (${w.kind}): ${w.message}`);
   for (const p of report.problems) out.push('', `Problem: ${p.message}`);

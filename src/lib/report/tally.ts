@@ -31,6 +31,8 @@ export class Tally {
   readonly files: FileSummary[] = [];
   readonly delivered = new DeliveredSet();
   skipped = 0;
+  /** Automatic replies read (see AutoReply): apart from the replies, in no list. */
+  autoReplies = 0;
   cancelled = false;
   private replies = 0;
   private icloud = 0;
@@ -167,6 +169,7 @@ export class Tally {
       icloud: this.icloud,
       icloudUnmatched: this.icloudUnmatched,
       other: this.other,
+      autoReplies: this.autoReplies,
       delivered: this.delivered.count,
       entries: Object.fromEntries(rows.map((r) => [r.id, r.count])),
       rows,
