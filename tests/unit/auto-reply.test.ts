@@ -17,8 +17,7 @@ import { loadEntries } from '../support/entries.ts';
 
 const engine = createEngine(loadEntries().map((e) => e.rule));
 const newReport = await engine.reports();
-const fixture = (name: string) =>
-  readFileSync(path.resolve(import.meta.dirname, 'fixtures', name), 'utf8');
+const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, 'fixtures', name), 'utf8');
 const vacation = fixture('auto-reply/apple-vacation.eml');
 const rfc3834 = fixture('auto-reply/rfc3834-exim.eml');
 const dsn = fixture('eml/o365-ndr-cs01-qp.eml');

@@ -63,7 +63,10 @@ describe('npm run classify', () => {
 
     it('--json: the autoReply field, and no result', () => {
       const r = run(['--json', vacation]);
-      const out = JSON.parse(r.stdout) as { results: unknown[]; autoReply?: { kind: string; marker: string } };
+      const out = JSON.parse(r.stdout) as {
+        results: unknown[];
+        autoReply?: { kind: string; marker: string };
+      };
       expect(out.results).toEqual([]);
       expect(out.autoReply).toMatchObject({ kind: 'apple-vacation', marker: 'X-Apple-Action: VACATION' });
     });

@@ -62,7 +62,8 @@ function otherSignal(email: Headers): Pick<AutoReply, 'kind' | 'marker'> | undef
     return { kind: token, marker: `Auto-Submitted: ${submitted}` };
   if (token === 'no') return undefined;
   const subject = email.subject?.trim();
-  if (subject && SUBJECT.test(subject)) return { kind: 'subject', marker: `Subject: ${subject.slice(0, 80)}` };
+  if (subject && SUBJECT.test(subject))
+    return { kind: 'subject', marker: `Subject: ${subject.slice(0, 80)}` };
   return undefined;
 }
 

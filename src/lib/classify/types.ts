@@ -79,7 +79,8 @@ export interface Classification {
 }
 
 /** Which sign marked a message as an automatic reply (see ./auto-reply.ts). */
-export type AutoReplyKind = 'apple-vacation' | 'apple-auto-reply' | 'auto-replied' | 'auto-generated' | 'subject';
+export type AutoReplyKind =
+  'apple-vacation' | 'apple-auto-reply' | 'auto-replied' | 'auto-generated' | 'subject';
 
 /** A vacation or out-of-office reply: not a bounce, never a reason to suppress. */
 export interface AutoReply {
