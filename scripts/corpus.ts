@@ -60,6 +60,7 @@ let replies = 0;
 let creditedReplies = 0;
 const perEntry = new Map<string, number>();
 const lookAlikes: string[] = [];
+const autoReplies: string[] = [];
 
 for (const dir of dirs) {
   const root = statSync(dir).isFile() ? path.dirname(dir) : dir;
@@ -67,6 +68,7 @@ for (const dir of dirs) {
     const text = readFileSync(path.join(root, name), 'utf8');
     const outcome = await classify(text);
     messages++;
+    if (outcome.autoReply) autoReplies.push(`${name}\t${outcome.autoReply.marker}`);
     replies += outcome.results.length;
     if (outcome.results.length) withReply++;
     const hits = outcome.results.filter((r) => r.entry);
@@ -88,6 +90,10 @@ console.log('');
 if (lookAlikes.length) {
   console.log(`Apple context or stock iCloud wording, but no entry (${lookAlikes.length}):`);
   for (const n of lookAlikes) console.log(`  ${n}`);
+}
+if (autoReplies.length) {
+  console.log(`Automatic replies, not bounces (${autoReplies.length}):`);
+  for (const a of autoReplies) console.log(`  ${a}`);
 }
 console.log(`Entries credited: ${[...perEntry].map(([id, n]) => `${id} ${n}`).join(', ') || 'none'}`);
 console.log(

@@ -32,6 +32,7 @@ function totals(r: ShownReport) {
     fact('iCloud replies', n(r.icloud)),
     fact('iCloud replies no entry explains', n(r.icloudUnmatched)),
     fact('Other servers’ replies', n(r.other)),
+    fact('Automatic replies (not bounces)', n(r.autoReplies)),
     fact('Deliveries seen (all providers)', n(d.all)),
     fact('Deliveries to iCloud', `${n(d.icloud)} (${pct(rates.icloudShareOfDeliveries)} of all)`),
     fact(

@@ -7,6 +7,7 @@ import './copy';
 import type { ClassifyOutcome } from '../lib/classify/types';
 import { redact, replyDomains, type Redacted } from '../lib/redact';
 import { withBase } from '../lib/urls';
+import { autoReplyCard } from './classifier-auto-reply';
 import { renderCard, summarise, type CardOptions } from './classifier-cards';
 import { engineClient, type TextChannel } from './engine-client';
 import { el } from './classifier-dom';
@@ -98,7 +99,10 @@ function setup(root: HTMLElement) {
   function render(outcome: ClassifyOutcome, options: CardOptions) {
     const { results } = outcome;
     const shown = results.slice(0, CARD_LIMIT);
-    list.replaceChildren(...shown.map((c) => renderCard(c, options)));
+    const auto = outcome.autoReply;
+    list.replaceChildren(
+      ...(auto ? [autoReplyCard(auto, options)] : shown.map((c) => renderCard(c, options))),
+    );
     overview.replaceChildren();
     if (results.length > 3) overview.append(renderTally(results));
     if (results.length > CARD_LIMIT) {
@@ -106,7 +110,7 @@ function setup(root: HTMLElement) {
         el('p', {}, `The cards below show the first ${CARD_LIMIT} of ${results.length} replies.`),
       );
     }
-    section.hidden = results.length === 0;
+    section.hidden = results.length === 0 && !auto;
     announce(summarise(results, outcome.message));
   }
 

@@ -55,7 +55,7 @@ function replyBlock(r: Classification['reply']) {
   return el('pre', { class: 'result-reply' }, el('code', {}, r.text));
 }
 
-function heading(level: number, ...children: (Node | string)[]) {
+export function heading(level: number, ...children: (Node | string)[]) {
   const h = el(`h${Math.min(Math.max(level, 2), 6)}` as 'h3', { class: 'result-title' });
   h.append(...children);
   return h;

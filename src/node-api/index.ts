@@ -11,6 +11,8 @@ import { analyzePaths } from './analyze.ts';
 import { engineFromFile } from './engine.ts';
 
 export type {
+  AutoReply,
+  AutoReplyKind,
   Classification,
   ClassifyOutcome,
   Confidence,

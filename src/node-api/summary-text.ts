@@ -44,6 +44,10 @@ function todoLines(todo: readonly TodoItem[], link: (path: string) => string): s
   ];
 }
 
+/** The line for automatic replies, counted apart from the replies (see AutoReply). */
+export const autoRepliesText = (count: number) =>
+  `${n(count)} automatic ${count === 1 ? 'reply' : 'replies'} (vacation or out-of-office) counted apart: not bounces, no address listed for them.`;
+
 export function summaryText(report: Report, link: (path: string) => string): string {
   const out: string[] = todoLines(report.todo, link);
   const files = report.files.length;
@@ -54,6 +58,7 @@ export function summaryText(report: Report, link: (path: string) => string): str
   out.push(
     `Deliveries: ${n(d.all)} to all providers, ${n(d.icloud)} to iCloud (${pct(rates.icloudShareOfDeliveries)}); iCloud refused ${n(rates.refused)} of ${n(rates.attempts)} attempts (${pct(rates.refusedShare)}).`,
   );
+  if (report.autoReplies) out.push(autoRepliesText(report.autoReplies));
   if (report.first) out.push(`iCloud replies from ${day(report.first)} to ${day(report.last)} UTC.`);
   for (const w of report.warnings) out.push('', `WARNING (${w.kind}): ${w.message}`);
   for (const p of report.problems) out.push('', `Problem: ${p.message}`);

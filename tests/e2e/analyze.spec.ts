@@ -25,6 +25,7 @@ interface Summary {
   lines: number;
   replies: number;
   icloud: number;
+  autoReplies: number;
   entries: Record<string, number>;
   suppress: string[];
   keep: string[];
@@ -85,6 +86,29 @@ for (const c of cases) {
     expect(await pageEntries(page)).toEqual(expected.entries);
   });
 }
+
+test('automatic replies are counted apart, as the CLI counts them, and list no address', async ({ page }) => {
+  // Where the fixtures come from: tests/unit/auto-reply.test.ts.
+  const unit = path.join(root, 'tests/unit/fixtures');
+  const files = [
+    path.join(unit, 'auto-reply/apple-vacation.eml'),
+    path.join(unit, 'auto-reply/rfc3834-exim.eml'),
+    path.join(unit, 'eml/o365-ndr-cs01-qp.eml'),
+  ];
+  const expected = cli(files);
+  expect([expected.autoReplies, expected.replies]).toEqual([2, 1]);
+  await analyze(page, files);
+  const total = (label: string) =>
+    report(page).locator('.report-totals > div').filter({ hasText: label }).locator('dd');
+  await expect(total('Automatic replies (not bounces)')).toHaveText(String(expected.autoReplies));
+  await expect(total('SMTP replies found')).toHaveText(String(expected.replies));
+  expect(await pageEntries(page)).toEqual(expected.entries);
+  const listed = await page
+    .locator('[data-address]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-address')));
+  expect(listed).not.toContain('z@icloud.com');
+  expect(listed).not.toContain('y@example.net');
+});
 
 test('the plain and the gzipped log give the same report', async () => {
   const plain = cli([log]);

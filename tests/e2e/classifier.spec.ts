@@ -2,12 +2,16 @@
 // several replies, non-iCloud replies, no network while classifying, pasted markup staying text,
 // keyboard use, axe, speed on 1 MB of log, and the JavaScript it costs. Expected entries come from
 // the entries themselves (content/codes/*.mdx), so new entries are covered without editing this file.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { test, expect, type Page } from '@playwright/test';
 import { axeBothSchemes } from '../support/axe';
 import { at } from '../support/base-path';
 import { loadEntries } from '../support/entries';
 
+const root = path.resolve(import.meta.dirname, '../..');
 const entries = loadEntries().map(({ id, data }) => ({ id, ...data }));
 type Entry = (typeof entries)[number];
 // Apple's bracket tags are the least ambiguous rule, so format-wrapping tests use tagged entries.
@@ -174,6 +178,41 @@ test.describe('classifier input', () => {
     const origin = new URL(page.url()).origin;
     expect(requests.filter((u) => new URL(u).origin !== origin)).toEqual([]);
   });
+
+  // Where the fixtures come from: tests/unit/auto-reply.test.ts. The CLI's --json names the same kind.
+  for (const [file, kind, marker] of [
+    ['apple-vacation.eml', 'apple-vacation', 'X-Apple-Action: VACATION'],
+    ['rfc3834-exim.eml', 'auto-replied', 'Auto-Submitted: auto-replied'],
+  ] as const) {
+    const fixture = path.join(root, 'tests/unit/fixtures/auto-reply', file);
+    const text = readFileSync(fixture, 'utf8');
+    for (const how of ['dropped', 'pasted'] as const)
+      test(`${file} ${how} is named an automatic reply, not a bounce, as the CLI names it`, async ({
+        page,
+      }) => {
+        const cliOut = spawnSync(
+          process.execPath,
+          [path.join(root, 'scripts/classify.ts'), '--json', fixture],
+          {
+            cwd: root,
+            encoding: 'utf8',
+          },
+        );
+        expect(JSON.parse(cliOut.stdout).autoReply.kind).toBe(kind);
+        await page.goto(at('classify/'));
+        await ready(page);
+        if (how === 'dropped') await dropFile(page, file, 'message/rfc822', text);
+        else await input(page).fill(text);
+        await expect(cards(page)).toHaveCount(1);
+        const card = cards(page).first();
+        await expect(card).toHaveAttribute('data-entry', 'auto-reply');
+        await expect(card).toHaveAttribute('data-auto-reply', kind);
+        await expect(card).toContainText('not a bounce');
+        await expect(card).toContainText(marker);
+        await expect(card).toContainText('Keep the address');
+        if (how === 'pasted') expect(await axeBothSchemes(page)).toEqual({ light: [], dark: [] });
+      });
+  }
 
   test('the file picker reads a file too', async ({ page }) => {
     await page.goto(at('classify/'));

@@ -47,6 +47,45 @@ describe('npm run classify', () => {
     expect(r.stdout).toMatch(/\tnone\t/);
   });
 
+  describe('automatic replies (tests/unit/auto-reply.test.ts has where the fixtures come from)', () => {
+    const fixtures = path.join(root, 'tests/unit/fixtures/auto-reply');
+    const vacation = path.join(fixtures, 'apple-vacation.eml');
+    const rfc3834 = path.join(fixtures, 'rfc3834-exim.eml');
+
+    it('plain output: one line naming each as an automatic reply, not a bounce', () => {
+      const r = run([vacation, rfc3834]);
+      expect(r.status).toBe(0);
+      expect(r.stdout.trim().split('\n')).toEqual([
+        `${vacation}: This is an iCloud Mail vacation reply (X-Apple-Action: VACATION), not a bounce: nothing was refused, so it is no reason to suppress the address.`,
+        `${rfc3834}: This is an automatic reply (Auto-Submitted: auto-replied), not a bounce: nothing was refused, so it is no reason to suppress the address.`,
+      ]);
+    });
+
+    it('--json: the autoReply field, and no result', () => {
+      const r = run(['--json', vacation]);
+      const out = JSON.parse(r.stdout) as {
+        results: unknown[];
+        autoReply?: { kind: string; marker: string };
+      };
+      expect(out.results).toEqual([]);
+      expect(out.autoReply).toMatchObject({ kind: 'apple-vacation', marker: 'X-Apple-Action: VACATION' });
+    });
+
+    it('--summary counts them apart, in the text and in --json', () => {
+      const text = run(['--summary', vacation, rfc3834]);
+      expect(text.stdout).toContain(
+        '2 automatic replies (vacation or out-of-office) counted apart: not bounces, no address listed for them.',
+      );
+      expect(text.stdout).toContain('0 SMTP replies');
+      const json = JSON.parse(run(['--summary', '--json', vacation, rfc3834]).stdout) as {
+        autoReplies: number;
+        replies: number;
+        suppress: string[];
+      };
+      expect([json.autoReplies, json.replies, json.suppress]).toEqual([2, 0, []]);
+    });
+  });
+
   it('explains what to do when the site has not been built', () => {
     const r = spawnSync(process.execPath, [path.join(root, 'scripts/classify.ts')], {
       cwd: root,

@@ -292,6 +292,9 @@ const EXPECTED: Record<string, Expected[]> = {
       action: 'failed',
     },
   ],
+  // Automatic replies hold no reply: tests/unit/auto-reply.test.ts checks what they are named.
+  'auto-reply/apple-vacation.eml': [],
+  'auto-reply/rfc3834-exim.eml': [],
   'eml/postfix-two-recipients-base64.eml': [
     { entry: '552-5-2-2-over-quota', recipient: 'x@icloud.com', stage: 'rcpt', action: 'failed' },
     { entry: '550-5-1-1-inactive-email-address', recipient: 'y@icloud.com', stage: 'rcpt', action: 'failed' },

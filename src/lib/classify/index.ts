@@ -9,6 +9,8 @@ import { extractReplies } from './extract.ts';
 import type { ClassifyOutcome, ExtractedReply } from './types.ts';
 
 export type {
+  AutoReply,
+  AutoReplyKind,
   Classification,
   ClassifyOutcome,
   Confidence,
@@ -66,7 +68,7 @@ export function createClassifier(entries: readonly RuleEntry[]): Classifier {
 
 const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]{0,76}:[ \t]?\S?/;
 const MESSAGE_HEADERS =
-  /^(?:received|from|to|subject|date|message-id|return-path|delivered-to|mime-version|content-type|x-failed-recipients|auto-submitted)$/i;
+  /^(?:received|from|to|subject|date|message-id|return-path|delivered-to|mime-version|content-type|x-failed-recipients|auto-submitted|x-apple-action)$/i;
 
 /** True when the input is a whole email (a header block, then a MIME body) that needs decoding. */
 export function looksLikeMessage(input: string): boolean {
@@ -84,5 +86,7 @@ export function looksLikeMessage(input: string): boolean {
     names.push(line.slice(0, line.indexOf(':')).toLowerCase());
   }
   const known = names.filter((n) => MESSAGE_HEADERS.test(n)).length;
-  return known >= 2 && (names.includes('mime-version') || names.includes('content-type'));
+  // An automatic reply is often plain RFC 5322 with no MIME headers (RFC 3834 asks for none).
+  const automatic = names.includes('auto-submitted') || names.includes('x-apple-action');
+  return known >= 2 && (automatic || names.includes('mime-version') || names.includes('content-type'));
 }

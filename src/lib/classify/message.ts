@@ -1,6 +1,8 @@
 // Whole email messages (a bounce saved as .eml): decoded with postal-mime, loaded on demand, then
 // the readable part and the message/delivery-status part are classified together. The attached
 // original's To: header (or X-Failed-Recipients) names the recipient when the replies do not.
+// A vacation or out-of-office reply is named as such (./auto-reply.ts) instead of read for replies.
+import { autoReplyMessage, autoReplyOf } from './auto-reply.ts';
 import { ADDRESS } from './context.ts';
 import { htmlText } from './html.ts';
 import type { Classifier } from './index.ts';
@@ -34,6 +36,11 @@ export async function classifyMessage(input: string, classifier: Classifier): Pr
       else if (HEADER_TYPES.has(type)) original = asText(a.content).split(/\r?\n\r?\n/)[0] ?? '';
     }
     const outcome = classifier.classify(parts.join('\n\n'));
+    const contentType = email.headers.find((h) => h.key === 'content-type')?.value ?? '';
+    // Any report (a DSN, an abuse feedback report) is read as one, whatever Auto-Submitted says.
+    const isReport = parts.length > 1 || /^\s*multipart\/report\b/i.test(contentType);
+    const autoReply = autoReplyOf(email, isReport, outcome.results.length > 0);
+    if (autoReply) return { results: [], message: autoReplyMessage(autoReply), autoReply };
     if (!outcome.results.length) return classifier.classify(input);
     const failed = email.headers.find((h) => h.key === 'x-failed-recipients')?.value;
     const recipient =

@@ -78,8 +78,23 @@ export interface Classification {
   ifICloud?: RuleEntry;
 }
 
+/** Which sign marked a message as an automatic reply (see ./auto-reply.ts). */
+export type AutoReplyKind =
+  'apple-vacation' | 'apple-auto-reply' | 'auto-replied' | 'auto-generated' | 'subject';
+
+/** A vacation or out-of-office reply: not a bounce, never a reason to suppress. */
+export interface AutoReply {
+  kind: AutoReplyKind;
+  /** The header or subject that said so, as found (`X-Apple-Action: VACATION`). */
+  marker: string;
+  /** Who sent it (the message's From address). */
+  from?: string;
+}
+
 export interface ClassifyOutcome {
   results: Classification[];
   /** Set when nothing could be classified: a clear message for the user (empty input, no reply found…). */
   message?: string;
+  /** Set when the input is an automatic reply (then results is empty and message says so). */
+  autoReply?: AutoReply;
 }

@@ -112,6 +112,7 @@ export function deriveReport(
     icloud: totals.icloud,
     icloudUnmatched: totals.icloudUnmatched,
     other: totals.other,
+    autoReplies: totals.autoReplies,
     delivered: state.delivered.count,
     ...attemptsAndTodo(state, rows, warnings),
     entries: Object.fromEntries(rows.map((r) => [r.id, r.count])),

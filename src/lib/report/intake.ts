@@ -335,7 +335,9 @@ export class FileIntake {
       const { text, line, mime } = this.queue.shift()!;
       this.summary.records++;
       const { classifyAny } = this.env;
-      const { results } = mime && classifyAny ? await classifyAny(text) : this.env.classifier.classify(text);
+      const { results, autoReply } =
+        mime && classifyAny ? await classifyAny(text) : this.env.classifier.classify(text);
+      if (autoReply) this.env.tally.autoReplies++;
       if (results.length) this.add(results, messageTime(text), line);
     }
   }

@@ -59,6 +59,7 @@ export const totalsPart: StatePart<Totals> = {
       other: a.other + b.other,
       undated: a.undated + b.undated,
       skipped: a.skipped + b.skipped,
+      autoReplies: a.autoReplies + b.autoReplies,
     };
     const first = min(a.first, b.first);
     const last = max(a.last, b.last);

@@ -26,6 +26,8 @@ export interface Totals {
   other: number;
   undated: number;
   skipped: number;
+  /** Automatic replies (vacation, out-of-office): counted apart, never replies. */
+  autoReplies: number;
   first?: number;
   last?: number;
   cancelled?: boolean;
@@ -122,7 +124,7 @@ export const PARTS: Parts = {
 export function newState(): TallyState {
   return {
     files: [],
-    totals: { replies: 0, icloud: 0, icloudUnmatched: 0, other: 0, undated: 0, skipped: 0 },
+    totals: { replies: 0, icloud: 0, icloudUnmatched: 0, other: 0, undated: 0, skipped: 0, autoReplies: 0 },
     stats: new Map(),
     minutes: new MinuteCounts(),
     domains: Object.fromEntries(DOMAIN_KINDS.map((k) => [k, 0])) as Record<DomainKind, number>,

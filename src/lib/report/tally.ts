@@ -80,6 +80,13 @@ export class Tally {
   set cancelled(value: boolean) {
     this.state.totals.cancelled = value;
   }
+  /** Automatic replies read (see AutoReply): apart from the replies, in no list. */
+  get autoReplies(): number {
+    return this.state.totals.autoReplies;
+  }
+  set autoReplies(n: number) {
+    this.state.totals.autoReplies = n;
+  }
 
   /** A delivery to any provider; `icloud` when it went to an address Apple may host. */
   countDelivery(address: string, icloud: boolean, time?: number) {

@@ -134,6 +134,8 @@ export interface Report {
   icloudUnmatched: number;
   /** Replies from other providers or with no sign of iCloud. */
   other: number;
+  /** Messages that were vacation or out-of-office replies: counted apart, never a bounce. */
+  autoReplies: number;
   /** Deliveries seen to addresses Apple may host: log lines (Postfix status=sent, Exim =>,
    *  Sendmail stat=Sent) naming an Apple host or domain, and every ESP delivered event. */
   delivered: number;
