@@ -1,0 +1,76 @@
+// What the readers of one file share: its summary, the report's tools, and the counting of what
+// they find into the tally.
+import type { Classification, Classifier, ClassifyOutcome } from '../../classify/index.ts';
+import type { LogScanner } from '../log-scan.ts';
+import type { Prefilter } from '../prefilter.ts';
+import type { Tally } from '../tally.ts';
+import type { FileSummary } from '../types.ts';
+
+export const MB = 1_048_576;
+/** Words a mail log, bounce or event has; a file with none of them and no reply is not mail. */
+const MAIL_LIKE =
+  /postfix|sendmail|exim|smtp|status=|dsn=|relay=|to=<|from=<|diagnostic-code|final-recipient|@/i;
+
+export interface FileInfo {
+  /** Size on disk, for the summary (compressed size for .gz). */
+  bytes?: number;
+  /** Modification time (ms): the year of syslog lines, which carry none. */
+  lastModified?: number;
+  gzip?: boolean;
+}
+
+export interface IntakeEnv {
+  classifier: Classifier;
+  classifyAny?: (text: string) => Promise<ClassifyOutcome>;
+  prefilter: Prefilter;
+  scanner: LogScanner;
+  tally: Tally;
+  now: number;
+}
+
+/** Text read from a file, as the sniffer's readers take it: chunks in, records counted. */
+export interface ChunkReader {
+  write(chunk: string): void;
+  end(): void;
+  /** Classifies what was queued (MIME decoding is asynchronous). */
+  drain?(): Promise<void>;
+}
+
+export class FileContext {
+  readonly summary: FileSummary;
+  /** The year of syslog lines is judged from this time. */
+  readonly reference: number;
+  readonly env: IntakeEnv;
+  mailLike = false;
+
+  constructor(name: string, info: FileInfo, env: IntakeEnv) {
+    this.env = env;
+    this.summary = {
+      name,
+      bytes: info.bytes ?? 0,
+      gzip: !!info.gzip,
+      lines: 0,
+      records: 0,
+      replies: 0,
+      icloud: 0,
+    };
+    this.reference = info.lastModified ?? env.now;
+    env.tally.files.push(this.summary);
+  }
+
+  noteMailLike(text: string) {
+    if (!this.mailLike && MAIL_LIKE.test(text)) this.mailLike = true;
+  }
+
+  fail(problem: string) {
+    this.summary.problem ??= problem;
+  }
+
+  add(results: Classification[], time: number | undefined, line: number) {
+    this.env.tally.add(results, { file: this.summary, line, time });
+  }
+
+  delivered(recipient: string | undefined) {
+    if (recipient) this.env.tally.delivered.add(recipient);
+  }
+}
