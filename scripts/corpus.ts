@@ -18,7 +18,7 @@ if (dirs.length === 0) {
 
 async function engine(): Promise<Engine> {
   if (flags.has('--collection')) {
-    const { loadEntries } = await import('../src/schemas/entry-files.ts');
+    const { loadEntries } = await import('../src/node-api/entry-files.ts');
     return engineFor(loadEntries().map((e) => e.rule));
   }
   const file = path.resolve(process.env.OUT_DIR ?? 'dist', 'rules.json');

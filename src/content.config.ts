@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { codeEntrySchema } from './schemas/code-entry';
+import { codeEntrySchema } from './lib/schema/code-entry.ts';
 
 const codes = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/codes' }),

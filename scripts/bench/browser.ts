@@ -9,6 +9,14 @@ import { fmt, root } from './run.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4441);
 
+declare global {
+  /** What the bench's page scripts keep on the page between evaluations. */
+  interface Window {
+    longest: number;
+    pasted: string;
+  }
+}
+
 export async function browserBench(real: string, dir: string, huge: boolean) {
   const { chromium } = await import('@playwright/test');
   const server = spawn(
@@ -39,7 +47,7 @@ export async function browserBench(real: string, dir: string, huge: boolean) {
     for (const [label, f] of files) {
       const page = await browser.newPage();
       await page.addInitScript(() => {
-        const w = window as unknown as { longest: number };
+        const w = window;
         w.longest = 0;
         new PerformanceObserver((list) => {
           for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
@@ -47,12 +55,12 @@ export async function browserBench(real: string, dir: string, huge: boolean) {
       });
       await page.goto(`http://127.0.0.1:${PORT}/analyze/`);
       await page.locator('[data-analyze][data-state="idle"]').waitFor();
-      await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0));
+      await page.evaluate(() => (window.longest = 0));
       const t = performance.now();
       await page.locator('[data-analyze-files]').setInputFiles(f);
       await page.locator('[data-report]:not([hidden])').waitFor({ timeout: 600_000 });
       const ms = performance.now() - t;
-      const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+      const longest = await page.evaluate(() => window.longest);
       const icloud = await page
         .locator('[data-report-entry]')
         .evaluateAll((els) => els.reduce((n, e) => n + Number(e.getAttribute('data-count')), 0));
@@ -82,10 +90,7 @@ async function classifyBench(browser: import('@playwright/test').Browser) {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${PORT}/classify/`);
     await page.locator('[data-classifier][data-state="ready"]').waitFor();
-    await page.evaluate(
-      (text) => ((window as unknown as { pasted: string }).pasted = text),
-      lines.join('\n'),
-    );
+    await page.evaluate((text) => (window.pasted = text), lines.join('\n'));
     const { ms, longest } = await page.evaluate(async () => {
       const el = document.querySelector<HTMLTextAreaElement>('[data-classifier] textarea')!;
       const list = document.querySelector('[data-classifier-results]')!;
@@ -99,7 +104,7 @@ async function classifyBench(browser: import('@playwright/test').Browser) {
           resolve(performance.now() - start);
         }).observe(list, { childList: true }),
       );
-      el.value = (window as unknown as { pasted: string }).pasted;
+      el.value = window.pasted;
       el.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
       const ms = await first;
       // Long tasks are reported after they end; give the last one time to arrive.

@@ -2,7 +2,7 @@
 // strings) and a realistic one (95 % deliveries, 2 % iCloud replies, 2 % other providers' bounces,
 // 1 % queue lines), written to disk in chunks.
 import { createWriteStream } from 'node:fs';
-import { loadEntries } from '../../src/schemas/entry-files.ts';
+import { loadEntries } from '../../src/node-api/entry-files.ts';
 
 export const entries = loadEntries();
 const icloudReplies = entries.map((e) => e.data.reply);

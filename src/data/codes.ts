@@ -2,8 +2,8 @@
 // codes in use. Lists and navigation everywhere come from here, never from hand-written lists.
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { RuleRecord } from '../lib/rules';
-import { toRuleRecord } from '../schemas/rule-record';
-import { relatedErrors } from '../schemas/code-entry';
+import { toRuleRecord } from '../lib/schema/rule-record.ts';
+import { relatedErrors } from '../lib/schema/code-entry.ts';
 
 export type CodeEntry = CollectionEntry<'codes'>;
 

@@ -1,10 +1,12 @@
 // The three guide pages and which of them concern a given entry. Pure (no Astro imports), so the
 // home page, the header and every entry page share one list and the derivation can run in tests.
-import type { CodeEntryData } from '../schemas/code-entry';
+import type { CodeEntryData } from '../lib/schema/code-entry.ts';
 import type { Category } from '../lib/vocabulary';
 import { RELAY_DOMAINS } from '../lib/apple-domains';
 import { andList } from '../lib/and-list';
 import { TAG_NOTES } from './tag-notes';
+
+export type { GuideSource } from './guide-source';
 
 /** Each guide's path, title, blurb and section ids. The ids are stated only here: links to a section
  *  go through guideSection, which refuses an id not listed, and the e2e tests check that each page
@@ -53,14 +55,6 @@ export const GUIDES = {
   string,
   { path: string; title: string; blurb: string; sections: readonly string[] }
 >;
-
-/** A source a guide cites; `url` only where a link may be given. */
-export interface GuideSource {
-  title: string;
-  url?: string;
-  date?: string;
-  note?: string;
-}
 
 export type GuideKey = keyof typeof GUIDES;
 type SectionId<G extends GuideKey> = (typeof GUIDES)[G]['sections'][number];

@@ -2,7 +2,7 @@
 // makes it. Guide text for /tags/; which entries carry a tag is NOT written here: it comes from the
 // collection (entries with `tag` set).
 import { EVIDENCE, type Evidence } from '../lib/vocabulary';
-import type { GuideSource } from './guides';
+import type { GuideSource } from './guide-source';
 
 export const CLAIM_LABELS = {
   apple: 'Apple',

@@ -3,7 +3,7 @@
 // (`category: policy-block | blocklist`), the categories where Apple's own filters or reputation
 // data decide; and the entry's "What to do" steps must send the sender to icloudadmin@apple.com,
 // which keeps out blocklists only their operator can lift (Spamhaus PBL, DBL) and every dead address.
-import type { CodeEntryData } from '../schemas/code-entry.ts';
+import type { CodeEntryData } from './schema/code-entry.ts';
 import { APPLE_POSTMASTER } from './apple-draft.ts';
 
 const DESK_CATEGORIES: readonly CodeEntryData['category'][] = ['policy-block', 'blocklist'];

@@ -1,6 +1,10 @@
-// Apple's mail domains and host names: the one place the site lists them. The classifier builds
-// its "is this iCloud?" checks from these; the guides use the relay domain to find Sign in with
-// Apple entries.
+// Apple's mail domains and host names, as data. The lexicon (./lexicon.ts) builds from them the
+// name patterns of the scanners, the prefilter and the report; the classifier's "is this iCloud?"
+// checks (./classify/provider.ts), the report's domain breakdown (./report/domains.ts), redaction,
+// the message to Apple and the guides read them here. Code spells names out in two places only:
+// the provider check's wording pattern (ICLOUD_WORDING: support pages and hosts as bounces quote
+// them) and the labels of the domain breakdown in /analyze/ (src/browser/analyze-report.ts) and
+// --summary (src/node-api/summary-text.ts); the guides' prose names them as text.
 export const ICLOUD_DOMAINS = ['icloud.com', 'me.com', 'mac.com'] as const;
 /** Sign in with Apple / Hide My Email relay addresses. */
 export const RELAY_DOMAIN = 'privaterelay.appleid.com';

@@ -1,6 +1,6 @@
 // What changed in the entries: every entry's `history` as one list, newest first, for /changes/, the
 // Atom feed at /changes.xml and each entry page's own history. Pure: callers pass the entries in.
-import type { CodeEntryData } from '../schemas/code-entry.ts';
+import type { CodeEntryData } from './schema/code-entry.ts';
 import { isoDay } from './day.ts';
 import { entryPath } from './urls.ts';
 import type { AtomFeed } from './atom.ts';

@@ -1,7 +1,7 @@
 // The machine-readable twins of an entry page: /codes/<id>.json (front matter as written, plus the
 // page URL) and /codes/<id>.md (the whole entry as Markdown, for tools and LLM agents). Pure: the
 // endpoints pass the collection's data in.
-import type { CodeEntryData } from '../schemas/code-entry.ts';
+import type { CodeEntryData } from './schema/code-entry.ts';
 import { isoDay } from './day.ts';
 import { basicCode, enhancedCode } from './standards.ts';
 import { CATEGORIES, EVIDENCE, OUTCOMES, OWNERS, STAGES, SUPPRESS, retryText } from './vocabulary.ts';

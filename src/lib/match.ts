@@ -1,5 +1,5 @@
-// Matching one SMTP reply against the entries' rules. Pure and synchronous; used by the pages'
-// tests, the classifier engine and the box in the browser.
+// Matching one SMTP reply against the entries' rules. Pure and synchronous; used by the classifier
+// (./classify/), which every program runs through the door (./engine.ts).
 import type { MatchRule, RuleEntry } from './rules';
 import { escapeRegExp } from './regexp.ts';
 

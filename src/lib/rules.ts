@@ -6,7 +6,7 @@
 import { decodeJson, Problem } from './json-schema.ts';
 import { hasOneKey } from './rule-key.ts';
 import { RULE_RECORD_SCHEMA } from './rule-record-schema.ts';
-import type { DsnKey, MatchRule, RuleRecord } from '../schemas/rule-record.ts';
+import type { DsnKey, MatchRule, RuleRecord } from './schema/rule-record.ts';
 
 export type { DsnKey, MatchRule, RuleRecord };
 

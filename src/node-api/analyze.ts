@@ -90,9 +90,20 @@ export async function readRange(
 export async function readInput(aggregator: Aggregator, input: Input): Promise<void> {
   if (input.path !== '-') return readFile(aggregator, input);
   // A web stream that reads standard input only as fast as the report takes it.
-  const { ReadableStream: NodeReadableStream } = await import('node:stream/web');
-  const stdin = NodeReadableStream.from(process.stdin as AsyncIterable<Uint8Array>);
-  await readStream(aggregator, input.name, stdin as unknown as ReadableStream<Uint8Array>);
+  const chunks = (process.stdin as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  const stdin = new ReadableStream<Uint8Array<ArrayBuffer>>({
+    async pull(controller) {
+      const next = await chunks.next();
+      // Node's Buffers are views of a plain ArrayBuffer, never a shared one.
+      if (next.done) controller.close();
+      else
+        controller.enqueue(
+          new Uint8Array(next.value.buffer as ArrayBuffer, next.value.byteOffset, next.value.length),
+        );
+    },
+    cancel: async () => void (await chunks.return?.()),
+  });
+  await readStream(aggregator, input.name, stdin);
 }
 
 /** Reads every path (files, folders, `-`) into the aggregator; throws InputError for a bad path

@@ -7,7 +7,7 @@ import { SIZE } from './theme';
 
 export async function renderPng(card: OgElement, fonts: OgFont[]): Promise<Uint8Array<ArrayBuffer>> {
   // satori's types expect a ReactNode; the plain object tree is what it reads at run time.
-  const svg = await satori(card as unknown as Parameters<typeof satori>[0], { ...SIZE, fonts });
+  const svg = await satori(card as Parameters<typeof satori>[0], { ...SIZE, fonts });
   const png = new Resvg(svg, { fitTo: { mode: 'width', value: SIZE.width } }).render().asPng();
   return new Uint8Array(png);
 }

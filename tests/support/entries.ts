@@ -1,8 +1,8 @@
 // The entries as tests see them: the loader the bench and the corpus use too
-// (src/schemas/entry-files.ts), and made-up entries for tests of the engine's rules.
+// (src/node-api/entry-files.ts), and made-up entries for tests of the engine's rules.
 import type { RuleRecord } from '../../src/lib/rules.ts';
-import { parseEntry } from '../../src/schemas/code-entry.ts';
-import { toRuleRecord } from '../../src/schemas/rule-record.ts';
+import { parseEntry } from '../../src/lib/schema/code-entry.ts';
+import { toRuleRecord } from '../../src/lib/schema/rule-record.ts';
 
 export {
   CODES_DIR,
@@ -10,7 +10,7 @@ export {
   readEntry,
   splitFrontMatter,
   type EntryFile,
-} from '../../src/schemas/entry-files.ts';
+} from '../../src/node-api/entry-files.ts';
 
 /** A made-up entry for tests of the engine's rules, parsed by the schema like a real one; the
  *  fields a rule test does not care about get valid stand-ins. */

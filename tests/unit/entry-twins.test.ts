@@ -1,7 +1,7 @@
 // The JSON and Markdown twins of an entry page, and absolute URLs under a base path.
 import { describe, expect, it } from 'vitest';
 import { entryJson, entryMarkdown, plainMarkdown } from '../../src/lib/entry-twins';
-import type { CodeEntryData } from '../../src/schemas/code-entry';
+import type { CodeEntryData } from '../../src/lib/schema/code-entry';
 import { absoluteUrl } from '../../src/lib/absolute-url';
 
 const data: CodeEntryData = {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_RECORD_SCHEMA } from '../../src/lib/rule-record-schema.ts';
 import { decodeRules } from '../../src/lib/rules.ts';
-import { ruleRecordJsonSchema } from '../../src/schemas/rule-record.ts';
+import { ruleRecordJsonSchema } from '../../src/lib/schema/rule-record.ts';
 import { loadEntries } from '../support/entries.ts';
 
 const entries = loadEntries();

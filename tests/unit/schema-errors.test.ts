@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { relatedErrors } from '../../src/schemas/code-entry.ts';
+import { relatedErrors } from '../../src/lib/schema/code-entry.ts';
 import { readEntry } from '../support/entries.ts';
 
 const valid = {

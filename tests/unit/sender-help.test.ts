@@ -1,7 +1,7 @@
 // "If you only sent the message": the advice follows the entry's owner and category, names whom to
 // tell, and an entry's own `onlySent` wording replaces it.
 import { describe, expect, it } from 'vitest';
-import { parseEntry } from '../../src/schemas/code-entry.ts';
+import { parseEntry } from '../../src/lib/schema/code-entry.ts';
 import { senderHelp } from '../../src/lib/sender-help.ts';
 import { loadEntries } from '../support/entries.ts';
 

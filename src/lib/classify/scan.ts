@@ -27,7 +27,7 @@ export interface ScannedReply {
   /** When the reply was quoted inside another, the text before that outer reply. */
   outerBefore?: string;
   python?: boolean;
-  /** In a pipelined session, the earlier command's reply the line appends (`… - MAIL FROM error: 451 …`). */
+  /** An earlier command's error that the reply itself names (`… - MAIL FROM error: 451 …`). */
   earlier?: { text: string; stage?: Stage };
 }
 
@@ -57,9 +57,10 @@ function readsLikeReply(text: string): boolean {
   for (const w of body.length ? text.slice(3).matchAll(WORDS) : []) letters += w[0].length;
   return letters > 0 && letters >= body.length * MIN_WORD_SHARE;
 }
-/** A pipelining client's report of an earlier command's reply inside the last one:
- *  `503 5.5.1 Error: need MAIL command - MAIL FROM error: 451 4.7.1 …`. */
-const PIPELINED = /\s*-?\s*\b(MAIL FROM|RCPT TO|DATA|EHLO|HELO)\s+error:\s*$/i;
+/** A server naming an earlier command's error inside its reply, as iCloud's front end does:
+ *  all of `503 5.5.1 Error: need MAIL command - MAIL FROM error: 451 4.7.1 …` is iCloud's text
+ *  (content/codes/503-5-5-1-need-mail-command.mdx). */
+const EARLIER_ERROR = /\s*-?\s*\b(MAIL FROM|RCPT TO|DATA|EHLO|HELO)\s+error:\s*$/i;
 
 interface Occurrence {
   index: number;
@@ -219,7 +220,7 @@ interface Span {
   /** When the reply was quoted inside others: where the outermost and the nearest outer reply start. */
   outermost?: number;
   outer?: number;
-  /** A pipelined earlier command's reply appended to this one (see PIPELINED), and where it ends. */
+  /** An earlier command's error named inside this reply (see EARLIER_ERROR), and where it ends. */
   earlier?: { text: string; stage?: Stage };
   afterFrom?: number;
 }
@@ -235,14 +236,14 @@ function spanAt(rest: string, occ: readonly Occurrence[], i: number): Span {
       span.chain.push(q);
       continue;
     }
-    const pipelined = PIPELINED.exec(rest.slice(Math.max(head.index, q.index - 40), q.index));
-    if (pipelined) {
-      // The same server's answer to an earlier command, appended by the client: the cause of this
-      // reply, not a reply of its own.
+    const named = EARLIER_ERROR.exec(rest.slice(Math.max(head.index, q.index - 40), q.index));
+    if (named) {
+      // The server's own account of an earlier command's error, inside this reply: the cause of
+      // this reply, not a reply of its own.
       const innerEnd = Math.min(span.end, endOf(rest, q.index));
-      span.earlier = { text: squash(rest.slice(q.index, innerEnd)), stage: stageFromCommand(pipelined[1]!) };
+      span.earlier = { text: squash(rest.slice(q.index, innerEnd)), stage: stageFromCommand(named[1]!) };
       span.afterFrom = innerEnd;
-      span.end = q.index - pipelined[0].length;
+      span.end = q.index - named[0].length;
       for (span.next++; span.next < occ.length && occ[span.next]!.index < innerEnd;) span.next++;
       return span;
     }

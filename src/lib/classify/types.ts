@@ -53,8 +53,8 @@ export interface ExtractedReply {
   /** A DSN that carries no SMTP reply: its Status code and the reason it gives (Status comment,
    *  `Reason:`, a Diagnostic-Code that is not a reply). `text` then holds these fields. */
   dsn?: { status: string; reason: string };
-  /** In a pipelined session, the server's reply to an earlier command that this one followed from
-   *  (the 451 to MAIL FROM behind a 503 to RCPT TO). */
+  /** An earlier command's error that the server names inside this reply (iCloud's 503 to RCPT TO
+   *  naming a 451 to MAIL FROM: all of it iCloud's own text). */
   earlier?: { text: string; stage?: Stage };
 }
 

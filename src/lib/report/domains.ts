@@ -11,11 +11,4 @@ export function domainKind(recipient: string | undefined): { kind: DomainKind; d
   return { kind: 'custom', domain };
 }
 
-export const DOMAIN_KINDS: readonly DomainKind[] = [
-  'icloud.com',
-  'me.com',
-  'mac.com',
-  'custom',
-  'relay',
-  'unknown',
-];
+export const DOMAIN_KINDS: readonly DomainKind[] = [...ICLOUD_DOMAINS, 'custom', 'relay', 'unknown'];

@@ -68,6 +68,56 @@ function eachLine(region: string, consumed: number, re: RegExp, fn: (line: strin
   }
 }
 
+/** A record found in a chunk: its text is [start, end), its first line number and line count. */
+interface LogRecord {
+  start: number;
+  end: number;
+  first: number;
+  count: number;
+  /** May hold a reply: its line starts like one, or the candidate expression touched it. */
+  hit: boolean;
+}
+
+/** Walks the complete lines of text[0, limit) once, grouping them into records. `open` says the
+ *  last record may still take continuation lines from the next chunk. */
+function frame(text: string, limit: number, firstLine: number) {
+  const records: LogRecord[] = [];
+  let line = firstLine;
+  let open = false;
+  let prevStart = 0;
+  let prevEnd = 0;
+  for (let pos = 0; pos < limit;) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0 || nl >= limit) nl = limit;
+    const end = nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+    line++;
+    if (end === pos) open = false;
+    else {
+      const r = records[records.length - 1];
+      const c = text.charCodeAt(pos);
+      const continues =
+        open &&
+        r !== undefined &&
+        end - r.start < MAX_RECORD &&
+        (c === 32 ||
+          c === 9 ||
+          ((c === 50 || c === 52 || c === 53 || c === 60) &&
+            continuesReply(text.slice(prevStart, prevEnd), text.slice(pos, end))));
+      if (continues) {
+        r.end = end;
+        r.count++;
+      } else {
+        records.push({ start: pos, end, first: line, count: 1, hit: startsLikeReply(text, pos, end) });
+        open = true;
+      }
+      prevStart = pos;
+      prevEnd = end;
+    }
+    pos = nl + 1;
+  }
+  return { records, lines: line - firstLine, open };
+}
+
 export class LogScanner {
   private readonly candidates: RegExp;
 
@@ -84,74 +134,35 @@ export class LogScanner {
   scan(text: string, firstLine: number, final: boolean, sink: LogSink): { consumed: number; lines: number } {
     const limit = final ? text.length : text.lastIndexOf('\n') + 1;
     if (limit === 0) return { consumed: 0, lines: 0 };
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const firsts: number[] = [];
-    const counts: number[] = [];
-    const flagged: boolean[] = [];
-    let line = firstLine;
-    let open = false;
-    let prevStart = 0;
-    let prevEnd = 0;
-    for (let pos = 0; pos < limit;) {
-      let nl = text.indexOf('\n', pos);
-      if (nl < 0 || nl >= limit) nl = limit;
-      const end = nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
-      line++;
-      if (end === pos) open = false;
-      else {
-        const r = starts.length - 1;
-        const c = text.charCodeAt(pos);
-        const continues =
-          open &&
-          end - starts[r]! < MAX_RECORD &&
-          (c === 32 ||
-            c === 9 ||
-            ((c === 50 || c === 52 || c === 53 || c === 60) &&
-              continuesReply(text.slice(prevStart, prevEnd), text.slice(pos, end))));
-        if (continues) {
-          ends[r] = end;
-          counts[r]!++;
-        } else {
-          starts.push(pos);
-          ends.push(end);
-          firsts.push(line);
-          counts.push(1);
-          flagged.push(startsLikeReply(text, pos, end));
-          open = true;
-        }
-        prevStart = pos;
-        prevEnd = end;
-      }
-      pos = nl + 1;
-    }
-    let n = starts.length;
+    const { records, lines: read, open } = frame(text, limit, firstLine);
+    let n = records.length;
     let consumed = limit;
-    let lines = line - firstLine;
-    if (!final && open && n > 0) {
+    let lines = read;
+    const last = records[n - 1];
+    if (!final && open && last) {
       n--;
-      consumed = starts[n]!;
-      lines -= counts[n]!;
+      consumed = last.start;
+      lines -= last.count;
     }
 
     // Records the candidate expression touches (multi-line records always count).
     const region = consumed === text.length ? text : text.slice(0, consumed);
     // Senders first: a reply's qmgr line is earlier in the log, often in the same chunk.
     eachLine(region, consumed, SENDER_LINE, sink.senderLine);
-    const hit = flagged;
     const re = this.candidates;
     re.lastIndex = 0;
     let k = 0;
     for (let m = re.exec(region); m; m = re.exec(region)) {
       const at = text.charCodeAt(m.index) === NL ? m.index + 1 : m.index;
-      while (k < n && ends[k]! < at) k++;
+      while (k < n && records[k]!.end < at) k++;
       if (k >= n) break;
-      hit[k] = true;
-      re.lastIndex = Math.max(re.lastIndex, ends[k]!);
+      records[k]!.hit = true;
+      re.lastIndex = Math.max(re.lastIndex, records[k]!.end);
       if (re.lastIndex === m.index) re.lastIndex++;
     }
     for (let i = 0; i < n; i++) {
-      if (hit[i] || counts[i]! > 1) sink.record(text.slice(starts[i], ends[i]), firsts[i]!, counts[i]!);
+      const r = records[i]!;
+      if (r.hit || r.count > 1) sink.record(text.slice(r.start, r.end), r.first, r.count);
       else sink.skip(1);
     }
 

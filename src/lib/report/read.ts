@@ -18,7 +18,7 @@ const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8
 export async function readStream(
   aggregator: Aggregator,
   name: string,
-  source: ReadableStream<Uint8Array>,
+  source: ReadableStream<Uint8Array<ArrayBuffer>>,
   options: ReadOptions = {},
 ): Promise<void> {
   const reader = source.getReader();
@@ -37,8 +37,8 @@ export async function readStream(
 
   let read = first.value.byteLength;
   options.onProgress?.(read);
-  let pending: Uint8Array | undefined = first.value;
-  const bytes = new ReadableStream<Uint8Array>({
+  let pending: Uint8Array<ArrayBuffer> | undefined = first.value;
+  const bytes = new ReadableStream<Uint8Array<ArrayBuffer>>({
     async pull(controller) {
       if (pending) {
         controller.enqueue(pending);
@@ -53,12 +53,8 @@ export async function readStream(
     },
     cancel: (reason) => reader.cancel(reason),
   });
-  const decoded = gzip
-    ? bytes.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>)
-    : bytes;
-  const text = decoded
-    .pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>)
-    .getReader();
+  const decoded = gzip ? bytes.pipeThrough(new DecompressionStream('gzip')) : bytes;
+  const text = decoded.pipeThrough(new TextDecoderStream()).getReader();
   try {
     for (;;) {
       if (options.signal?.aborted) {

@@ -143,14 +143,21 @@ export function saveState(state: TallyState): Record<string, unknown> {
   return Object.fromEntries(keys.map((k) => [k, PARTS[k].save(state[k] as never)]));
 }
 
+/** Sets one part; the key ties the part's type to its value, so no cast of the whole is needed. */
+function setPart<K extends keyof TallyState>(state: TallyState, key: K, value: TallyState[K]) {
+  state[key] = value;
+}
+
 export function loadState(saved: Record<string, unknown>): TallyState {
-  return Object.fromEntries(keys.map((k) => [k, PARTS[k].load(saved[k])])) as unknown as TallyState;
+  const state = newState();
+  for (const k of keys) setPart(state, k, PARTS[k].load(saved[k]));
+  return state;
 }
 
 /** The state of a's input followed by b's. */
 export function mergeStates(a: TallyState, b: TallyState): TallyState {
   const from = { a, b };
-  return Object.fromEntries(
-    keys.map((k) => [k, PARTS[k].merge(a[k] as never, b[k] as never, from)]),
-  ) as unknown as TallyState;
+  const state = newState();
+  for (const k of keys) setPart(state, k, PARTS[k].merge(a[k] as never, b[k] as never, from));
+  return state;
 }

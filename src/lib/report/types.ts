@@ -1,5 +1,6 @@
-// The report the aggregator (./aggregate.ts) builds from whole logs, bounce folders and webhook
+// The report the aggregator (createAggregator in ./index.ts) builds from whole logs, bounce folders and webhook
 // exports. /analyze/, `npm run classify -- --summary` and the Node API all produce this shape.
+import type { ICLOUD_DOMAINS } from '../apple-domains.ts';
 import type { RuleRecord } from '../rules.ts';
 
 /** How a file was read: line by line (a mail log), by paragraph (bounce text without headers), one
@@ -35,7 +36,7 @@ export type EntryRow = Pick<
   recipients: number;
 };
 
-export type DomainKind = 'icloud.com' | 'me.com' | 'mac.com' | 'custom' | 'relay' | 'unknown';
+export type DomainKind = (typeof ICLOUD_DOMAINS)[number] | 'custom' | 'relay' | 'unknown';
 
 export interface SeriesBucket {
   /** ISO start of the bucket. */

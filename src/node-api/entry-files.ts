@@ -5,8 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { RuleRecord } from '../lib/rules.ts';
-import { parseEntry, relatedErrors, type CodeEntryData } from './code-entry.ts';
-import { toRuleRecord } from './rule-record.ts';
+import { parseEntry, relatedErrors, type CodeEntryData } from '../lib/schema/code-entry.ts';
+import { toRuleRecord } from '../lib/schema/rule-record.ts';
 
 export const CODES_DIR = path.resolve(import.meta.dirname, '../../content/codes');
 

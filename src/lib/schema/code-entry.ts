@@ -2,16 +2,7 @@
 // shape. Imports only zod, so the build (src/content.config.ts), the tests and scripts all parse
 // entries with it; every other entry type is derived from `CodeEntryData`.
 import { z } from 'zod';
-import {
-  CATEGORIES,
-  EVIDENCE,
-  OUTCOMES,
-  OWNERS,
-  RETRY,
-  STAGES,
-  SUPPRESS,
-  keysOf,
-} from '../lib/vocabulary.ts';
+import { CATEGORIES, EVIDENCE, OUTCOMES, OWNERS, RETRY, STAGES, SUPPRESS, keysOf } from '../vocabulary.ts';
 
 const compiles = (source: string) => {
   try {

@@ -2,8 +2,8 @@
 // ones, plus id, path and url. Its JSON Schema (src/lib/rule-record-schema.ts, written by
 // `npm run rule-schema`) is what the box and the CLI check records against (src/lib/rules.ts).
 import { z } from 'zod';
-import { hasOneKey } from '../lib/rule-key.ts';
-import { entryPath, withBase } from '../lib/urls.ts';
+import { hasOneKey } from '../rule-key.ts';
+import { entryPath, withBase } from '../urls.ts';
 import { codeEntrySchema, type CodeEntryData } from './code-entry.ts';
 
 /** Front-matter fields only the entry page and its twins use; rule records leave them out. */
