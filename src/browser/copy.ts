@@ -22,17 +22,23 @@ function announce(button: HTMLButtonElement, message: string) {
   window.setTimeout(() => (button.textContent = original), 1600);
 }
 
-async function copy(button: HTMLButtonElement) {
-  const targetId = button.dataset.copyTarget;
-  const text = targetId
-    ? (document.getElementById(targetId)?.textContent ?? '')
-    : new URL(button.dataset.copyText ?? '', location.href).href;
+/** Copies `text` and says so on the button and to screen readers; for buttons that build their text
+ *  only when pressed (the classifier's share links). */
+export async function copyText(button: HTMLButtonElement, text: string) {
   try {
     await navigator.clipboard.writeText(text.trim());
     announce(button, 'Copied');
   } catch {
     announce(button, 'Copy failed: select and copy by hand');
   }
+}
+
+function copy(button: HTMLButtonElement) {
+  const targetId = button.dataset.copyTarget;
+  const text = targetId
+    ? (document.getElementById(targetId)?.textContent ?? '')
+    : new URL(button.dataset.copyText ?? '', location.href).href;
+  return copyText(button, text);
 }
 
 for (const button of document.querySelectorAll<HTMLButtonElement>(

@@ -1,6 +1,7 @@
-// /search/: loads Pagefind at once (this page is where it is used), runs the search in the URL fragment
-// (#q=…), keeps the fragment in step with the box, and adds the best-match card for pasted replies.
-import { fragmentFor, readQuery } from './classifier-permalink';
+// /search/: loads Pagefind at once (this page is where it is used), runs the search of a `#q=…` link
+// and drops the fragment, and adds the best-match card for pasted replies. Like the classifier, it never
+// writes what is typed into the address bar or history: a pasted reply holds addresses and IPs.
+import { readQuery, takeQuery } from './classifier-permalink';
 import { loadPagefind } from './search-pagefind';
 import { showBestMatch } from './search-slot';
 import { typedFor } from './search-words';
@@ -38,23 +39,22 @@ async function start(root: HTMLElement) {
       // Pagefind's box shows the searched words when it is not focused; it keeps the question typed.
       const box = input();
       if (box && box.value !== text && document.activeElement !== box) box.value = text;
-      const hash = text ? fragmentFor(text) : '';
-      if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname + location.search);
       void showBestMatch(slot, base, text);
     },
     root,
   );
 
   const fromUrl = () => {
-    const query = readQuery(location.hash) ?? '';
-    if (query === typedFor(instance.searchTerm ?? '')) return;
+    const query = takeQuery();
+    if (query === undefined || query === typedFor(instance.searchTerm ?? '')) return;
     const box = input();
     if (box) box.value = query;
     instance.triggerSearch(query);
   };
   window.addEventListener('hashchange', fromUrl);
+  const opened = readQuery(location.hash) !== undefined;
   fromUrl();
-  if (!readQuery(location.hash)) input()?.focus();
+  if (!opened) input()?.focus();
 }
 
 if (root) void start(root);
