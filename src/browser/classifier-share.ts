@@ -1,7 +1,7 @@
 // The box's two share buttons: the link without personal data (first, the prominent one) and the link
 // with the text as pasted. Each link is built when its button is pressed and goes only to the
 // clipboard, never to the address bar. What the first link replaces is listed beside its button.
-import { redact, type Redacted } from '../lib/redact';
+import { REDACTION_LABELS, redact, type Redacted } from '../lib/redact';
 import { el } from './classifier-dom';
 import { permalink } from './classifier-permalink';
 import { copyText } from './copy';
@@ -26,7 +26,14 @@ function listReplacements(target: HTMLElement, redacted: Redacted) {
       'ul',
       {},
       ...redacted.replaced.map((r) =>
-        el('li', {}, el('code', {}, r.original), ' → ', el('code', {}, r.placeholder)),
+        el(
+          'li',
+          { 'data-kind': r.kind },
+          `${REDACTION_LABELS[r.kind]}: `,
+          el('code', {}, r.original),
+          ' → ',
+          el('code', {}, r.placeholder),
+        ),
       ),
     ),
   );
