@@ -52,7 +52,12 @@ function classifier(view: ResultsView, share: ShareControls) {
 }
 
 /** Typing, pasting, opening and dropping files, and (on /classify/) opening a `#q=…` link. */
-function listen(root: HTMLElement, input: HTMLTextAreaElement, run: (text: string) => void, say: ResultsView['say']) {
+function listen(
+  root: HTMLElement,
+  input: HTMLTextAreaElement,
+  run: (text: string) => void,
+  say: ResultsView['say'],
+) {
   const fileInput = root.querySelector<HTMLInputElement>('[data-classifier-file]')!;
   let typingTimer: number | undefined;
   const now = (text: string) => {

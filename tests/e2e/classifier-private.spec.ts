@@ -22,7 +22,11 @@ const cards = (page: Page) => page.locator('[data-classifier-results] > li');
 const ready = (page: Page) => expect(box(page)).toHaveAttribute('data-state', 'ready');
 const permalink = (text: string) => `${at('classify/')}#q=${encodeURIComponent(text)}`;
 const historyNow = (page: Page) =>
-  page.evaluate(() => ({ href: location.href, length: history.length, state: JSON.stringify(history.state) }));
+  page.evaluate(() => ({
+    href: location.href,
+    length: history.length,
+    state: JSON.stringify(history.state),
+  }));
 
 async function paste(page: Page, text: string) {
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
