@@ -1,6 +1,7 @@
 // The private box (issue 19) and its first screen (issue 18): the paste never reaches the address bar
 // or the history, a #q= link shows its result and leaves no fragment behind, the redaction details sit
 // beside their button so the first card is on the first screen, and stock wording links its entry.
+import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { axeBothSchemes } from '../support/axe';
 import { at } from '../support/base-path';
@@ -98,6 +99,23 @@ test('at 1280×800 the first card starts on the first screen after a one-line pa
     /^Address: maria\.keller@icloud\.com → user@icloud\.com$/,
   );
   await expect(details.locator('li').filter({ hasText: secrets[2]! })).toHaveText(/^IP address: /);
+});
+
+test('the preview of an Office 365 NDR calls only the sender’s own names hosts', async ({ page }) => {
+  const ndr = readFileSync(new URL('../unit/fixtures/redact/o365-ndr-headers.txt', import.meta.url), 'utf8');
+  await page.goto(at('classify/'));
+  await ready(page);
+  await paste(page, ndr);
+  await expect(cards(page).first()).toBeVisible();
+  const details = box(page).locator('[data-classifier-redaction-details]');
+  await details.locator('summary').click();
+  const hosts = await details
+    .locator('li[data-kind="host"] code:first-of-type')
+    .evaluateAll((codes) => codes.map((c) => c.textContent));
+  expect(hosts).toEqual(['contoso-logistics.de', 'mail.contoso-logistics.de']);
+  await expect(
+    details.locator('li').filter({ hasText: /^Name before the @: dana\.whitfield → user$/ }),
+  ).toHaveCount(1);
 });
 
 test('stock wording names the entry it would be, as a link to it', async ({ page }) => {
