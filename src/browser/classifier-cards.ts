@@ -87,6 +87,20 @@ function entryCard(c: Classification, entry: RuleEntry, o: CardOptions) {
   );
 }
 
+/** The "why" sentence, with the entry that stock wording would be (“If it came from iCloud, it is
+ *  “…”) as a link to it, for a reader who knows it came from iCloud. */
+export function linkedWhy(c: Classification): (Node | string)[] {
+  const stock = c.ifICloud;
+  const named = stock && `“${stock.title}”`;
+  const at = named ? c.why.indexOf(named) : -1;
+  if (!stock || at < 0) return [c.why];
+  return [
+    c.why.slice(0, at + 1),
+    el('a', { href: stock.url, 'data-if-icloud-link': '' }, stock.title),
+    c.why.slice(at + named!.length - 1),
+  ];
+}
+
 function noneCard(c: Classification, o: CardOptions) {
   const code = c.reply.code;
   return el(
@@ -95,7 +109,7 @@ function noneCard(c: Classification, o: CardOptions) {
     heading(o.level, `No iCloud entry for this reply${codeLabel(c.reply) ? ` (${codeLabel(c.reply)})` : ''}`),
     replyBlock(c.reply),
     // The engine's sentence already gives the standards' meaning of the codes.
-    el('p', { class: 'result-why' }, el('strong', {}, 'Why none: '), c.why),
+    el('p', { class: 'result-why' }, el('strong', {}, 'Why none: '), ...linkedWhy(c)),
     el(
       'dl',
       { class: 'result-facts' },
@@ -109,14 +123,6 @@ function noneCard(c: Classification, o: CardOptions) {
       ),
       ...contextFacts(c.reply.context),
     ),
-    // Stock wording: the entry it would be, for a reader who knows it came from iCloud.
-    c.ifICloud &&
-      el(
-        'p',
-        { class: 'result-if-icloud' },
-        'If this came from iCloud: ',
-        el('a', { href: c.ifICloud.url }, c.ifICloud.title),
-      ),
     alternatives(c, 'iCloud replies with these codes:'),
     code !== undefined &&
       o.basicCodes.has(code) &&

@@ -30,7 +30,8 @@ async function copy(button: HTMLButtonElement) {
   await copyText(button, text);
 }
 
-/** Copies `text` and says so on the button and to screen readers. */
+/** Copies `text` and says so on the button and to screen readers; also for buttons that build their
+ *  text only when pressed (the classifier's share links). */
 export async function copyText(button: HTMLButtonElement, text: string) {
   try {
     await navigator.clipboard.writeText(text.trim());

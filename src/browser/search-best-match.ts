@@ -2,12 +2,14 @@
 // page's engine worker, with the rules from /rules.json) names the entry it belongs to; when it is only a code
 // ("550 5.1.1"), the card lists every entry with that code. Pasted text is only ever set as text.
 // Test contract: [data-best-match][data-entry="<entry id>"], [data-code-match] li[data-entry].
+import type { Classification } from '../lib/classify/types';
 import type { RuleEntry } from '../lib/rules';
 import { withBase } from '../lib/urls';
 import type { BareCode } from './search-query';
 import { entryFacts } from '../lib/entry-facts';
 import { codesText } from '../lib/standards';
 import { basicCodePath } from '../lib/urls';
+import { linkedWhy } from './classifier-cards';
 import { el, factItems } from './classifier-dom';
 import { fragmentFor } from './classifier-permalink';
 import { engineClient, type TextChannel } from './engine-client';
@@ -35,17 +37,19 @@ function entryCard(entry: RuleEntry, why: string) {
   );
 }
 
-function noEntryCard(base: string, why: string, query: string) {
+function noEntryCard(base: string, found: Classification, query: string) {
   return el(
     'section',
     {
       class: 'best-match',
       'data-best-match': '',
       'data-entry': 'none',
+      'data-if-icloud': found.ifICloud?.id,
       'aria-label': 'No iCloud entry for the pasted reply',
     },
     el('p', { class: 'best-match-kicker' }, 'No iCloud reply matches'),
-    el('p', {}, why),
+    // Stock wording names the entry it would be, linked, so it comes before the text results.
+    el('p', {}, ...linkedWhy(found)),
     el(
       'p',
       {},
@@ -61,7 +65,7 @@ export async function bestMatch(base: string, query: string): Promise<HTMLElemen
   channel ??= engine.texts();
   const first = (await channel.classify(query))?.results[0];
   if (!first) return undefined;
-  return first.entry ? entryCard(first.entry, first.why) : noEntryCard(base, first.why, query);
+  return first.entry ? entryCard(first.entry, first.why) : noEntryCard(base, first, query);
 }
 
 /** The entries with the codes of a bare code query, from the same rules the classifier uses. */

@@ -1,9 +1,10 @@
-// /search/: loads Pagefind at once (this page is where it is used), runs the search in the URL fragment
-// (#q=…), keeps the fragment in step with the box, and narrows the results by the chosen filters.
-import { fragmentFor, readQuery } from './classifier-permalink';
+// /search/: loads Pagefind at once (this page is where it is used), runs the search of a `#q=…` link
+// and drops the fragment, and narrows the results by the chosen filters. Like the classifier, it never
+// writes what is typed into the address bar or history: a pasted reply holds addresses and IPs.
+import { readQuery, takeQuery } from './classifier-permalink';
+import { loadPagefind } from './search-pagefind';
 import { showFilters } from './search-filters';
 import { connectSearch } from './search-ui';
-import { loadPagefind } from './search-pagefind';
 
 const base = import.meta.env.BASE_URL;
 const root = document.querySelector<HTMLElement>('[data-search-page]');
@@ -16,21 +17,19 @@ async function start(root: HTMLElement) {
     Object.fromEntries(
       [...filters.querySelectorAll('select')].filter((s) => s.value).map((s) => [s.dataset.filter!, s.value]),
     );
-  const ui = connectSearch(root, base, chosen, (typed) => {
-    const hash = typed ? fragmentFor(typed) : '';
-    if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname + location.search);
-  });
+  const ui = connectSearch(root, base, chosen);
   filters.addEventListener('change', () => void ui.run(ui.input.value));
 
   const fromUrl = () => {
-    const query = readQuery(location.hash) ?? '';
-    if (query === ui.input.value) return;
+    const query = takeQuery();
+    if (query === undefined || query === ui.input.value) return;
     ui.input.value = query;
     void ui.run(query);
   };
   window.addEventListener('hashchange', fromUrl);
+  const opened = readQuery(location.hash) !== undefined;
   fromUrl();
-  if (!readQuery(location.hash)) ui.input.focus();
+  if (!opened) ui.input.focus();
   showFilters(filters, await (await loadPagefind(base)).filters());
 }
 

@@ -1,10 +1,22 @@
-// Takes the personal data out of a pasted bounce before it goes into a shared link: addresses, IP
-// addresses, the sender's own host names and Txn IDs become placeholders, each distinct value its own
-// numbered placeholder so the text still reads the same. iCloud's hosts and addresses' Apple domains
-// are kept, like every code and tag, since they decide which entry the reply matches. Pure: no DOM.
+// Takes the personal data out of a pasted bounce before it goes into a shared link: addresses, the
+// local parts an NDR names on their own, IP addresses, the sender's own host names and Txn IDs become
+// placeholders, each distinct value its own numbered placeholder so the text still reads the same.
+// iCloud's hosts, Apple's domains and public mail providers' domains are kept, like every code, tag and
+// header field name (smtp.mailfrom=), since they decide which entry and provider the reply is. Pure.
 import { APPLE_CORPORATE_DOMAIN, ICLOUD_DOMAINS, LEGACY_MX_DOMAIN, RELAY_DOMAIN } from './apple-domains.ts';
+import { PUBLIC_MAIL_DOMAINS } from './public-domains.ts';
 
-export type RedactionKind = 'address' | 'ip' | 'host' | 'txn';
+export type RedactionKind = 'address' | 'local' | 'ip' | 'host' | 'txn' | 'subject';
+
+/** What each kind of replacement is, in words, for the list the user checks. */
+export const REDACTION_LABELS: Record<RedactionKind, string> = {
+  address: 'Address',
+  local: 'Name before the @',
+  ip: 'IP address',
+  host: 'Host name',
+  txn: 'ID',
+  subject: 'Subject line',
+};
 
 export interface Replacement {
   kind: RedactionKind;
@@ -29,13 +41,21 @@ export const APPLE_DOMAINS: readonly string[] = [
 const RESERVED = /(^|\.)(example(\.(com|net|org))?|test|invalid|localhost|local)$/i;
 
 const ADDRESS = /[\p{L}\p{N}._%+'=-]+@((?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,24})/giu;
+/** The recipient's name alone, as Office 365 NDRs print it: "dana.whitfield wasn't found at …". */
+const LOCAL_PART = /(?<![\w.@%+'=-])([\p{L}\p{N}._%+'=-]+)(?=\s+wasn(?:'|’)t found at\s)/giu;
+/** Message ids look like addresses but name a message: `Message-ID: <…@…>`. */
+const MESSAGE_ID = /^((?:Message-ID|In-Reply-To|References):[ \t]*<)([^<>\s]+)(?=>)/gim;
+/** An Authentication-Results property before an address: `smtp.mailfrom=`, `header.i=` (RFC 8601). */
+const PROPERTY = /^((?:smtp|header|body|policy)\.[a-z-]+=)/i;
+const SUBJECT = /^(Subject:[ \t]*)(\S.*)$/gim;
 const TXN = /\b(Txn ID:?\s*)([\w-]{6,})/gi;
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 const IPV4 = /(?<![\d.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d.]*\d)/g;
 const IPV6 = /(?<=^|[^\w:]|IPv6:)(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])/gim;
-/** A dotted host name on its own or after "//", not in a URL's path, an address or a longer word. */
+/** A dotted host name on its own or after "//", not in a URL's path, an address or a longer word, and
+ *  not a field name before "=" (smtp.mailfrom=, header.from= in Authentication-Results). */
 const HOST =
-  /(?<![\w.@-])(?<!(?<!\/)\/)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?![\w-]|\.[a-z0-9])/gi;
+  /(?<![\w.@-])(?<!(?<!\/)\/)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?![\w=-]|\.[a-z0-9])/gi;
 /** The sending server's own name at the start of a syslog line (Postfix, Exim, Sendmail logs). */
 const SYSLOG_HOST =
   /^((?:[A-Z][a-z]{2} +\d{1,2} +\d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?) )([\w.-]+)(?= [\w/-]+\[\d+\]:)/gm;
@@ -51,11 +71,21 @@ const appleIp = (ip: string) => /^17\./.test(ip) || /^2620:149:/i.test(ip);
  * (spamhaus.org); their names are the rules' own wording, not the sender's.
  */
 export function redact(input: string, keep: readonly string[] = []): Redacted {
-  const kept = [...APPLE_DOMAINS, ...keep.map((d) => d.toLowerCase())];
+  const kept = [...APPLE_DOMAINS, ...PUBLIC_MAIL_DOMAINS, ...keep.map((d) => d.toLowerCase())];
   const replaced: Replacement[] = [];
   const seen = new Map<string, string>();
+  /** Placeholders already put in, which later patterns must leave alone. */
+  const made = new Set<string>();
   // IPv4 and IPv6 placeholders are numbered apart: 192.0.2.1 and 2001:db8::1.
-  const counts: Record<RedactionKind | 'ip6', number> = { address: 0, ip: 0, ip6: 0, host: 0, txn: 0 };
+  const counts: Record<RedactionKind | 'ip6', number> = {
+    address: 0,
+    local: 0,
+    ip: 0,
+    ip6: 0,
+    host: 0,
+    txn: 0,
+    subject: 0,
+  };
 
   const place = (
     kind: RedactionKind,
@@ -68,6 +98,7 @@ export function redact(input: string, keep: readonly string[] = []): Redacted {
     if (placeholder === undefined) {
       placeholder = make(++counts[counter]);
       seen.set(key, placeholder);
+      made.add(placeholder);
       replaced.push({ kind, original, placeholder });
     }
     return placeholder;
@@ -83,11 +114,32 @@ export function redact(input: string, keep: readonly string[] = []): Redacted {
     (_m, label: string, id: string) => label + place('txn', id, (n) => `TXN-ID-${n}`),
   );
   text = text.replace(UUID, (id) => place('txn', id, (n) => `TXN-ID-${n}`));
-  text = text.replace(ADDRESS, (address: string, domain: string) => {
+  text = text.replace(
+    MESSAGE_ID,
+    (_m, label: string, id: string) => label + place('txn', id, (n) => `message-${n}@example.invalid`),
+  );
+  text = text.replace(
+    SUBJECT,
+    (_m, label: string, subject: string) => label + place('subject', subject, (n) => `Subject ${n}`),
+  );
+  text = text.replace(ADDRESS, (match: string, domain: string) => {
+    // The field name before "=" stays; what follows it is the address.
+    const field = PROPERTY.exec(match)?.[1] ?? '';
+    const address = match.slice(field.length);
+    if (address.startsWith('@') || made.has(address)) return match;
     const d = domain.toLowerCase();
-    if (d === APPLE_CORPORATE_DOMAIN || under(d, [APPLE_CORPORATE_DOMAIN])) return address;
+    if (d === APPLE_CORPORATE_DOMAIN || under(d, [APPLE_CORPORATE_DOMAIN])) return match;
     const keepDomain = under(d, kept) || RESERVED.test(d);
-    return place('address', address, (n) => `user${suffix(n)}@${keepDomain ? domain : 'example.com'}`);
+    return (
+      field + place('address', address, (n) => `user${suffix(n)}@${keepDomain ? domain : 'example.com'}`)
+    );
+  });
+  // A local part already seen in an address gets that address's placeholder name: the same person.
+  const localOf = (address: string) => address.slice(0, address.lastIndexOf('@')).toLowerCase();
+  text = text.replace(LOCAL_PART, (local: string) => {
+    if (/^user\d*$/.test(local)) return local;
+    const known = replaced.find((r) => r.kind === 'address' && localOf(r.original) === local.toLowerCase());
+    return place('local', local, (n) => (known ? localOf(known.placeholder) : `user${suffix(n)}`), 'address');
   });
   text = text.replace(IPV4, (ip) =>
     appleIp(ip) || ip.startsWith('192.0.2.') ? ip : place('ip', ip, (n) => `192.0.2.${n}`),

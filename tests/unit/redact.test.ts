@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { redact, replyDomains } from '../../src/lib/redact.ts';
 import { createClassifier } from '../../src/lib/classify/index.ts';
@@ -60,5 +61,55 @@ describe('redact', () => {
       expect(text).not.toContain('maria');
       expect(firstEntry(text), `${e.id}: ${text}`).toBe(firstEntry(pasted));
     }
+  });
+
+  // Anonymised notices as people paste them: names, domain and IPs are made up, the layout is the real one.
+  const fixture = (name: string) => readFileSync(new URL(`fixtures/redact/${name}`, import.meta.url), 'utf8');
+  const hosts = (text: string) =>
+    redact(text, keep)
+      .replaced.filter((r) => r.kind === 'host')
+      .map((r) => r.original);
+
+  it('an Office 365 NDR: no header field, local part or public domain is called a host', () => {
+    const ndr = fixture('o365-ndr-headers.txt');
+    const { text, replaced } = redact(ndr, keep);
+    expect(hosts(ndr)).toEqual(['contoso-logistics.de', 'mail.contoso-logistics.de']);
+    const kinds = Object.fromEntries(replaced.map((r) => [r.original, r.kind]));
+    expect(kinds['dana.whitfield']).toBe('local');
+    expect(kinds['r.okafor@contoso-logistics.de']).toBe('address');
+    expect(kinds['51.105.71.40']).toBe('ip');
+    expect(kinds['Delivery window for order 88213']).toBe('subject');
+    expect(kinds['AM9PR04MB74215C2D0E1F8A3B9C7D6E5F4A3B2C1D0@AM9PR04MB7421.eurprd04.prod.outlook.com']).toBe(
+      'txn',
+    );
+    // The local part on its own gets the placeholder of its address: one person, one name.
+    expect(text).toContain("user wasn't found at icloud.com");
+    expect(text).toContain('Your message to user@icloud.com');
+    for (const kept of ['smtp.mailfrom=host.example.net', 'header.from=host.example.net', 'mx.microsoft.com'])
+      expect(text).toContain(kept);
+    expect(text).toContain('AM9PR04MB7421.eurprd04.prod.outlook.com');
+    expect(text).toContain('protection.outlook.com');
+    for (const secret of ['whitfield', 'okafor', 'contoso', '51.105.71.40', '88213'])
+      expect(text).not.toContain(secret);
+    expect(firstEntry(ndr)).toBeDefined();
+    expect(firstEntry(text)).toBe(firstEntry(ndr));
+  });
+
+  it('a Gmail notice: Google’s hosts and the Authentication-Results fields stay, the people go', () => {
+    const notice = fixture('gmail-notice.txt');
+    const { text, replaced } = redact(notice, keep);
+    expect(hosts(notice)).toEqual([]);
+    expect(replaced.map((r) => `${r.kind} ${r.original}`)).toEqual([
+      'subject Saturday',
+      'address dana.whitfield@icloud.com',
+      'address r.okafor.home@gmail.com',
+      'ip 209.85.220.41',
+    ]);
+    expect(text).toContain('smtp.mailfrom=user2@gmail.com');
+    expect(text).toContain('header.i=@gmail.com');
+    expect(text).toContain('mail-sor-f41.google.com');
+    expect(text).toContain('mx02.mail.icloud.com. (17.57.154.33');
+    expect(firstEntry(notice)).toBeDefined();
+    expect(firstEntry(text)).toBe(firstEntry(notice));
   });
 });
