@@ -8,12 +8,14 @@ import { FileIntake, type FileInfo } from './intake.ts';
 import { LogScanner } from './log-scan.ts';
 import { createPrefilter } from './prefilter.ts';
 import { Tally } from './tally.ts';
+import { wallClock } from './zones.ts';
 import type { FileSummary, ReplyRow, Report } from './types.ts';
 
 export type * from './types.ts';
 export type { FileInfo } from './intake.ts';
 export { problems } from './problems.ts';
 export { REPEATS_TO_SUPPRESS } from './lists.ts';
+export { isTimeZone, zonedTime } from './zones.ts';
 export {
   INCIDENT_MIN_DELIVERED,
   INCIDENT_MIN_RECIPIENTS,
@@ -29,6 +31,8 @@ export interface AggregatorOptions {
   classifyAny?: (text: string) => Promise<ClassifyOutcome>;
   /** Per-reply rows kept for the CSV; the counts always cover every reply. */
   rowLimit?: number;
+  /** The IANA zone of log times that carry none (syslog); UTC unless given. */
+  timeZone?: string;
   /** The time syslog lines' year is judged from when a file has no modification time. */
   now?: number;
 }
@@ -52,6 +56,7 @@ export interface Aggregator {
 
 export function createAggregator(options: AggregatorOptions): Aggregator {
   const tally = new Tally(options.rules, options.rowLimit);
+  tally.clock = wallClock(options.timeZone);
   const codes = replyCodes(options.rules.map((r) => r.code));
   const env = {
     classifier: options.classifier,

@@ -158,7 +158,7 @@ export class FileIntake {
         return;
       }
       const { results } = this.env.classifier.classify(detach(text));
-      if (results.length) this.add(results, lineTime(text, this.reference), line);
+      if (results.length) this.add(results, lineTime(text, this.reference, this.env.tally.clock), line, text);
     },
     skip: (lines) => {
       this.summary.records++;
@@ -167,7 +167,10 @@ export class FileIntake {
     appleLine: (text) => {
       const delivered = deliveredIn(text);
       if (delivered) this.env.tally.delivered.add(delivered);
+      const at = delivered ? lineTime(text, this.reference, this.env.tally.clock) : undefined;
+      if (at !== undefined) this.env.tally.minutes.addDelivered(at);
     },
+    senderLine: (text) => this.env.tally.senders.line(text),
   };
 
   private scanLog(chunk: string, final: boolean) {
@@ -207,15 +210,16 @@ export class FileIntake {
     else {
       const text = n === 1 ? detach(this.lines[0]!) : this.lines.join('\n');
       const { results } = this.env.classifier.classify(text);
-      if (results.length) this.add(results, lineTime(text, this.reference));
+      if (results.length)
+        this.add(results, lineTime(text, this.reference, this.env.tally.clock), undefined, text);
     }
     this.lines = [];
     this.size = 0;
     this.mayHold = false;
   }
 
-  private add(results: Classification[], time: number | undefined, line = this.firstLine) {
-    this.env.tally.add(results, { file: this.summary, line, time });
+  private add(results: Classification[], time: number | undefined, line = this.firstLine, record?: string) {
+    this.env.tally.add(results, { file: this.summary, line, time, record });
   }
 
   // --- one JSON event per line ---
@@ -240,7 +244,7 @@ export class FileIntake {
       return;
     }
     const { results } = this.env.classifier.classify(detach(line));
-    if (results.length) this.add(results, eventTime(parse()), lineNo);
+    if (results.length) this.add(results, eventTime(parse()), lineNo, line);
   }
 
   // --- whole documents: a JSON export, one message, an mbox ---
@@ -317,8 +321,9 @@ export class FileIntake {
     for (const event of events) {
       this.summary.records++;
       for (const r of deliveredInEvent(event)) this.env.tally.delivered.add(r);
-      const { results } = this.env.classifier.classify(Array.isArray(value) ? JSON.stringify(event) : text);
-      if (results.length) this.add(results, eventTime(event), line);
+      const record = Array.isArray(value) ? JSON.stringify(event) : text;
+      const { results } = this.env.classifier.classify(record);
+      if (results.length) this.add(results, eventTime(event), line, record);
     }
   }
 
@@ -329,7 +334,7 @@ export class FileIntake {
       this.summary.records++;
       const { classifyAny } = this.env;
       const { results } = mime && classifyAny ? await classifyAny(text) : this.env.classifier.classify(text);
-      if (results.length) this.add(results, messageTime(text), line);
+      if (results.length) this.add(results, messageTime(text), line, text);
     }
   }
 }

@@ -14,6 +14,7 @@ import {
   continuesReply,
   firstDigits,
 } from '../lexicon.ts';
+import { SENDER_MARK } from './senders.ts';
 
 /** A record stops taking continuation lines at this size (as the line-by-line path does). */
 export const MAX_RECORD = 256 * 1024;
@@ -39,6 +40,8 @@ export interface LogSink {
   skip(lines: number): void;
   /** A line that names an Apple domain. */
   appleLine(text: string): void;
+  /** A line that may name a message's envelope sender (read before the chunk's records). */
+  senderLine?(text: string): void;
 }
 
 /** True when the line at [s, e) starts (after blanks) with what the engine reads as JSON or as a
@@ -134,19 +137,25 @@ export class LogScanner {
       re.lastIndex = Math.max(re.lastIndex, ends[k]!);
       if (re.lastIndex === m.index) re.lastIndex++;
     }
+    if (sink.senderLine) eachLine(region, SENDER_MARK, consumed, sink.senderLine);
     for (let i = 0; i < n; i++) {
       if (hit[i] || counts[i]! > 1) sink.record(text.slice(starts[i], ends[i]), firsts[i]!, counts[i]!);
       else sink.skip(1);
     }
 
-    APPLE_LINE.lastIndex = 0;
-    for (let m = APPLE_LINE.exec(region); m; m = APPLE_LINE.exec(region)) {
-      const s = region.lastIndexOf('\n', m.index) + 1;
-      let e = region.indexOf('\n', m.index);
-      if (e < 0) e = consumed;
-      sink.appleLine(region.slice(s, e));
-      APPLE_LINE.lastIndex = e + 1;
-    }
+    eachLine(region, APPLE_LINE, consumed, sink.appleLine);
     return { consumed, lines };
+  }
+}
+
+/** Calls `line` once with each line of `region` that the global expression `re` matches in. */
+function eachLine(region: string, re: RegExp, end: number, line: (text: string) => void) {
+  re.lastIndex = 0;
+  for (let m = re.exec(region); m; m = re.exec(region)) {
+    const s = region.lastIndexOf('\n', m.index) + 1;
+    let e = region.indexOf('\n', m.index);
+    if (e < 0) e = end;
+    line(region.slice(s, e));
+    re.lastIndex = e + 1;
   }
 }

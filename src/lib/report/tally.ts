@@ -2,12 +2,15 @@
 // into the Report. Memory grows with the replies and their recipients, never with the log's size.
 import type { Classification } from '../classify/index.ts';
 import type { RuleEntry } from '../rules.ts';
+import { BreakdownTally } from './breakdowns.ts';
 import { DeliveredSet } from './deliveries.ts';
 import { detach } from './detach.ts';
 import { DOMAIN_KINDS, domainKind } from './domains.ts';
 import { findIncidents, type UnknownUserEvent } from './incident.ts';
 import { decideLists, recordHit, REPEATS_TO_SUPPRESS, type HitsByAddress } from './lists.ts';
+import { SenderIndex } from './senders.ts';
 import { MinuteCounts } from './series.ts';
+import { wallClock, type WallClock } from './zones.ts';
 import type { DomainKind, EntryRow, FileSummary, ReplyRow, Report, Warning } from './types.ts';
 
 export const ROW_LIMIT = 100_000;
@@ -23,6 +26,8 @@ export interface ReplySource {
   file: FileSummary;
   line: number;
   time?: number;
+  /** The log line, message or event the replies were found in. */
+  record?: string;
 }
 
 const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
@@ -30,6 +35,10 @@ const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t
 export class Tally {
   readonly files: FileSummary[] = [];
   readonly delivered = new DeliveredSet();
+  readonly senders = new SenderIndex();
+  private readonly breakdowns = new BreakdownTally();
+  /** Reads times without a zone (set by the aggregator from its options). */
+  clock: WallClock = wallClock('UTC');
   skipped = 0;
   cancelled = false;
   private replies = 0;
@@ -40,7 +49,7 @@ export class Tally {
   private first?: number;
   private last?: number;
   private readonly stats = new Map<string, EntryStats>();
-  private readonly minutes = new MinuteCounts();
+  readonly minutes = new MinuteCounts();
   private readonly domains = Object.fromEntries(DOMAIN_KINDS.map((k) => [k, 0])) as Record<
     DomainKind,
     number
@@ -77,6 +86,7 @@ export class Tally {
       }
       this.icloud++;
       file.icloud++;
+      this.breakdowns.add(r, entry.id, source.record ?? r.reply.text, time, this.senders);
       let s = this.stats.get(entry.id);
       if (!s) this.stats.set(entry.id, (s = { count: 0, recipients: new Set() }));
       s.count++;
@@ -189,6 +199,11 @@ export class Tally {
     const series = this.minutes.series();
     if (series) report.series = series;
     if (this.cancelled) report.cancelled = true;
+    if (this.icloud) {
+      report.breakdowns = this.breakdowns.breakdowns();
+      report.replyFacts = this.breakdowns.replyFacts();
+    }
+    report.timeZone = { zone: this.clock.zone, zoneless: this.clock.read };
     return report;
   }
 }
