@@ -1,12 +1,13 @@
-// The command line's program (`icloud-mail-reply-codes [--json] [--summary] [file|folder|- ...]`,
+// The command line's program (`icloud-mail-reply-codes [--json] [--summary [--tz ZONE]] [file|folder|- ...]`,
 // also `npm run classify`): the classifier in a terminal, for mail logs and bounces on a server.
 // Without --summary it prints one line per SMTP reply, in input order; with --summary it streams the
 // inputs (.gz read as gzip) through the report aggregator /analyze/ uses and prints the report (one
-// JSON object with --json). A bad path, missing or broken rule data: one line, exit 2.
+// JSON object with --json; log times without a zone are read in --tz's IANA zone, UTC unless given). A bad path, missing or broken rule data: one line, exit 2.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleEntry } from '../lib/rules.ts';
+import { isTimeZone } from '../lib/report/zones.ts';
 import { engineFromFile, MissingRulesError, type Engine } from './engine.ts';
 import { expandInputs, InputError } from './inputs.ts';
 import { replyLines } from './reply-lines.ts';
@@ -37,11 +38,26 @@ function openEngine(file: string): Engine {
   }
 }
 
+/** `--tz ZONE` or `--tz=ZONE` taken out of the arguments: the IANA zone of log times without one. */
+function takeZone(args: readonly string[]): { timeZone: string; rest: string[] } {
+  const rest = [...args];
+  const at = rest.findIndex((a) => a === '--tz' || a.startsWith('--tz='));
+  if (at < 0) return { timeZone: 'UTC', rest };
+  const [flag] = rest.splice(at, 1);
+  const timeZone = flag!.includes('=') ? flag!.slice(5) : rest.splice(at, 1)[0];
+  if (!timeZone || !isTimeZone(timeZone))
+    fail(
+      `--tz needs an IANA time zone name such as Europe/Berlin or UTC${timeZone ? `, not "${timeZone}"` : ''}.`,
+    );
+  return { timeZone, rest };
+}
+
 /** Runs the command line with its arguments and the rule data file to use. */
 export async function main(args: readonly string[], rules: string): Promise<void> {
-  const asJson = args.includes('--json');
-  const summary = args.includes('--summary');
-  const paths = args.filter((a) => a !== '--json' && a !== '--summary');
+  const { timeZone, rest } = takeZone(args);
+  const asJson = rest.includes('--json');
+  const summary = rest.includes('--summary');
+  const paths = rest.filter((a) => a !== '--json' && a !== '--summary');
   // A reader that stops early (`| head`) closes the pipe: the run ends quietly, as grep's does.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
@@ -61,7 +77,7 @@ export async function main(args: readonly string[], rules: string): Promise<void
         import('./summary-text.ts'),
       ]);
       const newReport = await engine.reports();
-      const report = (await analyzeInputs(inputs, newReport({ rowLimit: 0 }))).report();
+      const report = (await analyzeInputs(inputs, newReport({ rowLimit: 0, timeZone }))).report();
       const byPath = new Map(engine.rules.map((r) => [r.path, r]));
       const link = (p: string) => absolute(byPath.get(p)?.url ?? `/${p}`);
       process.stdout.write(`${asJson ? JSON.stringify(report) : summaryText(report, link)}\n`);

@@ -1,11 +1,12 @@
 // The plain-text summary the command's --summary prints: totals, one row per iCloud entry,
-// recipient domains, warnings, problems, and the addresses to suppress and to keep.
+// the breakdowns, recipient domains, warnings, problems, and the addresses to suppress and to keep.
 import type { ListedAddress, Report } from '../lib/report/index.ts';
+import { zonedTime } from '../lib/report/zones.ts';
+import { breakdownLines } from './summary-breakdowns.ts';
 
 // Thousands grouped by hand: toLocaleString loads ICU's locale data, a tenth of the start-up.
 const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const day = (iso?: string) => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
 const LIST_SHOWN = 20;
 
 function table(head: string[], rows: string[][], right: Set<number>): string[] {
@@ -28,11 +29,17 @@ function list(title: string, items: ListedAddress[]): string[] {
 
 export function summaryText(report: Report, link: (path: string) => string): string {
   const out: string[] = [];
+  const zone = report.timeZone?.zone ?? 'UTC';
+  const day = (iso?: string) => (iso ? zonedTime(iso, zone) : '-');
   const files = report.files.length;
   out.push(
     `Read ${n(files)} ${files === 1 ? 'file' : 'files'}: ${n(report.lines)} lines, ${n(report.records)} records; ${n(report.replies)} SMTP replies: ${n(report.icloud)} from iCloud with an entry, ${n(report.icloudUnmatched)} from iCloud without one, ${n(report.other)} from other servers.`,
   );
-  if (report.first) out.push(`iCloud replies from ${day(report.first)} to ${day(report.last)} UTC.`);
+  if (report.first) out.push(`iCloud replies from ${day(report.first)} to ${day(report.last)}.`);
+  if (report.timeZone?.zoneless)
+    out.push(
+      `Times without a zone (${n(report.timeZone.zoneless)}) were read as ${zone}${zone === 'UTC' ? ' (--tz names another zone)' : ''}; times are shown in ${zone}.`,
+    );
   for (const w of report.warnings) out.push('', `WARNING (${w.kind}): ${w.message}`);
   for (const p of report.problems) out.push('', `Problem: ${p.message}`);
   if (report.rows.length) {
@@ -55,6 +62,8 @@ export function summaryText(report: Report, link: (path: string) => string): str
     );
     const d = report.domains;
     out.push(
+      '',
+      ...breakdownLines(report.breakdowns),
       '',
       `Recipient domains: icloud.com ${n(d['icloud.com'])}, me.com ${n(d['me.com'])}, mac.com ${n(d['mac.com'])}, custom domains on iCloud+ ${n(d.custom)}, Hide My Email relay ${n(d.relay)}, no recipient ${n(d.unknown)}.`,
     );
