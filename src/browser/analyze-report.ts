@@ -6,11 +6,13 @@ import type { ShownReport } from './engine-protocol';
 import { codesText } from '../lib/standards';
 import { withBase } from '../lib/urls';
 import { OUTCOMES, RETRY, SUPPRESS } from '../lib/vocabulary';
+import { renderAppleDraft } from './analyze-apple-draft';
+import { renderBreakdowns } from './analyze-breakdowns';
 import { renderChart } from './analyze-chart';
+import { renderZoneNote, zonedWhen } from './analyze-times';
 import { el, fact } from './classifier-dom';
 
 const n = (x: number) => x.toLocaleString('en');
-const when = (iso?: string) => (iso ? iso.slice(0, 16).replace('T', ' ') : '–');
 
 export interface Downloads {
   json: string;
@@ -37,6 +39,7 @@ function totals(r: ShownReport) {
 }
 
 function entriesTable(r: ShownReport, base: string) {
+  const when = zonedWhen(r);
   return scroll(
     'iCloud replies by entry',
     el(
@@ -57,8 +60,8 @@ function entriesTable(r: ShownReport, base: string) {
             'Outcome',
             'Retry',
             'Suppress',
-            'First seen (UTC)',
-            'Last seen (UTC)',
+            'First seen',
+            'Last seen',
             'Recipients',
           ].map((h) => el('th', { scope: 'col' }, h)),
         ),
@@ -165,6 +168,7 @@ export function renderReport(
   listed: { suppress: number; keep: number },
   base: string,
   downloads: Downloads,
+  extra: { desk: ReadonlySet<string> } = { desk: new Set() },
 ) {
   const heading = el(
     'h2',
@@ -174,6 +178,7 @@ export function renderReport(
   const parts: (Node | null)[] = [
     heading,
     totals(r),
+    renderZoneNote(r),
     ...r.warnings.map((w) =>
       el(
         'p',
@@ -198,6 +203,8 @@ export function renderReport(
       ? entriesTable(r, base)
       : el('p', { 'data-report-empty': '' }, 'No reply in these files was credited to an iCloud entry.'),
     renderChart(r, 'h3') ?? null,
+    renderBreakdowns(r),
+    renderAppleDraft(r, extra.desk),
     r.icloud ? domainsList(r) : null,
     addressList('suppress', r.suppressList, listed.suppress),
     addressList('keep', r.keepList, listed.keep),

@@ -30,21 +30,37 @@ function offsetAt(parts: Intl.DateTimeFormat, t: number): number {
   return wall - (t - (t % 1000));
 }
 
+/** The zone's offset from UTC at time t, in ms. */
+export function zoneOffset(zone: string, t: number): number {
+  return offsetAt(partsFormat(zone), t);
+}
+
+const partFormats = new Map<string, Intl.DateTimeFormat>();
+function partsFormat(zone: string): Intl.DateTimeFormat {
+  let f = partFormats.get(zone);
+  if (!f)
+    partFormats.set(
+      zone,
+      (f = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      })),
+    );
+  return f;
+}
+
 export function wallClock(zone = 'UTC'): WallClock {
   if (zone === 'UTC' || zone === 'Etc/UTC') {
     const utc: WallClock = { zone, read: 0, toUtc: (...a) => (utc.read++, Date.UTC(...a)) };
     return utc;
   }
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
+  const parts = partsFormat(zone);
   // Offsets change at most a few times a year: one lookup per hour of wall-clock time.
   const cache = new Map<number, number>();
   const offset = (t: number) => {
