@@ -67,7 +67,7 @@ export function renderChart(report: ShownReport, headingLevel: 'h2' | 'h3'): HTM
     el(
       'p',
       {},
-      `Stacked by entry, per ${size} interval, times in ${zone} (${zoneName}). The line is the share of iCloud attempts (its replies and the deliveries to it) that got a reply. Hover over or focus a bar for its values.${report.undated ? ` ${report.undated} replies without a time are left out.` : ''}`,
+      `Stacked by entry, per ${size} interval, times in ${zone}${zoneName === zone ? '' : ` (${zoneName})`}. The line is the share of iCloud attempts (its replies and the deliveries to it) that got a reply. Hover over or focus a bar for its values.${report.undated ? ` ${report.undated} replies without a time are left out.` : ''}`,
     ),
     picture,
     readout,

@@ -40,7 +40,9 @@ test('the message to Apple holds the blocked IP, the Txn IDs, the first date and
   }
 });
 
-test('the breakdowns count by sending domain, MX host, named IP and bounced or deferred', async ({ page }) => {
+test('the breakdowns count by sending domain, MX host, named IP and bounced or deferred', async ({
+  page,
+}) => {
   await analyze(page);
   const senders = page.locator('[data-breakdown="senders"] tbody tr');
   await expect(senders.first()).toContainText('shop.example');
@@ -68,7 +70,9 @@ test('the chart has hourly ticks, and each value can be focused and read', async
   await expect(ticks).toHaveText(['09:00']);
   const bucket = page.locator('.report-chart .chart-bucket').first();
   await bucket.focus();
-  await expect(page.locator('[data-chart-readout]')).toHaveText(/08:30 UTC: 1 iCloud reply .*% of iCloud attempts refused/);
+  await expect(page.locator('[data-chart-readout]')).toHaveText(
+    /08:30 UTC: 1 iCloud reply .*% of iCloud attempts refused/,
+  );
   await expect(bucket.locator('title')).toHaveText(/1 iCloud reply/);
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('[data-chart-readout]')).toHaveText(/08:40 UTC: 1 iCloud reply/);
@@ -79,7 +83,14 @@ test('the chart text is at least 12 px tall on a 390 px phone', async ({ page })
   await analyze(page);
   const heights = await page
     .locator('.report-chart .chart-label')
-    .evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize) * ((e as SVGGraphicsElement).ownerSVGElement!.getBoundingClientRect().width / (e as SVGGraphicsElement).ownerSVGElement!.viewBox.baseVal.width)));
+    .evaluateAll((els) =>
+      els.map(
+        (e) =>
+          parseFloat(getComputedStyle(e).fontSize) *
+          ((e as SVGGraphicsElement).ownerSVGElement!.getBoundingClientRect().width /
+            (e as SVGGraphicsElement).ownerSVGElement!.viewBox.baseVal.width),
+      ),
+    );
   expect(heights.length).toBeGreaterThan(3);
   for (const h of heights) expect(h).toBeGreaterThanOrEqual(12);
 });

@@ -97,7 +97,8 @@ describe('npm run classify -- --summary', () => {
   });
 });
 
-describe('--summary breakdowns and --tz', () => {
+// Each case runs the command two or three times.
+describe('--summary breakdowns and --tz', { timeout: 30_000 }, () => {
   const block = path.join(fixtures, 'cs01-block.log');
 
   it('breaks the iCloud replies down by sending domain, MX host, named IP and status', () => {

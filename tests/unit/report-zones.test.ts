@@ -62,6 +62,7 @@ describe('chart ticks', () => {
     const from = Date.UTC(2026, 11, 1);
     const { step, ticks } = timeTicks(from, from + 20 * 86_400_000, 'America/New_York', 360, 8);
     expect(step).toBeGreaterThanOrEqual(1440);
-    for (const t of ticks) expect(zonedTime(new Date(t).toISOString(), 'America/New_York')).toMatch(/ 00:00 EST$/);
+    for (const t of ticks)
+      expect(zonedTime(new Date(t).toISOString(), 'America/New_York')).toMatch(/ 00:00 EST$/);
   });
 });

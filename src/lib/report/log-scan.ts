@@ -14,7 +14,7 @@ import {
   continuesReply,
   firstDigits,
 } from '../lexicon.ts';
-import { SENDER_MARK } from './senders.ts';
+import { SENDER_MARKS } from './senders.ts';
 
 /** A record stops taking continuation lines at this size (as the line-by-line path does). */
 export const MAX_RECORD = 256 * 1024;
@@ -137,7 +137,7 @@ export class LogScanner {
       re.lastIndex = Math.max(re.lastIndex, ends[k]!);
       if (re.lastIndex === m.index) re.lastIndex++;
     }
-    if (sink.senderLine) eachLine(region, SENDER_MARK, consumed, sink.senderLine);
+    if (sink.senderLine) for (const mark of SENDER_MARKS) linesWith(region, mark, consumed, sink.senderLine);
     for (let i = 0; i < n; i++) {
       if (hit[i] || counts[i]! > 1) sink.record(text.slice(starts[i], ends[i]), firsts[i]!, counts[i]!);
       else sink.skip(1);
@@ -145,6 +145,17 @@ export class LogScanner {
 
     eachLine(region, APPLE_LINE, consumed, sink.appleLine);
     return { consumed, lines };
+  }
+}
+
+/** Calls `line` once with each line of `region` that holds `mark`. */
+function linesWith(region: string, mark: string, end: number, line: (text: string) => void) {
+  for (let i = region.indexOf(mark); i >= 0;) {
+    const s = region.lastIndexOf('\n', i) + 1;
+    let e = region.indexOf('\n', i);
+    if (e < 0) e = end;
+    line(region.slice(s, e));
+    i = region.indexOf(mark, e + 1);
   }
 }
 

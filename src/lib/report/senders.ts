@@ -3,8 +3,9 @@
 // with the same queue id; a DSN or a webhook event names it in the same record.
 import { sendingDomains } from '../apple-facts.ts';
 
-/** What log-scan.ts looks for, once per chunk: lines that may name a message's sender. */
-export const SENDER_MARK = /from=<|\s<=\s/g;
+/** What log-scan.ts looks for, once per chunk: lines that may name a message's sender (Postfix
+ *  and Sendmail, Exim). Plain strings: indexOf finds them far faster than an expression. */
+export const SENDER_MARKS = ['from=<', ' <= '];
 const POSTFIX_ID = /\]: ([0-9A-Za-z]{5,20}): /;
 const EXIM_ID = /\b([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}) /;
 const POSTFIX_FROM = /\]: ([0-9A-Za-z]{5,20}): from=<([^<>\s]*)>/;
@@ -37,9 +38,9 @@ export class SenderIndex {
   /** The sending domain of the record a reply came from: by queue id for a log line, else what
    *  the record itself names (a DSN's Return-Path or X-Postfix-Sender, an event's sender). */
   domainFor(record: string): string | undefined {
+    // A log line with a queue id names no sender itself: the queue's sender line did, or nothing.
     const id = queueId(record);
-    const known = id === undefined ? undefined : this.byQueue.get(id);
-    if (known) return known;
+    if (id !== undefined) return this.byQueue.get(id);
     const head = record.slice(0, 65_536);
     const own = sendingDomains(head)[0];
     if (own) return own;
