@@ -4,11 +4,13 @@
 //     one call in Node, against `grep -c` for reply codes on the same file.
 //  2. A realistic log (95 % deliveries, 2 % iCloud replies, 2 % other providers' bounces, 1 % queue
 //     lines) of BENCH_MB (100) MB: the bin's `--summary` against
-//     `grep -cE 'status=(bounced|deferred)'` on the same file, in the same run.
+//     `grep -cE 'status=(bounced|deferred)'` on the same file, in the same run; then its two halves
+//     made partial reports and merged, against that summary (./bench/scale.ts).
 //  3. The bin's start-up on an empty input against `node -e 0`.
 //  4. With BENCH_CORPUS (a folder of bounce messages, e.g. set-of-emails/maildir/bsd) and Sisimai
 //     installed: the bin per reply and --summary against Sisimai on the same files.
-//  5. Peak RSS of the bin's summary on a BENCH_RSS_MB (400) MB log, from /usr/bin/time -v.
+//  5. On a BENCH_RSS_MB (400) MB log: `--jobs 1` against `--jobs 2` (throughput, identical
+//     counts) and the peak RSS of each, from /usr/bin/time -v (./bench/scale.ts).
 //  6. /analyze/ and /classify/ in headless Chromium (./bench/browser.ts; needs `npm run build`).
 // The bin is the package's command, bundled from the sources into a temporary folder with the
 // entries' rule data beside it, exactly as dist-node/ holds it; no npm in between.
@@ -19,6 +21,7 @@ import { engineFor } from '../src/node-api/engine.ts';
 import { browserBench } from './bench/browser.ts';
 import { entries, logLine, realisticLine, writeLog } from './bench/logs.ts';
 import { fmt, root, timed } from './bench/run.ts';
+import { jobsBench, mergeBench } from './bench/scale.ts';
 import { sisimaiBench } from './bench/sisimai.ts';
 import { startupBench } from './bench/startup.ts';
 import { buildBin } from './build-bin.ts';
@@ -101,6 +104,8 @@ try {
     `summary ratio: the CLI summary takes ${fmt(cliMs / grepRealMs, 1)}× grep's time (target ≤ 4×)`,
   );
 
+  await mergeBench(bin, real, dir, summary as never);
+
   // 3. and 4. Start-up, and the bin against Sisimai on real bounces.
   startupBench(bin);
   sisimaiBench(bin);
@@ -109,11 +114,7 @@ try {
   if (!args.has('--skip-rss') && existsSync('/usr/bin/time')) {
     const big = path.join(dir, 'big.log');
     await writeLog(big, RSS_MB, realisticLine);
-    const t = timed('/usr/bin/time', ['-v', process.execPath, ...cli, big]);
-    const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(t.stderr)?.[1]);
-    console.log(
-      `memory: the CLI summary on ${fmt(statSync(big).size / 1_048_576, 0)} MB peaks at ${fmt(kb / 1024, 0)} MB RSS (target ≤ 150 MB), ${fmt(t.ms)} ms`,
-    );
+    jobsBench(bin, big);
     rmSync(big);
   }
 

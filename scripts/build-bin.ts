@@ -1,6 +1,6 @@
-// Bundles the package's command (src/node-api/bin.ts) into OUT/cli.js with rolldown (Vite's
-// bundler): one file of the code the classifier needs at start-up, and chunks for the report and
-// the MIME decoder, loaded when a run needs them. Installed dependencies stay imports.
+// Bundles the package's command (src/node-api/bin.ts) into OUT/cli.js and its --jobs worker into
+// OUT/cli-worker.js with rolldown (Vite's bundler): one file of the code the classifier needs at
+// start-up, and chunks for the report and the MIME decoder, loaded when a run needs them. Installed dependencies stay imports.
 import { build } from 'rolldown';
 import path from 'node:path';
 
@@ -12,14 +12,18 @@ const external = [/^node:/, ...Object.keys(pkg.dependencies).map((d) => new RegE
 
 export async function buildBin(out: string): Promise<void> {
   await build({
-    input: path.join(root, 'src/node-api/bin.ts'),
+    // The --jobs worker is an entry of its own: worker threads start from a file.
+    input: {
+      cli: path.join(root, 'src/node-api/bin.ts'),
+      'cli-worker': path.join(root, 'src/node-api/job-worker.ts'),
+    },
     platform: 'node',
     external,
     logLevel: 'warn',
     output: {
       dir: out,
       format: 'esm',
-      entryFileNames: 'cli.js',
+      entryFileNames: '[name].js',
       chunkFileNames: 'cli/[name]-[hash].js',
     },
   });

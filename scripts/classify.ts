@@ -2,4 +2,8 @@
 // package's bin (src/node-api/cli.ts), reading dist/rules.json (or OUT_DIR's). The tests run it so.
 import { main, rulesFile } from '../src/node-api/cli.ts';
 
-await main(process.argv.slice(2), rulesFile('dist/rules.json'));
+await main(
+  process.argv.slice(2),
+  rulesFile('dist/rules.json'),
+  new URL('../src/node-api/job-worker.ts', import.meta.url),
+);

@@ -1,30 +1,38 @@
-// The header's search dialog: Pagefind's Component UI modal, built from the <template> SiteSearch.astro
-// renders once Pagefind has loaded, with the best-match card above the results.
+// The header's search dialog (SiteSearch.astro), with the same box, best-match card and results as
+// /search/. Escape closes it, as does a click outside it or on its close button.
+import { connectSearch } from './search-ui';
 import { loadPagefind } from './search-pagefind';
-import { showBestMatch } from './search-slot';
-
-interface ModalElement extends HTMLElement {
-  open(): void;
-}
 
 const base = import.meta.env.BASE_URL;
-let ready: Promise<ModalElement> | undefined;
+const dialog = document.querySelector<HTMLDialogElement>('dialog[data-search-dialog]');
+let ui: ReturnType<typeof connectSearch> | undefined;
 
-function build(root: HTMLElement): Promise<ModalElement> {
-  ready ??= loadPagefind(base).then((instance) => {
-    const template = root.querySelector<HTMLTemplateElement>('template[data-search-modal]')!;
-    root.append(template.content.cloneNode(true));
-    const slot = root.querySelector<HTMLElement>('[data-best-match-slot]')!;
-    instance.on('search', (term) => void showBestMatch(slot, base, String(term ?? '')), root);
-    return root.querySelector<ModalElement>('pagefind-modal')!;
+function prepare(dialog: HTMLDialogElement) {
+  if (ui) return ui;
+  ui = connectSearch(dialog, base);
+  dialog.querySelector('[data-search-close]')!.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('click', (event) => {
+    if (event.target === dialog) dialog.close();
   });
-  return ready;
+  // A search field's own Escape only empties it; here Escape closes the dialog, as its hints say.
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    dialog.close();
+  });
+  return ui;
 }
 
 // Loading starts as soon as this module is imported (on the box's first focus or "/").
-const root = document.querySelector<HTMLElement>('[data-site-search]');
-if (root) void build(root);
+if (dialog) {
+  prepare(dialog);
+  void loadPagefind(base);
+}
 
-export async function openSearch(root: HTMLElement): Promise<void> {
-  (await build(root)).open();
+export function openSearch(): void {
+  if (!dialog) return;
+  const { input } = prepare(dialog);
+  dialog.showModal();
+  input.focus();
+  input.select();
 }

@@ -1,60 +1,37 @@
 // /search/: loads Pagefind at once (this page is where it is used), runs the search in the URL fragment
-// (#q=…), keeps the fragment in step with the box, and adds the best-match card for pasted replies.
+// (#q=…), keeps the fragment in step with the box, and narrows the results by the chosen filters.
 import { fragmentFor, readQuery } from './classifier-permalink';
+import { showFilters } from './search-filters';
+import { connectSearch } from './search-ui';
 import { loadPagefind } from './search-pagefind';
-import { showBestMatch } from './search-slot';
-import { typedFor } from './search-words';
 
 const base = import.meta.env.BASE_URL;
 const root = document.querySelector<HTMLElement>('[data-search-page]');
 
-// Pagefind gives its filter buttons role="combobox", which takes no name from the text inside, and it
-// re-renders them as filters load: name each button after its dropdown's label whenever that happens.
-function nameFilterButtons(filters: HTMLElement) {
-  const name = () => {
-    for (const dropdown of filters.querySelectorAll('pagefind-filter-dropdown')) {
-      const button = dropdown.querySelector('button.pf-dropdown-trigger');
-      if (button && !button.hasAttribute('aria-label'))
-        button.setAttribute('aria-label', dropdown.getAttribute('label') ?? '');
-    }
-  };
-  new MutationObserver(name).observe(filters, { childList: true, subtree: true });
-  name();
-}
-
 async function start(root: HTMLElement) {
   root.querySelector('[data-search-nojs]')?.remove();
-  const instance = await loadPagefind(base);
-  // Pagefind's elements go in only now that the instance is configured (see search.astro).
-  root.append(root.querySelector<HTMLTemplateElement>('template[data-search-ui]')!.content.cloneNode(true));
-  const slot = root.querySelector<HTMLElement>('[data-best-match-slot]')!;
-  nameFilterButtons(root.querySelector<HTMLElement>('.search-filters')!);
-  const input = () => root.querySelector<HTMLInputElement>('pagefind-input input');
-
-  instance.on(
-    'search',
-    (term) => {
-      const text = typedFor(String(term ?? ''));
-      // Pagefind's box shows the searched words when it is not focused; it keeps the question typed.
-      const box = input();
-      if (box && box.value !== text && document.activeElement !== box) box.value = text;
-      const hash = text ? fragmentFor(text) : '';
-      if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname + location.search);
-      void showBestMatch(slot, base, text);
-    },
-    root,
-  );
+  root.querySelector<HTMLElement>('[data-search-ui]')!.hidden = false;
+  const filters = root.querySelector<HTMLElement>('[data-search-filters]')!;
+  const chosen = () =>
+    Object.fromEntries(
+      [...filters.querySelectorAll('select')].filter((s) => s.value).map((s) => [s.dataset.filter!, s.value]),
+    );
+  const ui = connectSearch(root, base, chosen, (typed) => {
+    const hash = typed ? fragmentFor(typed) : '';
+    if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname + location.search);
+  });
+  filters.addEventListener('change', () => void ui.run(ui.input.value));
 
   const fromUrl = () => {
     const query = readQuery(location.hash) ?? '';
-    if (query === typedFor(instance.searchTerm ?? '')) return;
-    const box = input();
-    if (box) box.value = query;
-    instance.triggerSearch(query);
+    if (query === ui.input.value) return;
+    ui.input.value = query;
+    void ui.run(query);
   };
   window.addEventListener('hashchange', fromUrl);
   fromUrl();
-  if (!readQuery(location.hash)) input()?.focus();
+  if (!readQuery(location.hash)) ui.input.focus();
+  showFilters(filters, await (await loadPagefind(base)).filters());
 }
 
 if (root) void start(root);

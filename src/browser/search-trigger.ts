@@ -1,14 +1,14 @@
 // The header search box before search is loaded: a link to /search/ that, with JavaScript, opens the
-// search dialog instead. Pagefind (~50 KB gzipped plus its WASM) loads on the box's first focus or the
-// first "/"; until then this is all the search code a page carries. On /search/ itself, the box and "/"
-// go to that page's own input.
+// search dialog instead. Pagefind (pagefind.js, 13 KB gzipped, then its WASM and index chunks) loads on
+// the box's first focus or the first "/"; until then this is all the search code a page carries. On
+// /search/ itself, the box and "/" go to that page's own input.
 const root = document.querySelector<HTMLElement>('[data-site-search]');
 const trigger = root?.querySelector<HTMLAnchorElement>('[data-search-trigger]');
 
 let dialog: Promise<typeof import('./search-modal')> | undefined;
 const prepare = () => (dialog ??= import('./search-modal'));
 
-const pageInput = () => document.querySelector<HTMLInputElement>('[data-search-page] pagefind-input input');
+const pageInput = () => document.querySelector<HTMLInputElement>('[data-search-page] [data-search-input]');
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target instanceof HTMLElement ? target : null;
@@ -20,7 +20,7 @@ async function open() {
     pageInput()?.focus();
     return;
   }
-  (await prepare()).openSearch(root!);
+  (await prepare()).openSearch();
 }
 
 if (root && trigger) {

@@ -66,6 +66,27 @@ async function readFile(aggregator: Aggregator, input: Input): Promise<void> {
   await file.end();
 }
 
+/** Reads bytes [start, end) of a plain file, cut at line starts (--jobs, ./job-plan.ts). */
+export async function readRange(
+  aggregator: Aggregator,
+  input: Input,
+  range: { start: number; end: number },
+  lastModified: number,
+): Promise<void> {
+  const { start, end } = range;
+  const file = aggregator.file(input.name, { bytes: end - start, lastModified, gzip: false });
+  if (end > start) {
+    const text = createReadStream(input.path, { start, end: end - 1, highWaterMark: CHUNK });
+    text.setEncoding('utf8');
+    try {
+      for await (const chunk of text) await file.write(chunk as string);
+    } catch (error) {
+      file.fail(problems.unreadable(input.name, error instanceof Error ? error.message : String(error)));
+    }
+  }
+  await file.end();
+}
+
 export async function readInput(aggregator: Aggregator, input: Input): Promise<void> {
   if (input.path !== '-') return readFile(aggregator, input);
   // A web stream that reads standard input only as fast as the report takes it.

@@ -1,14 +1,18 @@
-// The command line's program (`icloud-mail-reply-codes [--json] [--summary [--tz ZONE]] [file|folder|- ...]`,
+// The command line's program (`icloud-mail-reply-codes [--json] [--summary] [file|folder|- ...]`,
 // also `npm run classify`): the classifier in a terminal, for mail logs and bounces on a server.
 // Without --summary it prints one line per SMTP reply, in input order; with --summary it streams the
 // inputs (.gz read as gzip) through the report aggregator /analyze/ uses and prints the report (one
-// JSON object with --json; log times without a zone are read in --tz's IANA zone, UTC unless given). A bad path, missing or broken rule data: one line, exit 2.
+// JSON object with --json; log times without a zone are read in --tz's IANA zone, UTC unless
+// given). --partial prints the aggregator's state instead, for --merge to combine
+// with other shards' into the report. A bad path, missing or broken rule data: one line, exit 2.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Report } from '../lib/report/types.ts';
 import type { RuleEntry } from '../lib/rules.ts';
 import { isTimeZone } from '../lib/report/zones.ts';
 import { engineFromFile, MissingRulesError, type Engine } from './engine.ts';
+import { takeJobs, worthJobs } from './cli-jobs.ts';
 import { expandInputs, InputError } from './inputs.ts';
 import { replyLines } from './reply-lines.ts';
 import { rerunWithSmallHeap, wantsSmallHeap } from './small-heap.ts';
@@ -52,12 +56,23 @@ function takeZone(args: readonly string[]): { timeZone: string; rest: string[] }
   return { timeZone, rest };
 }
 
-/** Runs the command line with its arguments and the rule data file to use. */
-export async function main(args: readonly string[], rules: string): Promise<void> {
+/** Runs the command line with its arguments and the rule data file to use; `worker` is the
+ *  --jobs worker's script (without it, one job). */
+export async function main(argv: readonly string[], rules: string, worker?: URL): Promise<void> {
+  let args: string[];
+  let jobs: number;
+  try {
+    ({ rest: args, jobs } = takeJobs(argv));
+  } catch (error) {
+    fail((error as Error).message);
+  }
   const { timeZone, rest } = takeZone(args);
-  const asJson = rest.includes('--json');
-  const summary = rest.includes('--summary');
-  const paths = rest.filter((a) => a !== '--json' && a !== '--summary');
+  args = rest;
+  const asJson = args.includes('--json');
+  const partial = args.includes('--partial');
+  const merge = args.includes('--merge');
+  const summary = partial || args.includes('--summary');
+  const paths = args.filter((a) => !['--json', '--summary', '--partial', '--merge'].includes(a));
   // A reader that stops early (`| head`) closes the pipe: the run ends quietly, as grep's does.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
@@ -67,21 +82,33 @@ export async function main(args: readonly string[], rules: string): Promise<void
   // rules.json holds site-relative URLs (with the base path); SITE makes them absolute.
   const site = process.env.SITE;
   const absolute = (url: string) => (site ? new URL(url, site).href : url);
+  const printReport = async (report: Report) => {
+    if (asJson) return void process.stdout.write(`${JSON.stringify(report)}\n`);
+    const { summaryText } = await import('./summary-text.ts');
+    const byPath = new Map(engine.rules.map((r) => [r.path, r]));
+    const link = (p: string) => absolute(byPath.get(p)?.url ?? `/${p}`);
+    process.stdout.write(`${summaryText(report, link)}\n`);
+  };
   try {
+    if (merge) {
+      const { mergeFiles } = await import('./merge.ts');
+      return await printReport(mergeFiles(paths, engine.rules));
+    }
     if (summary) {
       const inputs = expandInputs(paths.length ? paths : ['-']);
       if (wantsSmallHeap(inputs)) rerunWithSmallHeap();
       // The report code loads only here; the terminal prints no per-reply CSV, so no rows are kept.
-      const [{ analyzeInputs }, { summaryText }] = await Promise.all([
-        import('./analyze.ts'),
-        import('./summary-text.ts'),
-      ]);
+      const { analyzeInputs } = await import('./analyze.ts');
       const newReport = await engine.reports();
-      const report = (await analyzeInputs(inputs, newReport({ rowLimit: 0, timeZone }))).report();
-      const byPath = new Map(engine.rules.map((r) => [r.path, r]));
-      const link = (p: string) => absolute(byPath.get(p)?.url ?? `/${p}`);
-      process.stdout.write(`${asJson ? JSON.stringify(report) : summaryText(report, link)}\n`);
-      return;
+      const aggregator =
+        // The --jobs workers read times as UTC: another zone runs as one job.
+        worker && timeZone === 'UTC' && worthJobs(inputs, jobs)
+          ? await (
+              await import('./jobs.ts')
+            ).runJobs(inputs, jobs, { rulesFile: rules, rules: engine.rules, worker })
+          : await analyzeInputs(inputs, newReport({ rowLimit: 0, timeZone }));
+      if (partial) return void process.stdout.write(`${JSON.stringify(aggregator.partial())}\n`);
+      return await printReport(aggregator.report());
     }
     const link = (entry: RuleEntry) => absolute(entry.url);
     for (const input of expandInputs(paths.length ? paths : ['-'])) {

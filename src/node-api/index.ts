@@ -5,7 +5,7 @@
 //   classify('554 5.7.1 [HM08] Message rejected due to local policy').results[0]?.entry?.id;
 //   (await analyzeFiles(['/var/log/mail.log.1.gz'])).entries;
 import type { ClassifyOutcome } from '../lib/classify/index.ts';
-import type { Aggregator, Report } from '../lib/report/index.ts';
+import { mergeReports as mergeWith, type Aggregator, type Report } from '../lib/report/index.ts';
 import type { RuleEntry } from '../lib/rules.ts';
 import { analyzePaths } from './analyze.ts';
 import { engineFromFile } from './engine.ts';
@@ -21,6 +21,7 @@ export type * from '../lib/report/types.ts';
 export type { Aggregator, FileWriter } from '../lib/report/index.ts';
 export type { RuleEntry } from '../lib/rules.ts';
 export { readStream, type ReadOptions } from '../lib/report/read.ts';
+export { PartialError, PARTIAL_FORMAT, PARTIAL_VERSION, type PartialReport } from '../lib/report/index.ts';
 export { InputError } from './inputs.ts';
 
 const engine = engineFromFile(new URL('../rules.json', import.meta.url));
@@ -47,4 +48,13 @@ export function createReport(options: { rowLimit?: number } = {}): Aggregator {
 /** The report for files and folders on disk (`.gz` unpacked, `-` for standard input). */
 export async function analyzeFiles(paths: readonly string[]): Promise<Report> {
   return (await analyzePaths(paths, newReport())).report();
+}
+
+/** The report of partial reports (an aggregator's partial(), or `--partial` output parsed), as one
+ *  process would make of all their input, in the order given; throws PartialError for a bad one. */
+export function mergeReports(partials: readonly unknown[]): Report {
+  return mergeWith(
+    partials.map((partial, i) => ({ name: `partial report ${i + 1}`, partial })),
+    engine.rules,
+  );
 }

@@ -1,5 +1,5 @@
 // The site built under a base path (as on a GitHub Pages project site) keeps every internal link,
-// asset and the Pagefind bundle under that base. The same build sets ISSUES_URL, so entry pages
+// asset, the Pagefind bundle and search's result links under that base. The same build sets ISSUES_URL, so entry pages
 // carry the prefilled "Report a problem" link (the main build, without it, has none).
 import { expect, test } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -93,6 +93,25 @@ test('an entry page opens from the home table and the Pagefind bundle is served 
   await expect(page.locator('h1')).toHaveText(title);
   expect((await request.get(`${ORIGIN}${BASE}pagefind/pagefind.js`)).ok()).toBe(true);
   expect((await request.get(`${ORIGIN}${BASE}rules.json`)).ok()).toBe(true);
+});
+
+test('search under the base: results, sections and the best-match card link under it', async ({ page }) => {
+  await page.goto(`${ORIGIN}${BASE}search/#q=${encodeURIComponent('550 5.1.1')}`);
+  const links = page.locator('[data-search-page] [data-search-results] a');
+  await expect(links.first()).toBeVisible();
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  for (const href of hrefs) expect(href, href).toMatch(new RegExp(`^${BASE}`));
+  expect(hrefs.filter((h) => h.startsWith(`${BASE}codes/550-5-1-1-`))).not.toEqual([]);
+  const card = page.locator('[data-code-match] a').first();
+  await expect(card).toHaveAttribute('href', new RegExp(`^${BASE}codes/`));
+  await page.goto(`${ORIGIN}${BASE}`);
+  await page.keyboard.press('/');
+  const dialog = page.locator('dialog[data-search-dialog]');
+  await dialog.locator('[data-search-input]').fill('HM08');
+  await expect(dialog.locator('a.search-result-link').first()).toHaveAttribute(
+    'href',
+    new RegExp(`^${BASE}codes/.*hm08`),
+  );
 });
 
 test('with ISSUES_URL set, an entry page links to the issue form, prefilled with the entry', async ({

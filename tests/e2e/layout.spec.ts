@@ -82,7 +82,7 @@ test.describe('at 390×844', () => {
 
   test('nor on /search/ with results, nor on /classify/ with a card', async ({ page }) => {
     await page.goto(`${at('search/')}#q=${encodeURIComponent('mailbox full')}`);
-    await expect(page.locator('pagefind-results a.pf-result-link').first()).toBeVisible();
+    await expect(page.locator('[data-search-results] a.search-result-link').first()).toBeVisible();
     expect(await overflowing(page)).toEqual([]);
     await page.goto(`${at('classify/')}#q=${encodeURIComponent(longest.data.reply)}`);
     await expect(page.locator('[data-classifier-results] > li').first()).toBeVisible();

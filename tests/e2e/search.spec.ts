@@ -1,4 +1,4 @@
-// Search: the /search/ page and the header box (Pagefind's Component UI), the best-match card for pasted
+// Search: the /search/ page and the header box (Pagefind's JS API), the best-match card for pasted
 // replies, filters, keyboard use, sub-results, the CSP and the cost of loading search. Expectations come
 // from the collection (content/codes/*.mdx), never from a hand-written list of entries.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -12,7 +12,10 @@ import { axeBothSchemes } from '../support/axe';
 import { loadEntries, type EntryFile } from '../support/entries';
 
 const entries = loadEntries();
-const resultLinks = 'pagefind-results a.pf-result-link';
+const resultLinks = '[data-search-results] a.search-result-link';
+const pageInput = '[data-search-page] [data-search-input]';
+const summary = '[data-search-page] [data-search-summary]';
+const dialogSelector = 'dialog[data-search-dialog]';
 const entryPath = (id: string) => `/codes/${id}/`;
 
 /** Records CSP violations and console errors/warnings from the first script on. */
@@ -35,13 +38,11 @@ async function watch(page: Page): Promise<string[]> {
 
 async function search(page: Page, query: string) {
   await page.goto(`/search/#q=${encodeURIComponent(query)}`);
-  await expect(page.locator('pagefind-summary')).toContainText(/result/);
+  await expect(page.locator(summary)).toContainText(/result/);
 }
 
 async function firstResult(page: Page, query: string): Promise<string> {
   await search(page, query);
-  // Pagefind renders results as they scroll into view; a card above may push them below the fold.
-  await page.locator('pagefind-results').scrollIntoViewIfNeeded();
   const first = page.locator(resultLinks).first();
   await expect(first).toBeVisible();
   return new URL((await first.getAttribute('href'))!, 'http://x').pathname;
@@ -140,7 +141,7 @@ for (const query of ['icloudadmin', 'apple postmaster', 'contact apple', 'how to
     expect(await firstResult(page, query)).toBe('/sending-to-icloud/');
     await expect(
       page
-        .locator('pagefind-results li.pf-result')
+        .locator('[data-search-results] li.search-result')
         .first()
         .locator('a.search-section-link[href$="#contact-apple"]'),
     ).toBeVisible();
@@ -152,10 +153,10 @@ test('a question keeps its words in the box and the address bar while its filler
 }) => {
   const question = 'how to contact apple postmaster';
   await search(page, question);
-  await expect(page.locator('pagefind-summary')).toContainText('contact apple postmaster');
-  await expect(page.locator('pagefind-input input')).toHaveValue(question);
+  await expect(page.locator(summary)).toContainText('contact apple postmaster');
+  await expect(page.locator(pageInput)).toHaveValue(question);
   expect(decodeURIComponent(new URL(page.url()).hash)).toBe(`#q=${question}`);
-  await page.locator('pagefind-input input').fill('icloud blocked my ip');
+  await page.locator(pageInput).fill('icloud blocked my ip');
   await expect(page.locator(resultLinks).first()).toHaveAttribute('href', /blocked|spamhaus/);
   await expect(page).toHaveURL(/#q=icloud%20blocked%20my%20ip$/);
 });
@@ -177,10 +178,9 @@ test('no snippet runs labels or words together', async ({ page }) => {
     'attested',
   ]) {
     await search(page, query);
-    await page.locator('pagefind-results').scrollIntoViewIfNeeded();
-    await expect(page.locator('.pf-result-excerpt').first()).toBeVisible();
+    await expect(page.locator('.search-result-excerpt').first()).toBeVisible();
     const texts = await page
-      .locator('.pf-result-excerpt, .search-section-excerpt')
+      .locator('.search-result-excerpt, .search-section-excerpt')
       .evaluateAll((els) => els.map((e) => e.textContent ?? ''));
     for (const word of texts.join(' ').split(/\s+/))
       if (/\p{Ll}\p{Lu}|\)\p{L}/u.test(word) && !names.test(word)) glued.push(`${query}: ${word}`);
@@ -297,7 +297,7 @@ test('plain searches do not load the classifier', async ({ page }) => {
 
 test('the fragment follows the box, and a changed fragment runs a new search', async ({ page }) => {
   await page.goto('/search/');
-  const input = page.locator('pagefind-input input');
+  const input = page.locator(pageInput);
   await expect(input).toBeFocused();
   await input.fill('user does not exist');
   await expect(page).toHaveURL(/#q=user%20does%20not%20exist$/);
@@ -309,11 +309,9 @@ test('the fragment follows the box, and a changed fragment runs a new search', a
 test('filters narrow the results', async ({ page }) => {
   await search(page, '5.7.1');
   const count = async () =>
-    Number(/^(\d+) result/.exec((await page.locator('pagefind-summary').textContent())!.trim())?.[1]);
+    Number(/^(\d+) result/.exec((await page.locator(summary).textContent())!.trim())?.[1]);
   const before = await count();
-  await page.locator('pagefind-filter-dropdown[filter="code"] button').first().click();
-  await page.getByRole('option', { name: /^550/ }).click();
-  await page.keyboard.press('Escape');
+  await page.getByLabel('Basic code').selectOption('550');
   await expect.poll(count).toBeLessThan(before);
   expect(await count()).toBeGreaterThan(0);
   const hrefs = await page.locator(resultLinks).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -323,14 +321,25 @@ test('filters narrow the results', async ({ page }) => {
 test('matching sections show as sub-results linking to their heading', async ({ page }) => {
   await search(page, 'suppress');
   await expect(
-    page.locator('pagefind-results a.search-section-link[href*="#retry-and-suppression"]').first(),
+    page.locator('[data-search-results] a.search-section-link[href*="#retry-and-suppression"]').first(),
   ).toBeVisible();
+});
+
+test('results come ten at a time, with matches marked in the excerpts', async ({ page }) => {
+  await search(page, 'suppress');
+  const total = Number(/^(\d+) results/.exec((await page.locator(summary).textContent())!)?.[1]);
+  expect(total).toBeGreaterThan(20);
+  const cards = page.locator('[data-search-page] li.search-result');
+  await expect(cards).toHaveCount(10);
+  await expect(cards.first().locator('.search-result-excerpt mark').first()).toHaveText(/^suppress/i);
+  await page.locator('[data-search-page] [data-search-more]').click();
+  await expect(cards).toHaveCount(20);
 });
 
 test('results show the reply and the summary', async ({ page }) => {
   const hm08 = entries.find((e) => e.data.tag === 'HM08')!;
   await search(page, 'HM08');
-  const first = page.locator('pagefind-results li.pf-result').first();
+  const first = page.locator('[data-search-results] li.search-result').first();
   await expect(first.locator('.search-result-reply')).toHaveText(hm08.data.reply);
   await expect(first.locator('.search-result-summary')).toHaveText(hm08.data.summary);
 });
@@ -338,8 +347,6 @@ test('results show the reply and the summary', async ({ page }) => {
 test('the header box on an entry page: Pagefind loads only on use, "/" opens, arrows move, Escape closes', async ({
   page,
 }) => {
-  // Tall enough for two results: the Component UI renders a result only once it scrolls into view.
-  await page.setViewportSize({ width: 1280, height: 1400 });
   const problems = await watch(page);
   const scripts = new Map<string, number>();
   page.on('response', async (r) => {
@@ -357,9 +364,9 @@ test('the header box on an entry page: Pagefind loads only on use, "/" opens, ar
   expect(before).toBeLessThan(4 * 1024);
 
   await page.keyboard.press('/');
-  const dialog = page.locator('pagefind-modal dialog');
+  const dialog = page.locator(dialogSelector);
   await expect(dialog).toBeVisible();
-  const input = dialog.locator('pagefind-input input');
+  const input = dialog.locator('[data-search-input]');
   await expect(input).toBeFocused();
   await input.fill('5.7.1');
   const links = dialog.locator(resultLinks);
@@ -368,7 +375,7 @@ test('the header box on an entry page: Pagefind loads only on use, "/" opens, ar
   await expect(links.first()).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(links.first()).not.toBeFocused();
-  await expect(dialog.locator('pagefind-results a:focus')).toHaveCount(1);
+  await expect(dialog.locator('[data-search-results] a:focus')).toHaveCount(1);
   await page.keyboard.press('ArrowUp');
   await expect(links.first()).toBeFocused();
   await page.keyboard.press('Escape');
@@ -391,10 +398,10 @@ test('the header box opens on click and shows the best match for a pasted reply'
   const box = page.locator('[data-search-trigger]');
   await box.focus();
   await box.click();
-  const dialog = page.locator('pagefind-modal dialog');
-  await expect(dialog.locator('pagefind-input input')).toBeFocused();
+  const dialog = page.locator(dialogSelector);
+  await expect(dialog.locator('[data-search-input]')).toBeFocused();
   await dialog
-    .locator('pagefind-input input')
+    .locator('[data-search-input]')
     .fill(hm08.data.reply.replace('x@icloud.com', 'maria.keller@icloud.com'));
   await expect(dialog.locator('[data-best-match]')).toHaveAttribute('data-entry', hm08.id);
   await page.keyboard.press('Escape');
@@ -407,8 +414,8 @@ test('"/" on /search/ focuses its own box', async ({ page }) => {
   await search(page, 'HM08');
   await page.locator('h1').click();
   await page.keyboard.press('/');
-  await expect(page.locator('[data-search-page] pagefind-input input')).toBeFocused();
-  await expect(page.locator('pagefind-modal')).toHaveCount(0);
+  await expect(page.locator(pageInput)).toBeFocused();
+  await expect(page.locator(dialogSelector)).toBeHidden();
 });
 
 test.describe('without JavaScript', () => {
@@ -432,7 +439,7 @@ test('axe: /search/ with results and a best match (light and dark)', async ({ pa
 test('axe: the header search dialog (light and dark)', async ({ page }) => {
   await page.goto('/');
   await page.keyboard.press('/');
-  await page.locator('pagefind-modal dialog pagefind-input input').fill('HM08');
-  await expect(page.locator('pagefind-modal dialog a.pf-result-link').first()).toBeVisible();
+  await page.locator(`${dialogSelector} [data-search-input]`).fill('HM08');
+  await expect(page.locator(`${dialogSelector} a.search-result-link`).first()).toBeVisible();
   expect(await axeBothSchemes(page)).toEqual({ light: [], dark: [] });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { exactCodes, type PagefindCore, type PagefindSearch } from '../../src/browser/search-exact';
+import { describe, expect, it, vi } from 'vitest';
+import { searchExact, type Found } from '../../src/browser/search-exact';
 import { bareCode, dottedCodes, looksLikeReply, searchWords } from '../../src/browser/search-query';
 
 describe('dottedCodes', () => {
@@ -43,36 +43,31 @@ describe('bareCode', () => {
   });
 });
 
-describe('exactCodes', () => {
+describe('searchExact', () => {
   // A stand-in for Pagefind's prefix matching: "5.7.1" also hits the page that only has 5.7.10,
-  // and the quoted search is exact.
-  const pages: Record<string, string> = { a: '554 5.7.1 [HM08]', b: '550 5.7.10 auth', c: 'user unknown' };
-  function fakeCore(): PagefindCore {
-    return {
-      async search(term): Promise<PagefindSearch> {
-        const exact = term?.startsWith('"');
-        const word = (term ?? '').replace(/"/g, '').split(' ')[0];
-        const hit = (text: string) => text.split(' ').some((t) => (exact ? t === word : t.startsWith(word)));
-        return {
-          results: Object.keys(pages)
-            .filter((id) => hit(pages[id]))
-            .map((id) => ({ id })),
-        };
-      },
-    };
-  }
+  // and the quoted search is exact. The ordinary search ranks b above a, the quoted one in index order.
+  const pages: Record<string, string> = { b: '550 5.7.10 auth', a: '554 5.7.1 [HM08]', c: 'user unknown' };
+  const search = async (term: string): Promise<Found> => {
+    const exact = term.startsWith('"');
+    const word = term.replace(/"/g, '').split(' ')[0];
+    const hit = (text: string) => text.split(' ').some((t) => (exact ? t === word : t.startsWith(word)));
+    const ids = Object.keys(pages).filter((id) => hit(pages[id]));
+    return { results: (exact ? ids.sort() : ids).map((id) => ({ id })) };
+  };
 
-  it('drops pages that only have a longer code, keeping the order', async () => {
-    const core = fakeCore();
-    expect((await core.search('5.7.1'))?.results.map((r) => r.id)).toEqual(['a', 'b']);
-    exactCodes(core);
-    expect((await core.search('5.7.1'))?.results.map((r) => r.id)).toEqual(['a']);
-    expect((await core.search('5.7.10'))?.results.map((r) => r.id)).toEqual(['b']);
+  it('drops pages that only have a longer code, keeping the ordinary ranking', async () => {
+    expect((await search('5.7.1')).results.map((r) => r.id)).toEqual(['b', 'a']);
+    expect((await searchExact('5.7.1', search, search))?.results.map((r) => r.id)).toEqual(['a']);
+    expect((await searchExact('5.7.10', search, search))?.results.map((r) => r.id)).toEqual(['b']);
+    expect((await searchExact('5.7', search, search))?.results.map((r) => r.id)).toEqual(['b', 'a']);
   });
-  it('leaves queries without a dotted code untouched', async () => {
-    const core = fakeCore();
-    exactCodes(core);
-    expect((await core.search('user'))?.results.map((r) => r.id)).toEqual(['c']);
+  it('runs no quoted search for a query without a dotted code', async () => {
+    const quoted = vi.fn(search);
+    expect((await searchExact('user', search, quoted))?.results.map((r) => r.id)).toEqual(['c']);
+    expect(quoted).not.toHaveBeenCalled();
+  });
+  it('passes on a debounced search that a newer one replaced', async () => {
+    expect(await searchExact('5.7.1', async () => null, search)).toBeNull();
   });
 });
 

@@ -75,6 +75,66 @@ export class BreakdownTally {
     }
   }
 
+  /** The tally as JSON, for a partial report (./partial.ts). */
+  save() {
+    const replies = [...this.replies].map(([key, h]) => [
+      key,
+      { ...h, txnIds: [...h.txnIds], ips: [...h.ips], senders: [...h.senders] },
+    ]);
+    return {
+      senders: [...this.senders],
+      hosts: [...this.hosts],
+      ips: [...this.ips],
+      status: this.status,
+      replies,
+    };
+  }
+
+  static load(saved: ReturnType<BreakdownTally['save']>): BreakdownTally {
+    const t = new BreakdownTally();
+    for (const [k, v] of saved.senders) t.senders.set(k, v);
+    for (const [k, v] of saved.hosts) t.hosts.set(k, v);
+    for (const [k, v] of saved.ips) t.ips.set(k, v);
+    Object.assign(t.status, saved.status);
+    for (const [key, h] of saved.replies as [
+      string,
+      Omit<Held, 'txnIds' | 'ips' | 'senders'> & Record<'txnIds' | 'ips' | 'senders', string[]>,
+    ][])
+      t.replies.set(key, {
+        ...h,
+        txnIds: new Set(h.txnIds),
+        ips: new Set(h.ips),
+        senders: new Set(h.senders),
+      });
+    return t;
+  }
+
+  /** Adds a later shard's tally to this one. */
+  merge(other: BreakdownTally): BreakdownTally {
+    for (const [mine, theirs] of [
+      [this.senders, other.senders],
+      [this.hosts, other.hosts],
+      [this.ips, other.ips],
+    ])
+      for (const [k, v] of theirs!) mine!.set(k, (mine!.get(k) ?? 0) + v);
+    this.status.bounced += other.status.bounced;
+    this.status.deferred += other.status.deferred;
+    for (const [key, h] of other.replies) {
+      const held = this.replies.get(key);
+      if (!held) {
+        if (this.replies.size < MAX_REPLIES) this.replies.set(key, h);
+        continue;
+      }
+      held.count += h.count;
+      addSome(held.txnIds, h.txnIds);
+      addSome(held.ips, h.ips);
+      addSome(held.senders, h.senders);
+      if (h.first !== undefined && (held.first === undefined || h.first < held.first)) held.first = h.first;
+      if (h.last !== undefined && (held.last === undefined || h.last > held.last)) held.last = h.last;
+    }
+    return this;
+  }
+
   breakdowns(): Breakdowns {
     return {
       senders: ranked(this.senders),

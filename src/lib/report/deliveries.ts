@@ -17,18 +17,75 @@ function hashes(text: string): [number, number] {
   return [a >>> 0, (b | 1) >>> 0];
 }
 
+/** The filter saved: the dense bits in base64, or, while few are set, [index, word, …] pairs. */
+export interface SavedDelivered {
+  count: number;
+  bits?: string;
+  words?: number[];
+}
+
+const WORDS = BITS / 32;
+
+// btoa and atob take "binary strings": one character per byte, built in slices to bound the stack.
+function toBase64(words: Uint32Array): string {
+  const bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string, words: number): Uint32Array {
+  const binary = atob(text);
+  if (binary.length !== words * 4) throw new Error('the delivered filter has the wrong size');
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Uint32Array(bytes.buffer);
+}
+
 export class DeliveredSet {
   private bits: Uint32Array | undefined;
   count = 0;
 
   add(address: string): void {
-    this.bits ??= new Uint32Array(BITS / 32);
+    this.bits ??= new Uint32Array(WORDS);
     const [a, b] = hashes(address.toLowerCase());
     for (let i = 0; i < HASHES; i++) {
       const bit = (a + i * b) % BITS;
       this.bits[bit >>> 5]! |= 1 << (bit & 31);
     }
     this.count++;
+  }
+
+  /** The filter as JSON: the count, and the bits once any address went in. */
+  save(): SavedDelivered {
+    if (!this.bits) return { count: this.count };
+    const words: number[] = [];
+    for (let i = 0; i < WORDS && words.length < WORDS / 8; i++)
+      if (this.bits[i]) words.push(i, this.bits[i]!);
+    return words.length < WORDS / 8
+      ? { count: this.count, words }
+      : { count: this.count, bits: toBase64(this.bits) };
+  }
+
+  static load(saved: SavedDelivered): DeliveredSet {
+    const set = new DeliveredSet();
+    set.count = saved.count;
+    if (saved.bits !== undefined) set.bits = fromBase64(saved.bits, WORDS);
+    else if (saved.words) {
+      const bits = (set.bits = new Uint32Array(WORDS));
+      for (let i = 0; i < saved.words.length; i += 2) bits[saved.words[i]!] = saved.words[i + 1]!;
+    }
+    return set;
+  }
+
+  /** Adds the other filter's addresses: the union of two Bloom filters of one size is the OR. */
+  merge(other: DeliveredSet): DeliveredSet {
+    this.count += other.count;
+    if (!other.bits) return this;
+    this.bits ??= new Uint32Array(WORDS);
+    for (let i = 0; i < this.bits.length; i++) this.bits[i]! |= other.bits[i]!;
+    return this;
   }
 
   has(address: string): boolean {

@@ -6,6 +6,7 @@ import { replyCodes } from '../lexicon.ts';
 import type { RuleEntry } from '../rules.ts';
 import { FileIntake, type FileInfo } from './intake.ts';
 import { LogScanner } from './log-scan.ts';
+import type { PartialReport } from './partial.ts';
 import { createPrefilter } from './prefilter.ts';
 import { Tally } from './tally.ts';
 import { wallClock } from './zones.ts';
@@ -16,6 +17,13 @@ export type { FileInfo } from './intake.ts';
 export { problems } from './problems.ts';
 export { REPEATS_TO_SUPPRESS } from './lists.ts';
 export { isTimeZone, zonedTime } from './zones.ts';
+export {
+  mergeReports,
+  PartialError,
+  PARTIAL_FORMAT,
+  PARTIAL_VERSION,
+  type PartialReport,
+} from './partial.ts';
 export {
   INCIDENT_MIN_DELIVERED,
   INCIDENT_MIN_RECIPIENTS,
@@ -51,6 +59,8 @@ export interface Aggregator {
   /** Marks the report as cut short by the user. */
   cancel(): void;
   report(): Report;
+  /** The state so far as a partial report, to merge with other shards' (mergeReports). */
+  partial(): PartialReport;
   replyRows(): ReplyRow[];
 }
 
@@ -70,6 +80,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     file: (name, info = {}) => new FileIntake(name, info, env),
     cancel: () => void (tally.cancelled = true),
     report: () => tally.report(),
+    partial: () => tally.partial(),
     replyRows: () => tally.replyRows(),
   };
 }

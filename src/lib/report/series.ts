@@ -23,6 +23,32 @@ export class MinuteCounts {
     m.set(entry, (m.get(entry) ?? 0) + 1);
   }
 
+  /** [minute, [[entry, count], …]], …: the counts as JSON; deliveries per minute beside them. */
+  save(): { counts: [number, [string, number][]][]; delivered: [number, number][] } {
+    return {
+      counts: [...this.minutes].map(([minute, m]) => [minute, [...m]]),
+      delivered: [...this.delivered],
+    };
+  }
+
+  static load(saved: ReturnType<MinuteCounts['save']>): MinuteCounts {
+    const counts = new MinuteCounts();
+    counts.minutes = new Map(saved.counts.map(([minute, m]) => [minute, new Map(m)]));
+    counts.delivered = new Map(saved.delivered);
+    return counts;
+  }
+
+  merge(other: MinuteCounts): MinuteCounts {
+    for (const [minute, byEntry] of other.minutes) {
+      let m = this.minutes.get(minute);
+      if (!m) this.minutes.set(minute, (m = new Map()));
+      for (const [id, n] of byEntry) m.set(id, (m.get(id) ?? 0) + n);
+    }
+    for (const [minute, n] of other.delivered)
+      this.delivered.set(minute, (this.delivered.get(minute) ?? 0) + n);
+    return this;
+  }
+
   series(): Series | undefined {
     if (this.minutes.size === 0) return undefined;
     let lo = Infinity;

@@ -1,0 +1,100 @@
+// The bench's scale figures: --jobs 1 against --jobs 2 on the big log (throughput, identical counts,
+// peak RSS of each), and two halves of the realistic log made partial reports and merged against
+// --summary of the whole.
+import {
+  existsSync,
+  openSync,
+  readSync,
+  closeSync,
+  statSync,
+  writeFileSync,
+  createReadStream,
+  createWriteStream,
+} from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import path from 'node:path';
+import { fmt, timed } from './run.ts';
+
+type Summary = Record<string, unknown> & {
+  entries: Record<string, number>;
+  suppress: string[];
+  keep: string[];
+};
+
+function measured(bin: string, args: string[]): { ms: number; mb?: number; out: string } {
+  if (!existsSync('/usr/bin/time')) {
+    const t = timed(process.execPath, [bin, ...args]);
+    return { ms: t.ms, out: t.stdout };
+  }
+  const t = timed('/usr/bin/time', ['-v', process.execPath, bin, ...args]);
+  const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(t.stderr)?.[1]);
+  return { ms: t.ms, mb: kb / 1024, out: t.stdout };
+}
+
+const same = (a: Summary, b: Summary, keys: string[]) =>
+  keys.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+const COUNTS = [
+  'entries',
+  'lines',
+  'records',
+  'replies',
+  'icloud',
+  'icloudUnmatched',
+  'other',
+  'skipped',
+  'delivered',
+];
+
+/** --jobs 1 against --jobs 2 on `log`. */
+export function jobsBench(bin: string, log: string) {
+  const mb = statSync(log).size / 1_048_576;
+  const one = measured(bin, ['--summary', '--json', '--jobs', '1', log]);
+  const two = measured(bin, ['--summary', '--json', '--jobs', '2', log]);
+  const rss = (m: { mb?: number }) => (m.mb === undefined ? '' : `, ${fmt(m.mb)} MB peak RSS`);
+  console.log(
+    `jobs: --jobs 1 on ${fmt(mb)} MB: ${fmt(one.ms)} ms, ${fmt(mb / (one.ms / 1000), 1)} MB/s${rss(one)} (target ≤ 150 MB)`,
+  );
+  console.log(
+    `jobs: --jobs 2 on ${fmt(mb)} MB: ${fmt(two.ms)} ms, ${fmt(mb / (two.ms / 1000), 1)} MB/s${rss(two)}`,
+  );
+  const equal = same(JSON.parse(one.out), JSON.parse(two.out), [...COUNTS, 'suppress', 'keep', 'warnings']);
+  console.log(
+    `jobs: --jobs 2 has ${fmt(one.ms / two.ms, 2)}× the throughput of --jobs 1 (target ≥ 1.7×); counts ${equal ? 'identical' : 'DIFFER'}`,
+  );
+}
+
+/** The byte offset of the line start nearest the middle of the file. */
+function middle(file: string): number {
+  const size = statSync(file).size;
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(65_536);
+    const n = readSync(fd, buf, 0, buf.length, Math.floor(size / 2));
+    return Math.floor(size / 2) + buf.subarray(0, n).indexOf(10) + 1;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Two halves of `log` cut at a line boundary: --partial each, --merge, against --summary. */
+export async function mergeBench(bin: string, log: string, dir: string, whole: Summary) {
+  const cut = middle(log);
+  const halves = [path.join(dir, 'half-a.log'), path.join(dir, 'half-b.log')];
+  await pipeline(createReadStream(log, { end: cut - 1 }), createWriteStream(halves[0]!));
+  await pipeline(createReadStream(log, { start: cut }), createWriteStream(halves[1]!));
+  let partialMs = 0;
+  const partials = halves.map((h) => {
+    const t = timed(process.execPath, [bin, '--partial', h]);
+    partialMs += t.ms;
+    const file = `${h}.json`;
+    writeFileSync(file, t.stdout);
+    return file;
+  });
+  const m = timed(process.execPath, [bin, '--merge', '--json', ...partials]);
+  const merged = JSON.parse(m.stdout) as Summary;
+  const equal = same(merged, whole, [...COUNTS, 'suppress', 'keep', 'warnings']);
+  const kb = partials.map((p) => fmt(statSync(p).size / 1024)).join(' and ');
+  console.log(
+    `merge: two halves --partial ${fmt(partialMs)} ms (partials ${kb} KB), --merge ${fmt(m.ms)} ms; entries, totals, ${fmt(merged.suppress.length)} suppress, ${fmt(merged.keep.length)} keep and warnings ${equal ? 'identical to' : 'DIFFER from'} --summary of the whole`,
+  );
+}

@@ -1,0 +1,108 @@
+// The Report, derived from the aggregator's state (./state.ts): the same code whether the state
+// came from one process or was merged from partial reports.
+import type { RuleEntry } from '../rules.ts';
+import { findIncidents } from './incident.ts';
+import { decideLists, REPEATS_TO_SUPPRESS } from './lists.ts';
+import type { TallyState } from './state.ts';
+import type { EntryRow, Report, Warning } from './types.ts';
+
+const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
+
+function entryRows(state: TallyState, byId: ReadonlyMap<string, RuleEntry>): EntryRow[] {
+  const icloud = state.totals.icloud;
+  return [...state.stats]
+    .map(([id, s]) => {
+      const e = byId.get(id)!;
+      const row: EntryRow = {
+        id,
+        title: e.title,
+        path: e.path,
+        code: e.code,
+        outcome: e.outcome,
+        retry: e.retry,
+        suppress: e.suppress,
+        count: s.count,
+        share: icloud ? s.count / icloud : 0,
+        recipients: s.recipients.size,
+      };
+      if (e.enhanced) row.enhanced = e.enhanced;
+      if (e.retryDelay) row.retryDelay = e.retryDelay;
+      if (s.first !== undefined) row.first = iso(s.first);
+      if (s.last !== undefined) row.last = iso(s.last);
+      return row;
+    })
+    .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+}
+
+function rowsLimitWarning(state: TallyState, rowLimit: number): Warning[] {
+  const { replies } = state.totals;
+  const stored = state.rows.length;
+  if (rowLimit <= 0 || replies <= stored) return [];
+  return [
+    {
+      kind: 'rows-limit',
+      message: `The per-reply CSV holds the first ${stored.toLocaleString('en')} of ${replies.toLocaleString('en')} replies; every count in this report includes all of them.`,
+      stored,
+      total: replies,
+    },
+  ];
+}
+
+/** The addresses to suppress and keep, and the incident warnings that decide some of them. */
+function listsAndIncidents(state: TallyState, byId: ReadonlyMap<string, RuleEntry>) {
+  const titles = new Map([...byId].map(([id, e]) => [id, e.title]));
+  for (const e of state.unknownUser) e.delivered = state.delivered.has(e.recipient);
+  const incidents = findIncidents(state.unknownUser, titles);
+  const inIncident = new Set(incidents.flatMap((i) => i.events.map((e) => `${e.recipient}\n${e.entry}`)));
+  const lists = decideLists(state.hits, byId, (a, id) => inIncident.has(`${a}\n${id}`));
+  return { ...lists, warnings: incidents.map((i): Warning => i.warning) };
+}
+
+export function deriveReport(
+  state: TallyState,
+  byId: ReadonlyMap<string, RuleEntry>,
+  rowLimit: number,
+): Report {
+  const { files, totals } = state;
+  const { suppressList, keepList, warnings } = listsAndIncidents(state, byId);
+  const rows = entryRows(state, byId);
+  const sum = (k: 'lines' | 'records' | 'bytes') => files.reduce((n, f) => n + f[k], 0);
+  const report: Report = {
+    files: files.map(({ continues: _, ...f }) => f),
+    bytes: sum('bytes'),
+    lines: sum('lines'),
+    records: sum('records'),
+    skipped: totals.skipped,
+    replies: totals.replies,
+    icloud: totals.icloud,
+    icloudUnmatched: totals.icloudUnmatched,
+    other: totals.other,
+    delivered: state.delivered.count,
+    entries: Object.fromEntries(rows.map((r) => [r.id, r.count])),
+    rows,
+    domains: { ...state.domains },
+    customDomains: [...state.customDomains]
+      .map(([domain, count]) => ({ domain, count }))
+      .sort((a, b) => b.count - a.count || a.domain.localeCompare(b.domain))
+      .slice(0, 50),
+    undated: totals.undated,
+    warnings: [...warnings, ...rowsLimitWarning(state, rowLimit)],
+    suppress: suppressList.map((a) => a.address),
+    keep: keepList.map((a) => a.address),
+    suppressList,
+    keepList,
+    repeatsToSuppress: REPEATS_TO_SUPPRESS,
+    problems: files.filter((f) => f.problem).map((f) => ({ file: f.name, message: f.problem! })),
+  };
+  if (totals.first !== undefined) report.first = iso(totals.first);
+  if (totals.last !== undefined) report.last = iso(totals.last);
+  const series = state.minutes.series();
+  if (series) report.series = series;
+  report.timeZone = { ...state.zone };
+  if (state.totals.icloud) {
+    report.breakdowns = state.breakdowns.breakdowns();
+    report.replyFacts = state.breakdowns.replyFacts();
+  }
+  if (totals.cancelled) report.cancelled = true;
+  return report;
+}

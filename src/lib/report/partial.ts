@@ -1,0 +1,89 @@
+// A partial report: the aggregator's state (./state.ts) as JSON, so shards of the input read on
+// other cores or machines combine into the report one process would have made of all of it.
+// The format is documented in the README ("Past one machine"); bump PARTIAL_VERSION whenever a
+// part's saved shape changes, and a merge refuses partials of another version.
+import type { RuleEntry } from '../rules.ts';
+import { deriveReport } from './derive.ts';
+import { loadState, mergeStates, newState, saveState, type TallyState } from './state.ts';
+import type { Report } from './types.ts';
+
+export const PARTIAL_FORMAT = 'icloud-mail-reply-codes/partial-report';
+export const PARTIAL_VERSION = 1;
+
+export interface PartialReport {
+  format: typeof PARTIAL_FORMAT;
+  version: number;
+  /** A digest of the rule data the shard was classified with: shards must share it. */
+  rules: string;
+  /** Per-reply rows kept (0: none). */
+  rowLimit: number;
+  /** One member per part of the state, in that part's saved shape. */
+  state: Record<string, unknown>;
+}
+
+/** A partial report that cannot be merged, in one sentence. */
+export class PartialError extends Error {}
+
+/** FNV-1a over what decides the report: an entry's id, title, category and suppress field. */
+export function rulesDigest(rules: readonly RuleEntry[]): string {
+  const text = JSON.stringify(rules.map((r) => [r.id, r.title, r.category, r.suppress]));
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${rules.length}-${(h >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+export function savePartial(state: TallyState, rules: readonly RuleEntry[], rowLimit: number): PartialReport {
+  return {
+    format: PARTIAL_FORMAT,
+    version: PARTIAL_VERSION,
+    rules: rulesDigest(rules),
+    rowLimit,
+    state: saveState(state),
+  };
+}
+
+function check(value: unknown, name: string, digest: string): PartialReport {
+  const p = value as Partial<PartialReport> | null;
+  if (!p || typeof p !== 'object' || p.format !== PARTIAL_FORMAT)
+    throw new PartialError(`${name} is not a partial report (made with --partial).`);
+  if (p.version !== PARTIAL_VERSION)
+    throw new PartialError(
+      `${name} is a partial report of version ${p.version}; this version merges version ${PARTIAL_VERSION} only.`,
+    );
+  if (p.rules !== digest)
+    throw new PartialError(`${name} was made with other rule data (${p.rules}, here ${digest}).`);
+  if (!p.state || typeof p.state !== 'object') throw new PartialError(`${name} has no state.`);
+  return p as PartialReport;
+}
+
+/** The state of every shard's input, in the order given, and the rows limit of the first. */
+export function mergePartials(
+  partials: readonly { name: string; partial: unknown }[],
+  rules: readonly RuleEntry[],
+): { state: TallyState; rowLimit: number } {
+  const digest = rulesDigest(rules);
+  let state = newState();
+  let rowLimit: number | undefined;
+  for (const { name, partial } of partials) {
+    const p = check(partial, name, digest);
+    rowLimit ??= p.rowLimit;
+    let next: TallyState;
+    try {
+      next = loadState(p.state);
+    } catch (error) {
+      throw new PartialError(`${name} is damaged: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    state = mergeStates(state, next);
+    if (state.rows.length > rowLimit) state.rows.length = rowLimit;
+  }
+  return { state, rowLimit: rowLimit ?? 0 };
+}
+
+/** The report of all the shards' input together. */
+export function mergeReports(
+  partials: readonly { name: string; partial: unknown }[],
+  rules: readonly RuleEntry[],
+): Report {
+  const { state, rowLimit } = mergePartials(partials, rules);
+  return deriveReport(state, new Map(rules.map((r) => [r.id, r])), rowLimit);
+}

@@ -1,0 +1,74 @@
+// --jobs: the work cut into tasks for worker threads: whole files, and byte ranges of big plain
+// mail logs, cut where a line starts that cannot continue the record before it.
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { sniff, SNIFF_CHARS } from '../lib/report/sniff.ts';
+import type { Input } from './inputs.ts';
+
+/** A file smaller than this is read whole by one worker. */
+export const RANGE_BYTES = 32 * 1_048_576;
+const PROBE = 65_536;
+
+export interface Task {
+  input: Input;
+  lastModified: number;
+  /** A byte range [start, end) of a plain log; `continues` when it is not the file's first. */
+  range?: { start: number; end: number; continues: boolean };
+}
+
+function read(fd: number, at: number, length: number): Buffer {
+  const buf = Buffer.alloc(length);
+  return buf.subarray(0, readSync(fd, buf, 0, length, at));
+}
+
+// A line that starts with a blank, `<`, or 2, 4 or 5 may continue the record before it (see
+// src/lib/report/log-scan.ts); any other line starts a record, so a cut before it changes nothing.
+const MAY_CONTINUE = new Set([32, 9, 60, 50, 52, 53, 10, 13]);
+
+/** The first offset at or after `at` where a record starts, or `size` when there is none. */
+function cutAt(fd: number, at: number, size: number): number {
+  for (let o = at; o < size; o += PROBE) {
+    const buf = read(fd, o, PROBE + 1);
+    for (let i = buf.indexOf(10); i >= 0 && i + 1 < buf.length; i = buf.indexOf(10, i + 1))
+      if (!MAY_CONTINUE.has(buf[i + 1]!)) return o + i + 1;
+  }
+  return size;
+}
+
+function isPlainLog(fd: number): boolean {
+  const head = read(fd, 0, SNIFF_CHARS);
+  if (head[0] === 0x1f && head[1] === 0x8b) return false;
+  return sniff(head.toString('utf8')) === 'log';
+}
+
+/** The tasks for the inputs, in input order; files of `rangeBytes` or more that are plain mail
+ *  logs are cut into `jobs` ranges. */
+export function planTasks(inputs: readonly Input[], jobs: number, rangeBytes = RANGE_BYTES): Task[] {
+  const tasks: Task[] = [];
+  for (const input of inputs) {
+    const stat = statSync(input.path);
+    const lastModified = stat.mtimeMs;
+    if (!stat.isFile() || stat.size < rangeBytes || jobs < 2) {
+      tasks.push({ input, lastModified });
+      continue;
+    }
+    const fd = openSync(input.path, 'r');
+    try {
+      if (!isPlainLog(fd)) {
+        tasks.push({ input, lastModified });
+        continue;
+      }
+      let start = 0;
+      for (let k = 1; k <= jobs && start < stat.size; k++) {
+        const end =
+          k === jobs
+            ? stat.size
+            : cutAt(fd, Math.max(start + 1, Math.floor((stat.size * k) / jobs)), stat.size);
+        tasks.push({ input, lastModified, range: { start, end, continues: start > 0 } });
+        start = end;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return tasks;
+}
