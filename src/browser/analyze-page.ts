@@ -3,6 +3,7 @@
 import { dropZone } from './drop-zone';
 import { droppedFiles, inputFiles, type NamedFile } from './analyze-drop';
 import { renderReport } from './analyze-report';
+import { zoneSelector } from './analyze-zone';
 import { engineClient } from './engine-client';
 import type { AnalyzeMessage } from './engine-protocol';
 
@@ -33,6 +34,12 @@ function setup(root: HTMLElement) {
   q<HTMLElement>('[data-analyze-ui]').hidden = false;
 
   let urls: string[] = [];
+  let last: NamedFile[] = [];
+  const desk = new Set((root.dataset.appleDesk ?? '').split(' ').filter(Boolean));
+  // A new zone changes what the log's times mean: the same files are read again.
+  const zone = zoneSelector(q<HTMLSelectElement>('[data-analyze-zone]'), () => {
+    if (last.length && root.dataset.state !== 'reading') start(last);
+  });
 
   function busy(on: boolean) {
     progressBox.hidden = !on;
@@ -43,6 +50,7 @@ function setup(root: HTMLElement) {
 
   function start(files: NamedFile[]) {
     if (!files.length) return;
+    last = files;
     for (const u of urls) URL.revokeObjectURL(u);
     urls = [];
     const total = files.reduce((s, f) => s + f.file.size, 0);
@@ -73,7 +81,7 @@ function setup(root: HTMLElement) {
         };
         busy(false);
         status.textContent = `${m.report.cancelled ? 'Cancelled. ' : ''}Read ${m.report.files.length} ${m.report.files.length === 1 ? 'file' : 'files'}: ${m.report.replies.toLocaleString('en')} SMTP replies, ${m.report.icloud.toLocaleString('en')} from iCloud.`;
-        renderReport(report, m.report, m.listed, base, downloads);
+        renderReport(report, m.report, m.listed, base, downloads, { desk });
       } else {
         busy(false);
         status.textContent = `The files could not be read (${m.message}). Reload the page to try again.`;
@@ -83,6 +91,7 @@ function setup(root: HTMLElement) {
       files.map((f) => f.file),
       files.map((f) => f.name),
       onMessage,
+      zone(),
     );
   }
 

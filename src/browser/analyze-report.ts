@@ -6,14 +6,16 @@ import type { ShownReport } from './engine-protocol';
 import { codesText } from '../lib/standards';
 import { withBase } from '../lib/urls';
 import { OUTCOMES, RETRY, SUPPRESS } from '../lib/vocabulary';
+import { renderAppleDraft } from './analyze-apple-draft';
+import { renderBreakdowns } from './analyze-breakdowns';
 import { renderChart } from './analyze-chart';
 import { renderDownloads, type Downloads } from './analyze-downloads';
 import { renderAddressLists } from './analyze-lists';
 import { renderTodo } from './analyze-todo';
+import { renderZoneNote, zonedWhen } from './analyze-times';
 import { el, fact } from './classifier-dom';
 
 const n = (x: number) => x.toLocaleString('en');
-const when = (iso?: string) => (iso ? iso.slice(0, 16).replace('T', ' ') : '–');
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -53,6 +55,7 @@ function deliveryDomains(r: ShownReport) {
 }
 
 function entriesTable(r: ShownReport, base: string) {
+  const when = zonedWhen(r);
   return scroll(
     'iCloud replies by entry',
     el(
@@ -73,8 +76,8 @@ function entriesTable(r: ShownReport, base: string) {
             'Outcome',
             'Retry',
             'Suppress',
-            'First seen (UTC)',
-            'Last seen (UTC)',
+            'First seen',
+            'Last seen',
             'Recipients',
           ].map((h) => el('th', { scope: 'col' }, h)),
         ),
@@ -103,8 +106,8 @@ function entriesTable(r: ShownReport, base: string) {
                 ? `${SUPPRESS[row.suppress]} (${r.repeatsToSuppress} days)`
                 : SUPPRESS[row.suppress],
             ),
-            el('td', { 'data-label': 'First seen (UTC)' }, when(row.first)),
-            el('td', { 'data-label': 'Last seen (UTC)' }, when(row.last)),
+            el('td', { 'data-label': 'First seen' }, when(row.first)),
+            el('td', { 'data-label': 'Last seen' }, when(row.last)),
             el('td', { class: 'num', 'data-label': 'Recipients' }, n(row.recipients)),
           ),
         ),
@@ -146,6 +149,7 @@ export function renderReport(
   listed: { suppress: number; keep: number },
   base: string,
   downloads: Downloads,
+  extra: { desk: ReadonlySet<string> } = { desk: new Set() },
 ) {
   const heading = el(
     'h2',
@@ -158,6 +162,7 @@ export function renderReport(
     renderDownloads(downloads),
     totals(r),
     deliveryDomains(r),
+    renderZoneNote(r),
     ...r.warnings.map((w) =>
       el(
         'p',
@@ -182,6 +187,8 @@ export function renderReport(
       ? entriesTable(r, base)
       : el('p', { 'data-report-empty': '' }, 'No reply in these files was credited to an iCloud entry.'),
     renderChart(r, 'h3') ?? null,
+    renderBreakdowns(r),
+    renderAppleDraft(r, extra.desk),
     r.icloud ? domainsList(r) : null,
     renderAddressLists(r.suppressList, r.keepList, listed),
   ];

@@ -13,8 +13,9 @@ export async function analyzeFiles(
   names: string[],
   signal: AbortSignal,
   post: (message: AnalyzeMessage) => void,
+  timeZone?: string,
 ) {
-  const aggregator = (await engine.reports())();
+  const aggregator = (await engine.reports())({ timeZone });
   const total = files.reduce((n, f) => n + f.size, 0);
   let before = 0;
   let last = 0;

@@ -20,7 +20,7 @@ export interface EngineClient {
   /** A latest-only channel for one text input (the box, the search card). */
   texts(): TextChannel;
   /** Reads files; only the latest run's messages reach `onMessage`. */
-  analyze(files: File[], names: string[], onMessage: (m: AnalyzeMessage) => void): void;
+  analyze(files: File[], names: string[], onMessage: (m: AnalyzeMessage) => void, timeZone?: string): void;
   /** Cancels the latest run. */
   cancel(): void;
 }
@@ -77,9 +77,9 @@ function start(base: string): EngineClient {
         },
       };
     },
-    analyze(files, names, onMessage) {
+    analyze(files, names, onMessage, timeZone) {
       onRun = onMessage;
-      send({ type: 'analyze', run: ++run, files, names });
+      send({ type: 'analyze', run: ++run, files, names, timeZone });
     },
     cancel: () => send({ type: 'cancel', run }),
   };

@@ -8,7 +8,8 @@ export type ToWorker =
   /** First, once: where /rules.json is (an absolute URL: the worker's own base is /_astro/). */
   | { type: 'load'; rulesUrl: string }
   | { type: 'classify'; id: number; text: string }
-  | { type: 'analyze'; run: number; files: File[]; names: string[] }
+  /** `timeZone`: the IANA zone of log times that carry none. */
+  | { type: 'analyze'; run: number; files: File[]; names: string[]; timeZone?: string }
   | { type: 'cancel'; run: number };
 
 /** Addresses per list sent to the page; the downloads hold all of them, and a page that had to

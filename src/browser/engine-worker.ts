@@ -19,13 +19,13 @@ async function load(rulesUrl: string): Promise<Engine> {
   return createEngine(decodeRules(await response.json(), rulesUrl));
 }
 
-async function analyze(run: number, files: File[], names: string[]) {
+async function analyze(run: number, files: File[], names: string[], timeZone?: string) {
   // Made before the rules load, so a Cancel that arrives while they do is not lost.
   const controller = new AbortController();
   cancels.set(run, controller);
   try {
     const [ready, { analyzeFiles }] = await Promise.all([engine!, import('./engine-analyze')]);
-    await analyzeFiles(ready, files, names, controller.signal, (m) => post({ ...m, run }));
+    await analyzeFiles(ready, files, names, controller.signal, (m) => post({ ...m, run }), timeZone);
   } catch (error) {
     post({ type: 'error', message: messageOf(error), run });
   } finally {
@@ -45,6 +45,6 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
     void engine!.then(async (ready) =>
       post({ type: 'classified', id: m.id, outcome: await ready.classify(m.text) }),
     );
-  } else if (m.type === 'analyze') void analyze(m.run, m.files, m.names);
+  } else if (m.type === 'analyze') void analyze(m.run, m.files, m.names, m.timeZone);
   else cancels.get(m.run)?.abort();
 });

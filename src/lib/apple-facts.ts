@@ -47,6 +47,9 @@ function trimReply(reply: string): string {
   return r;
 }
 
+/** Two replies differing only in their Txn ID are one reply. */
+export const replyKey = (reply: string) => reply.replace(TXN, 'Txn ID').toLowerCase();
+
 /** Each distinct reply, in order of first appearance, with how many times it came and its Txn IDs
  *  (two replies differing only in their Txn ID count as one). */
 export function repliesIn(text: string): AppleReply[] {
@@ -56,7 +59,7 @@ export function repliesIn(text: string): AppleReply[] {
     if (!m) continue;
     const reply = trimReply(m[1]!);
     const ids = [...reply.matchAll(TXN)].map((t) => t[1]!);
-    const key = reply.replace(TXN, 'Txn ID').toLowerCase();
+    const key = replyKey(reply);
     const seen = byKey.get(key);
     if (seen) {
       seen.count += 1;

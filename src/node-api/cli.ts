@@ -2,13 +2,15 @@
 // also `npm run classify`): the classifier in a terminal, for mail logs and bounces on a server.
 // Without --summary it prints one line per SMTP reply, in input order; with --summary it streams the
 // inputs (.gz read as gzip) through the report aggregator /analyze/ uses and prints the report (one
-// JSON object with --json). --partial prints the aggregator's state instead, for --merge to combine
+// JSON object with --json; log times without a zone are read in --tz's IANA zone, UTC unless
+// given). --partial prints the aggregator's state instead, for --merge to combine
 // with other shards' into the report. A bad path, missing or broken rule data: one line, exit 2.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../lib/report/types.ts';
 import type { RuleEntry } from '../lib/rules.ts';
+import { isTimeZone } from '../lib/report/zones.ts';
 import { engineFromFile, MissingRulesError, type Engine } from './engine.ts';
 import { takeJobs, worthJobs } from './cli-jobs.ts';
 import { expandInputs, InputError } from './inputs.ts';
@@ -40,6 +42,20 @@ function openEngine(file: string): Engine {
   }
 }
 
+/** `--tz ZONE` or `--tz=ZONE` taken out of the arguments: the IANA zone of log times without one. */
+function takeZone(args: readonly string[]): { timeZone: string; rest: string[] } {
+  const rest = [...args];
+  const at = rest.findIndex((a) => a === '--tz' || a.startsWith('--tz='));
+  if (at < 0) return { timeZone: 'UTC', rest };
+  const [flag] = rest.splice(at, 1);
+  const timeZone = flag!.includes('=') ? flag!.slice(5) : rest.splice(at, 1)[0];
+  if (!timeZone || !isTimeZone(timeZone))
+    fail(
+      `--tz needs an IANA time zone name such as Europe/Berlin or UTC${timeZone ? `, not "${timeZone}"` : ''}.`,
+    );
+  return { timeZone, rest };
+}
+
 /** Runs the command line with its arguments and the rule data file to use; `worker` is the
  *  --jobs worker's script (without it, one job). */
 export async function main(argv: readonly string[], rules: string, worker?: URL): Promise<void> {
@@ -50,6 +66,8 @@ export async function main(argv: readonly string[], rules: string, worker?: URL)
   } catch (error) {
     fail((error as Error).message);
   }
+  const { timeZone, rest } = takeZone(args);
+  args = rest;
   const asJson = args.includes('--json');
   const partial = args.includes('--partial');
   const merge = args.includes('--merge');
@@ -83,11 +101,12 @@ export async function main(argv: readonly string[], rules: string, worker?: URL)
       const { analyzeInputs } = await import('./analyze.ts');
       const newReport = await engine.reports();
       const aggregator =
-        worker && worthJobs(inputs, jobs)
+        // The --jobs workers read times as UTC: another zone runs as one job.
+        worker && timeZone === 'UTC' && worthJobs(inputs, jobs)
           ? await (
               await import('./jobs.ts')
             ).runJobs(inputs, jobs, { rulesFile: rules, rules: engine.rules, worker })
-          : await analyzeInputs(inputs, newReport({ rowLimit: 0 }));
+          : await analyzeInputs(inputs, newReport({ rowLimit: 0, timeZone }));
       if (partial) return void process.stdout.write(`${JSON.stringify(aggregator.partial())}\n`);
       return await printReport(aggregator.report());
     }

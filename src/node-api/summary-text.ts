@@ -1,12 +1,13 @@
 // The plain-text summary the command's --summary prints: what to do first, totals and rates, one
-// row per iCloud entry, recipient domains, warnings, problems, and the addresses to suppress and
-// to keep.
+// row per iCloud entry, the breakdowns, recipient domains, warnings, problems, and the addresses to
+// suppress and to keep.
 import type { ListedAddress, Report, TodoItem } from '../lib/report/index.ts';
+import { zonedTime } from '../lib/report/zones.ts';
+import { breakdownLines } from './summary-breakdowns.ts';
 
 // Thousands grouped by hand: toLocaleString loads ICU's locale data, a tenth of the start-up.
 const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const day = (iso?: string) => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
 const LIST_SHOWN = 20;
 
 function table(head: string[], rows: string[][], right: Set<number>): string[] {
@@ -27,13 +28,17 @@ function list(title: string, items: ListedAddress[]): string[] {
   return ['', `${title} (${n(items.length)}):`, ...shown, ...more];
 }
 
-function todoLines(todo: readonly TodoItem[], link: (path: string) => string): string[] {
+function todoLines(
+  todo: readonly TodoItem[],
+  link: (path: string) => string,
+  day: (iso?: string) => string,
+): string[] {
   if (!todo.length) return [];
   return [
     'What to do first:',
     ...todo.flatMap((t, i) => {
       const trend = t.trend
-        ? ` ${t.trend.kind === 'new' ? 'New' : 'Rising'} since ${day(t.trend.since)} UTC.`
+        ? ` ${t.trend.kind === 'new' ? 'New' : 'Rising'} since ${day(t.trend.since)}.`
         : '';
       return [
         `${i + 1}. ${t.title}: ${pct(t.share)} of iCloud attempts (${n(t.replies)} ${t.permanent ? 'permanent' : 'temporary'}).${trend}`,
@@ -49,7 +54,9 @@ export const autoRepliesText = (count: number) =>
   `${n(count)} automatic ${count === 1 ? 'reply' : 'replies'} (vacation or out-of-office) counted apart: not bounces, no address listed for them.`;
 
 export function summaryText(report: Report, link: (path: string) => string): string {
-  const out: string[] = todoLines(report.todo, link);
+  const zone = report.timeZone?.zone ?? 'UTC';
+  const day = (iso?: string) => (iso ? zonedTime(iso, zone) : '-');
+  const out: string[] = todoLines(report.todo, link, day);
   const files = report.files.length;
   const { deliveries: d, rates } = report;
   out.push(
@@ -59,7 +66,11 @@ export function summaryText(report: Report, link: (path: string) => string): str
     `Deliveries: ${n(d.all)} to all providers, ${n(d.icloud)} to iCloud (${pct(rates.icloudShareOfDeliveries)}); iCloud refused ${n(rates.refused)} of ${n(rates.attempts)} attempts (${pct(rates.refusedShare)}).`,
   );
   if (report.autoReplies) out.push(autoRepliesText(report.autoReplies));
-  if (report.first) out.push(`iCloud replies from ${day(report.first)} to ${day(report.last)} UTC.`);
+  if (report.first) out.push(`iCloud replies from ${day(report.first)} to ${day(report.last)}.`);
+  if (report.timeZone?.zoneless)
+    out.push(
+      `Times without a zone (${n(report.timeZone.zoneless)}) were read as ${zone}${zone === 'UTC' ? ' (--tz names another zone)' : ''}; times are shown in ${zone}.`,
+    );
   for (const w of report.warnings) out.push('', `WARNING (${w.kind}): ${w.message}`);
   for (const p of report.problems) out.push('', `Problem: ${p.message}`);
   if (report.rows.length) {
@@ -82,6 +93,8 @@ export function summaryText(report: Report, link: (path: string) => string): str
     );
     const rd = report.domains;
     out.push(
+      '',
+      ...breakdownLines(report.breakdowns),
       '',
       `Recipient domains: icloud.com ${n(rd['icloud.com'])}, me.com ${n(rd['me.com'])}, mac.com ${n(rd['mac.com'])}, custom domains on iCloud+ ${n(rd.custom)}, Hide My Email relay ${n(rd.relay)}, no recipient ${n(rd.unknown)}.`,
     );

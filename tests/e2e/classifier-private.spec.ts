@@ -102,7 +102,7 @@ test('at 1280×800 the first card starts on the first screen after a one-line pa
 });
 
 test('the preview of an Office 365 NDR calls only the sender’s own names hosts', async ({ page }) => {
-  const ndr = readFileSync(new URL('../unit/fixtures/redact/o365-ndr-headers.txt', import.meta.url), 'utf8');
+  const ndr = readFileSync(new URL('../fixtures/redact/o365-ndr-headers.txt', import.meta.url), 'utf8');
   await page.goto(at('classify/'));
   await ready(page);
   await paste(page, ndr);

@@ -118,6 +118,48 @@ describe('npm run classify -- --summary', () => {
   });
 });
 
+// Each case runs the command two or three times.
+describe('--summary breakdowns and --tz', { timeout: 30_000 }, () => {
+  const block = path.join(fixtures, 'cs01-block.log');
+
+  it('breaks the iCloud replies down by sending domain, MX host, named IP and status', () => {
+    const out = json([block]) as unknown as { breakdowns: Record<string, unknown> };
+    expect(out.breakdowns).toMatchObject({
+      senders: [
+        { key: 'shop.example', count: 3 },
+        { key: 'invoices.example', count: 1 },
+      ],
+      ips: [{ key: '198.51.100.7', count: 1 }],
+      status: { bounced: 3, deferred: 1 },
+    });
+    const text = run(['--summary', block]).stdout;
+    expect(text).toContain('iCloud replies: 3 bounced, 1 deferred.');
+    expect(text).toContain('By sending domain: shop.example 3, invoices.example 1.');
+    expect(text).toContain('By iCloud MX host: mx01.mail.icloud.com 2, mx02.mail.icloud.com 2.');
+    expect(text).toContain('By sending IP named in the reply: 198.51.100.7 1.');
+  });
+
+  it('reads and shows zone-less times in UTC unless --tz names a zone, and says which', () => {
+    const utc = run(['--summary', block]).stdout;
+    expect(utc).toMatch(/iCloud replies from \d{4}-12-04 08:30 UTC to \d{4}-12-04 09:20 UTC\./);
+    expect(utc).toMatch(/were read as UTC \(--tz names another zone\)/);
+    const ny = run(['--summary', '--tz', 'America/New_York', block]).stdout;
+    expect(ny).toMatch(/iCloud replies from \d{4}-12-04 08:30 EST to/);
+    expect(ny).toContain('were read as America/New_York; times are shown in America/New_York.');
+    const out = json(['--tz=America/New_York', block]) as unknown as { first: string; timeZone: unknown };
+    expect(out.first).toMatch(/-12-04T13:30:02\.000Z$/);
+    expect(out.timeZone).toMatchObject({ zone: 'America/New_York' });
+  });
+
+  it('refuses a zone it does not know, in one line', () => {
+    const r = run(['--summary', '--tz', 'Mars/Olympus', block]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'classify: --tz needs an IANA time zone name such as Europe/Berlin or UTC, not "Mars/Olympus".\n',
+    );
+  });
+});
+
 describe('a missing or unreadable file', () => {
   for (const mode of [[], ['--summary'], ['--summary', '--json']]) {
     it(`is one line on stderr and exit 2 (${mode.join(' ') || 'per-reply mode'})`, () => {

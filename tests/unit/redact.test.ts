@@ -64,7 +64,8 @@ describe('redact', () => {
   });
 
   // Anonymised notices as people paste them: names, domain and IPs are made up, the layout is the real one.
-  const fixture = (name: string) => readFileSync(new URL(`fixtures/redact/${name}`, import.meta.url), 'utf8');
+  const fixture = (name: string) =>
+    readFileSync(new URL(`../fixtures/redact/${name}`, import.meta.url), 'utf8');
   const hosts = (text: string) =>
     redact(text, keep)
       .replaced.filter((r) => r.kind === 'host')

@@ -135,6 +135,11 @@ export function deriveReport(
   if (totals.last !== undefined) report.last = iso(totals.last);
   const series = state.minutes.series();
   if (series) report.series = series;
+  report.timeZone = { ...state.zone };
+  if (state.totals.icloud) {
+    report.breakdowns = state.breakdowns.breakdowns();
+    report.replyFacts = state.breakdowns.replyFacts();
+  }
   if (totals.cancelled) report.cancelled = true;
   return report;
 }

@@ -9,12 +9,14 @@ import { LogScanner } from './log-scan.ts';
 import type { PartialReport } from './partial.ts';
 import { createPrefilter } from './prefilter.ts';
 import { Tally } from './tally.ts';
+import { wallClock } from './zones.ts';
 import type { FileSummary, ReplyRow, Report } from './types.ts';
 
 export type * from './types.ts';
 export type { FileInfo } from './intake.ts';
 export { problems } from './problems.ts';
 export { REPEATS_TO_SUPPRESS } from './lists.ts';
+export { isTimeZone, zonedTime } from './zones.ts';
 export {
   mergeReports,
   PartialError,
@@ -37,6 +39,8 @@ export interface AggregatorOptions {
   classifyAny?: (text: string) => Promise<ClassifyOutcome>;
   /** Per-reply rows kept for the CSV; the counts always cover every reply. */
   rowLimit?: number;
+  /** The IANA zone of log times that carry none (syslog); UTC unless given. */
+  timeZone?: string;
   /** The time syslog lines' year is judged from when a file has no modification time. */
   now?: number;
 }
@@ -62,6 +66,7 @@ export interface Aggregator {
 
 export function createAggregator(options: AggregatorOptions): Aggregator {
   const tally = new Tally(options.rules, options.rowLimit);
+  tally.clock = wallClock(options.timeZone);
   const codes = replyCodes(options.rules.map((r) => r.code));
   const env = {
     classifier: options.classifier,

@@ -13,6 +13,7 @@ import {
   continuesReply,
   firstDigits,
 } from '../lexicon.ts';
+import { SENDER_MARKS } from './senders.ts';
 
 /** A record stops taking continuation lines at this size (as the line-by-line path does). */
 export const MAX_RECORD = 256 * 1024;
@@ -29,7 +30,6 @@ function candidateRegex(digits: string): RegExp {
 
 /** Lines that may be a delivery (./deliveries.ts reads them) or a qmgr line naming the sender. */
 const DELIVERY_LINE = /status=sent|stat=Sent| => /g;
-const SENDER_LINE = /\]: [0-9A-Za-z]{5,20}: from=</g;
 const BLANK_CHAR = new RegExp(BLANK);
 
 export interface LogSink {
@@ -147,8 +147,6 @@ export class LogScanner {
 
     // Records the candidate expression touches (multi-line records always count).
     const region = consumed === text.length ? text : text.slice(0, consumed);
-    // Senders first: a reply's qmgr line is earlier in the log, often in the same chunk.
-    eachLine(region, consumed, SENDER_LINE, sink.senderLine);
     const re = this.candidates;
     re.lastIndex = 0;
     let k = 0;
@@ -160,6 +158,8 @@ export class LogScanner {
       re.lastIndex = Math.max(re.lastIndex, records[k]!.end);
       if (re.lastIndex === m.index) re.lastIndex++;
     }
+    // Senders before the records: a reply's qmgr line is earlier in the log, often in the same chunk.
+    for (const mark of SENDER_MARKS) linesWith(region, mark, consumed, sink.senderLine);
     for (let i = 0; i < n; i++) {
       const r = records[i]!;
       if (r.hit || r.count > 1) sink.record(text.slice(r.start, r.end), r.first, r.count);
@@ -168,5 +168,16 @@ export class LogScanner {
 
     eachLine(region, consumed, DELIVERY_LINE, sink.deliveryLine);
     return { consumed, lines };
+  }
+}
+
+/** Calls `line` once with each line of `region` that holds `mark`. */
+function linesWith(region: string, mark: string, end: number, line: (text: string) => void) {
+  for (let i = region.indexOf(mark); i >= 0;) {
+    const s = region.lastIndexOf('\n', i) + 1;
+    let e = region.indexOf('\n', i);
+    if (e < 0) e = end;
+    line(region.slice(s, e));
+    i = region.indexOf(mark, e + 1);
   }
 }

@@ -1,13 +1,14 @@
 // The aggregator's running state: every part the report is derived from, and nothing derived. A
 // partial report (./partial.ts) is this state serialised, so each part also says how it is saved,
 // loaded and merged with the same part of another shard; a part added later only needs its own.
+import { BreakdownTally } from './breakdowns.ts';
 import { DeliveredSet } from './deliveries.ts';
 import { DOMAIN_KINDS } from './domains.ts';
 import type { UnknownUserEvent } from './incident.ts';
 import type { HitsByAddress } from './lists.ts';
 import { MinuteCounts } from './series.ts';
 import { fileParts, hitsPart, mapPart, rowsPart, statsPart, totalsPart } from './state-parts.ts';
-import type { DomainKind, FileSummary, ReplyRow } from './types.ts';
+import type { DomainKind, FileSummary, ReplyRow, ReportZone } from './types.ts';
 
 export interface EntryStats {
   count: number;
@@ -54,6 +55,9 @@ export interface TallyState {
   rows: ReplyRow[];
   delivered: DeliveredSet;
   deliveries: Deliveries;
+  breakdowns: BreakdownTally;
+  /** The zone times without one were read in, and how many were. */
+  zone: ReportZone;
 }
 
 /** How one part of the state is kept in JSON and combined with the same part of a later shard. */
@@ -119,6 +123,16 @@ export const PARTS: Parts = {
     load: (s) => DeliveredSet.load(s as Parameters<typeof DeliveredSet.load>[0]),
     merge: (a, b) => a.merge(b),
   },
+  breakdowns: {
+    save: (t) => t.save(),
+    load: (s) => BreakdownTally.load(s as Parameters<typeof BreakdownTally.load>[0]),
+    merge: (a, b) => a.merge(b),
+  },
+  zone: {
+    save: (z) => z,
+    load: (s) => ({ ...(s as ReportZone) }),
+    merge: (a, b) => ({ zone: a.zone, zoneless: a.zoneless + b.zoneless }),
+  },
 };
 
 export function newState(): TallyState {
@@ -134,6 +148,8 @@ export function newState(): TallyState {
     rows: [],
     delivered: new DeliveredSet(),
     deliveries: { all: 0, icloud: 0, domains: new Map(), minutes: new Map() },
+    breakdowns: new BreakdownTally(),
+    zone: { zone: 'UTC', zoneless: 0 },
   };
 }
 

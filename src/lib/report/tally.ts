@@ -10,6 +10,8 @@ import { domainKind } from './domains.ts';
 import { recordHit } from './lists.ts';
 import { savePartial, type PartialReport } from './partial.ts';
 import { postfixFields, QueueSenders } from './postfix-fields.ts';
+import { SenderIndex } from './senders.ts';
+import { wallClock, type WallClock } from './zones.ts';
 import { newState, type TallyState } from './state.ts';
 import type { FileSummary, ReplyRow, Report } from './types.ts';
 
@@ -51,6 +53,10 @@ export class Tally {
   readonly state: TallyState = newState();
   /** Envelope senders by Postfix queue id, for the replies' CSV rows (not part of the report). */
   readonly senders = new QueueSenders();
+  /** Sending domains by queue id, for the breakdowns, while a file is read (not saved). */
+  readonly senderDomains = new SenderIndex();
+  /** Reads times without a zone (set by the aggregator from its options). */
+  clock: WallClock = wallClock('UTC');
   private readonly byId: Map<string, RuleEntry>;
   private readonly incidentEntries: Set<string>;
   private readonly rules: readonly RuleEntry[];
@@ -70,6 +76,9 @@ export class Tally {
   }
   get delivered() {
     return this.state.delivered;
+  }
+  get minutes() {
+    return this.state.minutes;
   }
   get skipped(): number {
     return this.state.totals.skipped;
@@ -118,8 +127,10 @@ export class Tally {
       const found = r.reply.context.recipient;
       const recipient = found === undefined ? undefined : detach(found.toLowerCase());
       if (rows.length < this.rowLimit) rows.push(replyRow(r, source, recipient, this.senders));
-      if (r.entry) this.addEntry(r.entry, file, time, recipient);
-      else if (r.looksLikeICloud) totals.icloudUnmatched++;
+      if (r.entry) {
+        this.addEntry(r.entry, file, time, recipient);
+        this.state.breakdowns.add(r, r.entry.id, source.record ?? r.reply.text, time, this.senderDomains);
+      } else if (r.looksLikeICloud) totals.icloudUnmatched++;
       else totals.other++;
     }
   }
@@ -154,10 +165,12 @@ export class Tally {
   }
 
   report(): Report {
+    this.state.zone = { zone: this.clock.zone, zoneless: this.clock.read };
     return deriveReport(this.state, this.byId, this.rowLimit);
   }
 
   partial(): PartialReport {
+    this.state.zone = { zone: this.clock.zone, zoneless: this.clock.read };
     return savePartial(this.state, this.rules, this.rowLimit);
   }
 }

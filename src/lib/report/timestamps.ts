@@ -1,9 +1,13 @@
-// Times of log lines, messages and webhook events, as milliseconds since the epoch (UTC). Logs
-// without a zone are read as UTC: the chart needs consistent buckets more than the true zone.
+// Times of log lines, messages and webhook events, as milliseconds since the epoch (UTC). Log times
+// without a zone are read in the zone the user names (./zones.ts; UTC unless told).
+import { wallClock, type WallClock } from './zones.ts';
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ISO_START = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(Z|[+-]\d\d:?\d\d)?/;
 const SYSLOG_START = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)/;
 const DAY = 86_400_000;
+/** Zone-less times are read as UTC unless a clock for another zone is given. */
+const UTC = wallClock('UTC');
 
 function zoneOffset(zone: string | undefined): number {
   if (!zone || zone === 'Z') return 0;
@@ -17,11 +21,12 @@ export const startsWithTime = (line: string) => ISO_START.test(line) || SYSLOG_S
 
 /** The time at the start of a log line. Syslog omits the year: it is the reference time's year,
  *  or the year before when that would put the line more than a day after the reference. */
-export function lineTime(line: string, reference: number): number | undefined {
+export function lineTime(line: string, reference: number, clock: WallClock = UTC): number | undefined {
   const iso = ISO_START.exec(line);
   if (iso) {
     const [, y, mo, d, h, mi, s, frac, zone] = iso;
     const ms = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
+    if (!zone) return clock.toUtc(+y!, +mo! - 1, +d!, +h!, +mi!, +s!, ms);
     return Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!, ms) - zoneOffset(zone);
   }
   const sys = SYSLOG_START.exec(line);
@@ -29,8 +34,10 @@ export function lineTime(line: string, reference: number): number | undefined {
   const month = MONTHS.indexOf(sys[1]!.toLowerCase());
   if (month < 0) return undefined;
   const year = new Date(reference).getUTCFullYear();
-  const t = Date.UTC(year, month, +sys[2]!, +sys[3]!, +sys[4]!, +sys[5]!);
-  return t > reference + DAY ? Date.UTC(year - 1, month, +sys[2]!, +sys[3]!, +sys[4]!, +sys[5]!) : t;
+  const t = clock.toUtc(year, month, +sys[2]!, +sys[3]!, +sys[4]!, +sys[5]!);
+  if (t <= reference + DAY) return t;
+  clock.read--;
+  return clock.toUtc(year - 1, month, +sys[2]!, +sys[3]!, +sys[4]!, +sys[5]!);
 }
 
 /** A Date header or any date string JavaScript reads (RFC 2822, ISO 8601). */

@@ -42,6 +42,47 @@ export interface SeriesBucket {
   /** ISO start of the bucket. */
   start: string;
   counts: Record<string, number>;
+  /** Deliveries to Apple-hosted addresses seen in the bucket, for the refusal rate. */
+  delivered?: number;
+}
+
+/** A key (a domain, a host, an IP) and how many iCloud replies it had. */
+export interface Count {
+  key: string;
+  count: number;
+}
+
+/** The iCloud replies broken down the ways a block of refusals is investigated. */
+export interface Breakdowns {
+  /** By the envelope sender's domain (a log's `from=<…>` joined by queue id, a DSN's or event's). */
+  senders: Count[];
+  /** By the iCloud MX host that replied (mx01.mail.icloud.com, …). */
+  hosts: Count[];
+  /** By the sending IP a reply names (`?ip=` in Proofpoint links, "Mail from IP …"). */
+  ips: Count[];
+  /** Refused for good (5xx, `status=bounced`) against deferred (4xx, `status=deferred`). */
+  status: { bounced: number; deferred: number };
+}
+
+/** One distinct iCloud reply (replies differing only in their Txn ID are one), with the facts the
+ *  message to Apple asks for. */
+export interface ReportedReply {
+  entry: string;
+  text: string;
+  count: number;
+  txnIds: string[];
+  ips: string[];
+  /** Sending domains of the mail it refused. */
+  senders: string[];
+  first?: string;
+  last?: string;
+}
+
+/** The zone times without one were read in (and the report's times are shown in). */
+export interface ReportZone {
+  zone: string;
+  /** Times read without a zone of their own. */
+  zoneless: number;
 }
 
 export interface Series {
@@ -163,6 +204,10 @@ export interface Report {
   repeatsToSuppress: number;
   problems: { file: string; message: string }[];
   cancelled?: boolean;
+  breakdowns?: Breakdowns;
+  /** Each distinct iCloud reply, most frequent first (at most 100). */
+  replyFacts?: ReportedReply[];
+  timeZone?: ReportZone;
 }
 
 /** One reply found, as in the per-reply CSV. */

@@ -82,7 +82,9 @@ export class FileContext {
     if (!to) return;
     const apple = APPLE.test(line);
     if (apple) this.env.tally.delivered.add(to);
-    this.env.tally.countDelivery(to, apple, apple ? lineTime(line, this.reference) : undefined);
+    const at = apple ? lineTime(line, this.reference, this.env.tally.clock) : undefined;
+    this.env.tally.countDelivery(to, apple, at);
+    if (at !== undefined) this.env.tally.minutes.addDelivered(at);
   }
 
   /** A delivery event of a webhook export. */

@@ -32,7 +32,7 @@ export class JsonLinesReader implements LineReader {
       return;
     }
     const { results } = env.classifier.classify(detach(line));
-    if (results.length) this.file.add(results, eventTime(parse()), lineNo);
+    if (results.length) this.file.add(results, eventTime(parse()), lineNo, line);
   }
 
   finish() {}

@@ -49,8 +49,9 @@ export class JsonReader implements LineReader {
     for (const event of events) {
       summary.records++;
       for (const r of deliveredInEvent(event)) this.file.deliveredEvent(r);
-      const { results } = env.classifier.classify(Array.isArray(value) ? JSON.stringify(event) : text);
-      if (results.length) this.file.add(results, eventTime(event), line);
+      const record = Array.isArray(value) ? JSON.stringify(event) : text;
+      const { results } = env.classifier.classify(record);
+      if (results.length) this.file.add(results, eventTime(event), line, record);
     }
   }
 }

@@ -24,14 +24,17 @@ export class LogReader implements ChunkReader {
           return;
         }
         const { results } = env.classifier.classify(detach(text));
-        if (results.length) file.add(results, lineTime(text, file.reference), line, text);
+        if (results.length) file.add(results, lineTime(text, file.reference, env.tally.clock), line, text);
       },
       skip: (lines) => {
         summary.records++;
         env.tally.skipped += lines;
       },
       deliveryLine: (text) => file.deliveryLine(text),
-      senderLine: (text) => env.tally.senders.add(text),
+      senderLine: (text) => {
+        env.tally.senders.add(text);
+        env.tally.senderDomains.line(text);
+      },
     };
   }
 

@@ -59,7 +59,7 @@ export class MessageReader implements LineReader {
       const { results, autoReply } =
         mime && env.classifyAny ? await env.classifyAny(text) : env.classifier.classify(text);
       if (autoReply) env.tally.autoReplies++;
-      if (results.length) this.file.add(results, messageTime(text), line);
+      if (results.length) this.file.add(results, messageTime(text), line, text);
     }
   }
 

@@ -38,6 +38,7 @@ export class TextReader implements LineReader {
     if (!this.mayHold && env.prefilter(line)) this.mayHold = true;
     this.file.deliveryLine(line);
     env.tally.senders.add(line);
+    env.tally.senderDomains.line(line);
   }
 
   private flush() {
@@ -49,7 +50,8 @@ export class TextReader implements LineReader {
     else {
       const text = n === 1 ? detach(this.lines[0]!) : this.lines.join('\n');
       const { results } = env.classifier.classify(text);
-      if (results.length) this.file.add(results, lineTime(text, this.file.reference), this.firstLine, text);
+      if (results.length)
+        this.file.add(results, lineTime(text, this.file.reference, env.tally.clock), this.firstLine, text);
     }
     this.lines = [];
     this.size = 0;
