@@ -19,13 +19,14 @@ writeFileSync(
 );
 const log = path.join(fixtures, 'postfix.log');
 
-function run(args: string[], input?: string | Buffer, user: { uid?: number; gid?: number } = {}) {
-  return spawnSync(process.execPath, [path.join(root, 'scripts/classify.ts'), ...args], {
+/** `wrap` runs the command through another (setpriv, below). */
+function run(args: string[], input?: string | Buffer, wrap: string[] = []) {
+  const argv = [process.execPath, path.join(root, 'scripts/classify.ts'), ...args];
+  return spawnSync(wrap[0] ?? argv[0]!, [...wrap.slice(1), ...(wrap.length ? argv : argv.slice(1))], {
     cwd: root,
     input,
     encoding: 'utf8',
     env: { ...process.env, OUT_DIR: work },
-    ...user,
   });
 }
 
@@ -174,11 +175,11 @@ describe('a missing or unreadable file', () => {
     const locked = path.join(work, 'locked.log');
     writeFileSync(locked, 'x');
     chmodSync(locked, 0);
-    // Root reads any file whatever its mode, so as root the CLI runs as the unprivileged `nobody`,
-    // for whom the work folder is open and the file is not.
+    // Root reads any file whatever its mode through the capabilities that override file modes; as
+    // root the CLI runs without them (util-linux's setpriv), so the mode holds as for anyone else.
     const asRoot = process.getuid?.() === 0;
-    if (asRoot) chmodSync(work, 0o755);
-    const r = run(['--summary', locked], undefined, asRoot ? { uid: 65534, gid: 65534 } : {});
+    const wrap = asRoot ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search'] : [];
+    const r = run(['--summary', locked], undefined, wrap);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`classify: cannot read ${locked}: permission denied\n`);
   });
