@@ -7,6 +7,7 @@ import { decodeJson, Problem } from './json-schema.ts';
 import { hasOneKey } from './rule-key.ts';
 import { RULE_RECORD_SCHEMA } from './rule-record-schema.ts';
 import type { DsnKey, MatchRule, RuleRecord } from './schema/rule-record.ts';
+import { compiles } from './regexp.ts';
 
 export type { DsnKey, MatchRule, RuleRecord };
 
@@ -15,15 +16,6 @@ export type DsnRuleEntry = Extract<RuleRecord, { dsn: DsnKey }>;
 
 /** The engine's name for a rule record. */
 export type RuleEntry = RuleRecord;
-
-const compiles = (source: string) => {
-  try {
-    new RegExp(source, 'iu');
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** The entry schema's refinements the engine depends on, which JSON Schema cannot state. */
 function checkRefinements(record: RuleRecord) {

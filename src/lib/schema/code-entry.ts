@@ -3,15 +3,7 @@
 // entries with it; every other entry type is derived from `CodeEntryData`.
 import { z } from 'zod';
 import { CATEGORIES, EVIDENCE, OUTCOMES, OWNERS, RETRY, STAGES, SUPPRESS, keysOf } from '../vocabulary.ts';
-
-const compiles = (source: string) => {
-  try {
-    new RegExp(source, 'iu');
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { compiles } from '../regexp.ts';
 
 /** One matching rule. The entry's `tag`, when set, is a rule of its own and is not repeated here. */
 const matchRule = z.union([
