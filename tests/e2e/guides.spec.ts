@@ -120,6 +120,8 @@ for (const e of relay) {
 }
 
 test('every guide link on an entry page points at a section that exists', async ({ page }) => {
+  // One page load per entry and per linked guide: far more than one test's usual work.
+  test.slow();
   const targets = new Set<string>();
   for (const e of entries) {
     await page.goto(`/codes/${e.id}/`);
