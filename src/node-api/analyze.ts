@@ -34,7 +34,7 @@ async function readSmallFile(aggregator: Aggregator, input: Input, lastModified:
   }
   if (isGzip(bytes) || bytes.length > CHUNK) return false;
   const file = aggregator.file(input.name, { bytes: bytes.length, lastModified, gzip: false });
-  if (bytes.length) await file.write(bytes.toString('utf8'));
+  if (bytes.length) await file.write(bytes);
   await file.end();
   return true;
 }
@@ -46,16 +46,15 @@ async function readFile(aggregator: Aggregator, input: Input): Promise<void> {
   const gzip = stat.size > 0 && startsWithGzip(input.path);
   const file = aggregator.file(input.name, { bytes: stat.size, lastModified: stat.mtimeMs, gzip });
   const source = createReadStream(input.path, { highWaterMark: CHUNK });
-  let text: Readable = source;
+  let bytes: Readable = source;
   if (gzip) {
     const { createGunzip } = await import('node:zlib');
     const gunzip = createGunzip({ chunkSize: CHUNK });
     source.on('error', (error) => gunzip.destroy(error));
-    text = source.pipe(gunzip);
+    bytes = source.pipe(gunzip);
   }
-  text.setEncoding('utf8');
   try {
-    for await (const chunk of text) await file.write(chunk as string);
+    for await (const chunk of bytes) await file.write(chunk as Buffer);
   } catch (error) {
     file.fail(
       gzip
@@ -76,10 +75,9 @@ export async function readRange(
   const { start, end } = range;
   const file = aggregator.file(input.name, { bytes: end - start, lastModified, gzip: false });
   if (end > start) {
-    const text = createReadStream(input.path, { start, end: end - 1, highWaterMark: CHUNK });
-    text.setEncoding('utf8');
+    const bytes = createReadStream(input.path, { start, end: end - 1, highWaterMark: CHUNK });
     try {
-      for await (const chunk of text) await file.write(chunk as string);
+      for await (const chunk of bytes) await file.write(chunk as Buffer);
     } catch (error) {
       file.fail(problems.unreadable(input.name, error instanceof Error ? error.message : String(error)));
     }

@@ -1,0 +1,69 @@
+// Which records of a log may hold a reply, judged from their bytes. Built from the engine's lexicon
+// (../lexicon.ts) and looser than it: a record is a candidate when it has a basic code as the
+// scanner reads one, a lone enhanced code right after a marker (`said: 5.1.1`, `smtp; 5.1.1`), a
+// Python smtplib tuple, JSON, or a line that starts like a reply. Deliveries (`status=sent (250
+// 2.0.0 Ok)`) have none of these. tests/unit/prefilter.test.ts holds the scanner to the engine.
+import { ENHANCED_MARKER_ENDS, LINE_START_REACH, NOT_BEFORE_CODE, NOT_BEFORE_ENHANCED } from '../lexicon.ts';
+
+const table = (test: (c: number) => boolean) => Uint8Array.from({ length: 256 }, (_, c) => (test(c) ? 1 : 0));
+const isWord = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const among = (chars: string) => {
+  const set = new Set([...chars].map((ch) => ch.charCodeAt(0)));
+  return (c: number) => set.has(c);
+};
+
+/** Bytes that may not come right before a code (a word character, `.`, `@`, …). */
+const NOT_BEFORE = table((c) => isWord(c) || among(NOT_BEFORE_CODE)(c));
+const NOT_BEFORE_ENH = table((c) => isWord(c) || among(NOT_BEFORE_ENHANCED)(c));
+/** What may follow a basic code: `-`, `:`, or a blank once control characters are spaces. Bytes
+ *  of 0x80 and over may be part of a Unicode space, a C1 control or U+FFFD. */
+const AFTER_CODE = table((c) => c === 45 || c === 58 || c <= 32 || c >= 127);
+/** A blank as the engine sees one, loosely: the same bytes but `-` and `:`. */
+const BLANK = table((c) => c <= 32 || c >= 127);
+const MARKER_END = table(among(ENHANCED_MARKER_ENDS));
+const isDigit = (c: number | undefined) => c !== undefined && c >= 48 && c <= 57;
+
+const DOT = 46;
+const PAREN = 40;
+const COMMA = 44;
+const QUOTE = 34;
+const BRACKET = 91;
+
+/** True when the line at [start, end) starts, after blanks, with what the engine reads as JSON or
+ *  as a lone enhanced code: `"`, `[`, or `2.`, `4.`, `5.`. */
+export function startsLikeReply(bytes: Uint8Array, start: number, end: number): boolean {
+  // A blank of more than one byte (a Unicode space) counts as one character of the reach.
+  const reach = start + LINE_START_REACH * 3;
+  let i = start;
+  while (i < end && i <= reach && BLANK[bytes[i]!]) i++;
+  const c = bytes[i];
+  return c === QUOTE || c === BRACKET || ((c === 50 || c === 52 || c === 53) && bytes[i + 1] === DOT);
+}
+
+/** `codeFirst` are the first digits of the basic codes the classifier reads (lexicon's firstDigits). */
+export function candidateTest(codeFirst: string) {
+  const CODE_FIRST = table(among(codeFirst));
+  /** A lone enhanced code at i whose blanks before it follow a marker, or start the record. */
+  function markedEnhanced(bytes: Uint8Array, start: number, i: number): boolean {
+    if (bytes[i + 1] !== DOT || !isDigit(bytes[i + 2])) return false;
+    if (i > start && NOT_BEFORE_ENH[bytes[i - 1]!]) return false;
+    let j = i - 1;
+    while (j >= start && BLANK[bytes[j]!]) j--;
+    return j < start || MARKER_END[bytes[j]!] === 1;
+  }
+  /** True when bytes [start, end) may hold a reply (the first line's start is judged apart). */
+  return function mayHoldReply(bytes: Uint8Array, start: number, end: number): boolean {
+    for (let i = start; i < end; i++) {
+      const c = bytes[i]!;
+      // Only 2, 3, 4 and 5 start what is looked for here (3: Python's `(354, …)`).
+      if (c < 50 || c > 53) continue;
+      const before = i > start ? bytes[i - 1]! : 32;
+      if (isDigit(bytes[i + 1]) && isDigit(bytes[i + 2])) {
+        if (CODE_FIRST[c] && AFTER_CODE[bytes[i + 3] ?? 0] && !NOT_BEFORE[before] && i + 3 < end) return true;
+        if (before === PAREN && bytes[i + 3] === COMMA) return true;
+      } else if (c !== 51 && markedEnhanced(bytes, start, i)) return true;
+    }
+    return false;
+  };
+}
