@@ -96,13 +96,15 @@ export async function main(argv: readonly string[], rules: string, worker?: URL)
     }
     if (summary) {
       const inputs = expandInputs(paths.length ? paths : ['-']);
-      if (wantsSmallHeap(inputs)) rerunWithSmallHeap();
+      // The --jobs workers read times as UTC: another zone runs as one job.
+      const inWorkers = worker && timeZone === 'UTC' && worthJobs(inputs, jobs);
+      // Workers are started with a small young generation of their own; this thread only merges.
+      if (!inWorkers && wantsSmallHeap(inputs)) rerunWithSmallHeap();
       // The report code loads only here; the terminal prints no per-reply CSV, so no rows are kept.
       const { analyzeInputs } = await import('./analyze.ts');
       const newReport = await engine.reports();
       const aggregator =
-        // The --jobs workers read times as UTC: another zone runs as one job.
-        worker && timeZone === 'UTC' && worthJobs(inputs, jobs)
+        inWorkers && worker
           ? await (
               await import('./jobs.ts')
             ).runJobs(inputs, jobs, { rulesFile: rules, rules: engine.rules, worker })

@@ -29,6 +29,8 @@ const PAREN = 40;
 const COMMA = 44;
 const QUOTE = 34;
 const BRACKET = 91;
+const SPACE = 32;
+const NL = 10;
 
 /** True when the line at [start, end) starts, after blanks, with what the engine reads as JSON or
  *  as a lone enhanced code: `"`, `[`, or `2.`, `4.`, `5.`. */
@@ -37,33 +39,38 @@ export function startsLikeReply(bytes: Uint8Array, start: number, end: number): 
   const reach = start + LINE_START_REACH * 3;
   let i = start;
   while (i < end && i <= reach && BLANK[bytes[i]!]) i++;
+  // Reads stay inside the array: a read past its end costs the optimised code (V8 deoptimises).
+  if (i + 1 >= end) return i < end && (bytes[i] === QUOTE || bytes[i] === BRACKET);
   const c = bytes[i];
   return c === QUOTE || c === BRACKET || ((c === 50 || c === 52 || c === 53) && bytes[i + 1] === DOT);
 }
 
-/** `codeFirst` are the first digits of the basic codes the classifier reads (lexicon's firstDigits). */
+/** `codeFirst` are the first digits of the basic codes the classifier reads (lexicon's firstDigits).
+ *  The test returned says whether what starts at `i`, a byte from `2` to `5` in the line that starts
+ *  at `start`, makes the line a candidate. */
 export function candidateTest(codeFirst: string) {
   const CODE_FIRST = table(among(codeFirst));
-  /** A lone enhanced code at i whose blanks before it follow a marker, or start the record. */
+  /** A lone enhanced code at i whose blanks before it follow a marker, or start the line. */
   function markedEnhanced(bytes: Uint8Array, start: number, i: number): boolean {
-    if (bytes[i + 1] !== DOT || !isDigit(bytes[i + 2])) return false;
+    if (i + 2 >= bytes.length || bytes[i + 1] !== DOT || !isDigit(bytes[i + 2])) return false;
     if (i > start && NOT_BEFORE_ENH[bytes[i - 1]!]) return false;
     let j = i - 1;
     while (j >= start && BLANK[bytes[j]!]) j--;
     return j < start || MARKER_END[bytes[j]!] === 1;
   }
-  /** True when bytes [start, end) may hold a reply (the first line's start is judged apart). */
-  return function mayHoldReply(bytes: Uint8Array, start: number, end: number): boolean {
-    for (let i = start; i < end; i++) {
-      const c = bytes[i]!;
-      // Only 2, 3, 4 and 5 start what is looked for here (3: Python's `(354, …)`).
-      if (c < 50 || c > 53) continue;
-      const before = i > start ? bytes[i - 1]! : 32;
-      if (isDigit(bytes[i + 1]) && isDigit(bytes[i + 2])) {
-        if (CODE_FIRST[c] && AFTER_CODE[bytes[i + 3] ?? 0] && !NOT_BEFORE[before] && i + 3 < end) return true;
-        if (before === PAREN && bytes[i + 3] === COMMA) return true;
-      } else if (c !== 51 && markedEnhanced(bytes, start, i)) return true;
+  return function candidateAt(bytes: Uint8Array, start: number, i: number): boolean {
+    // Reads stay inside the array: a read past its end costs the optimised code (V8 deoptimises).
+    if (i + 3 >= bytes.length) return false;
+    const c = bytes[i]!;
+    const before = i > start ? bytes[i - 1]! : SPACE;
+    if (isDigit(bytes[i + 1]) && isDigit(bytes[i + 2])) {
+      // A basic code: the byte after it is in the line (a line's end is not after it).
+      const after = bytes[i + 3]!;
+      if (CODE_FIRST[c] && after !== NL && AFTER_CODE[after] && !NOT_BEFORE[before]) return true;
+      // Python's `(550, b'…')`, `(354, …)`.
+      return before === PAREN && after === COMMA;
     }
-    return false;
+    // 3 starts no enhanced code.
+    return c !== 51 && markedEnhanced(bytes, start, i);
   };
 }
