@@ -5,7 +5,8 @@
 // peeked at, goes through the shared web-stream reader. zlib and web streams load when first needed.
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { problems, type Aggregator } from '../lib/report/index.ts';
+import { open } from 'node:fs/promises';
+import { problems, type Aggregator, type FileWriter } from '../lib/report/index.ts';
 import { readStream } from '../lib/report/read.ts';
 import { expandInputs, type Input } from './inputs.ts';
 
@@ -45,6 +46,7 @@ async function readFile(aggregator: Aggregator, input: Input): Promise<void> {
   if (stat.isFile() && stat.size <= CHUNK && (await readSmallFile(aggregator, input, stat.mtimeMs))) return;
   const gzip = stat.size > 0 && startsWithGzip(input.path);
   const file = aggregator.file(input.name, { bytes: stat.size, lastModified: stat.mtimeMs, gzip });
+  if (!gzip && stat.isFile()) return readPlain(file, input, 0, Infinity);
   const source = createReadStream(input.path, { highWaterMark: CHUNK });
   let bytes: Readable = source;
   if (gzip) {
@@ -74,13 +76,27 @@ export async function readRange(
 ): Promise<void> {
   const { start, end } = range;
   const file = aggregator.file(input.name, { bytes: end - start, lastModified, gzip: false });
-  if (end > start) {
-    const bytes = createReadStream(input.path, { start, end: end - 1, highWaterMark: CHUNK });
+  await readPlain(file, input, start, end);
+}
+
+/** Reads bytes [start, end) of a regular file into one buffer, used again for every chunk: the
+ *  aggregator copies what it keeps (a stream would allocate a buffer a chunk). */
+async function readPlain(file: FileWriter, input: Input, start: number, end: number): Promise<void> {
+  try {
+    const handle = await open(input.path, 'r');
     try {
-      for await (const chunk of bytes) await file.write(chunk as Buffer);
-    } catch (error) {
-      file.fail(problems.unreadable(input.name, error instanceof Error ? error.message : String(error)));
+      const buffer = Buffer.allocUnsafe(CHUNK);
+      for (let at = start; at < end;) {
+        const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, end - at), at);
+        if (bytesRead === 0) break;
+        await file.write(buffer.subarray(0, bytesRead));
+        at += bytesRead;
+      }
+    } finally {
+      await handle.close();
     }
+  } catch (error) {
+    file.fail(problems.unreadable(input.name, error instanceof Error ? error.message : String(error)));
   }
   await file.end();
 }

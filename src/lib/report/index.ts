@@ -50,7 +50,8 @@ export interface AggregatorOptions {
 
 /** One file being read: write its text in chunks, then end it (or fail it, then end it). */
 export interface FileWriter {
-  /** A chunk of bytes (UTF-8) or of text; one file is written in one of the two. */
+  /** A chunk of bytes (UTF-8) or of text; one file is written in one of the two. The bytes are
+   *  read or copied before the promise settles, so the caller may fill the same buffer again. */
   write(chunk: string | Uint8Array): Promise<void>;
   end(): Promise<void>;
   fail(problem: string): void;

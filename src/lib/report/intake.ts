@@ -56,7 +56,8 @@ export class FileIntake {
     this.file.fail(problem);
   }
 
-  /** A chunk of the file: bytes (UTF-8) or text; one file is written in one of the two. */
+  /** A chunk of the file: bytes (UTF-8) or text; one file is written in one of the two. The bytes
+   *  are read (or copied) before this returns, so the caller may reuse its buffer. */
   async write(chunk: string | Uint8Array): Promise<void> {
     this.size += chunk.length;
     const reader = this.reader;
@@ -68,7 +69,8 @@ export class FileIntake {
     else {
       if (typeof chunk === 'string') this.head += chunk;
       else {
-        this.headBytes.push(chunk);
+        // A copy: the caller may fill the same buffer with the next chunk.
+        this.headBytes.push(chunk.slice());
         this.head += this.decoder.decode(chunk, { stream: true });
       }
       if (this.head.length < SNIFF_CHARS) return;
