@@ -14,6 +14,7 @@ import { isTimeZone } from '../lib/report/zones.ts';
 import { engineFromFile, MissingRulesError, type Engine } from './engine.ts';
 import { takeJobs, worthJobs } from './cli-jobs.ts';
 import { expandInputs, InputError } from './inputs.ts';
+import { writeJsonLine } from './json-out.ts';
 import { replyLines } from './reply-lines.ts';
 import { rerunWithSmallHeap, wantsSmallHeap } from './small-heap.ts';
 
@@ -83,7 +84,7 @@ export async function main(argv: readonly string[], rules: string, worker?: URL)
   const site = process.env.SITE;
   const absolute = (url: string) => (site ? new URL(url, site).href : url);
   const printReport = async (report: Report) => {
-    if (asJson) return void process.stdout.write(`${JSON.stringify(report)}\n`);
+    if (asJson) return writeJsonLine(report);
     const { summaryText } = await import('./summary-text.ts');
     const byPath = new Map(engine.rules.map((r) => [r.path, r]));
     const link = (p: string) => absolute(byPath.get(p)?.url ?? `/${p}`);
