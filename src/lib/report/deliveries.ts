@@ -27,7 +27,8 @@ const textHashes = (text: string) => hashes(text.length, (i) => text.charCodeAt(
 /** The filter saved: the dense bits in base64, or, while few are set, [index, word, …] pairs. */
 export interface SavedDelivered {
   count: number;
-  bits?: string;
+  /** Base64, or the words themselves in a partial passed to another thread (not JSON). */
+  bits?: string | Uint32Array;
   words?: number[];
 }
 
@@ -65,20 +66,23 @@ export class DeliveredSet {
   }
 
   /** The filter as JSON: the count, and the bits once any address went in. */
-  save(): SavedDelivered {
+  save(binary = false): SavedDelivered {
     if (!this.bits) return { count: this.count };
     const words: number[] = [];
     for (let i = 0; i < WORDS && words.length < WORDS / 8; i++)
       if (this.bits[i]) words.push(i, this.bits[i]!);
     return words.length < WORDS / 8
       ? { count: this.count, words }
-      : { count: this.count, bits: toBase64(new Uint8Array(this.bits.buffer)) };
+      : { count: this.count, bits: binary ? this.bits : toBase64(new Uint8Array(this.bits.buffer)) };
   }
 
   static load(saved: SavedDelivered): DeliveredSet {
     const set = new DeliveredSet();
     set.count = saved.count;
-    if (saved.bits !== undefined) set.bits = wordsOf(saved.bits);
+    if (saved.bits instanceof Uint32Array) {
+      if (saved.bits.length !== WORDS) throw new Error('the delivered filter has the wrong size');
+      set.bits = saved.bits;
+    } else if (saved.bits !== undefined) set.bits = wordsOf(saved.bits);
     else if (saved.words) {
       const bits = (set.bits = new Uint32Array(WORDS));
       for (let i = 0; i < saved.words.length; i += 2) bits[saved.words[i]!] = saved.words[i + 1]!;

@@ -64,8 +64,9 @@ export interface Aggregator {
   /** Marks the report as cut short by the user. */
   cancel(): void;
   report(): Report;
-  /** The state so far as a partial report, to merge with other shards' (mergeReports). */
-  partial(): PartialReport;
+  /** The state so far as a partial report, to merge with other shards' (mergeReports); `binary`
+   *  keeps the delivered filter a typed array, to pass to another thread (then it is not JSON). */
+  partial(binary?: boolean): PartialReport;
   replyRows(): ReplyRow[];
 }
 
@@ -85,7 +86,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     file: (name, info = {}) => new FileIntake(name, info, env),
     cancel: () => void (tally.cancelled = true),
     report: () => tally.report(),
-    partial: () => tally.partial(),
+    partial: (binary) => tally.partial(binary),
     replyRows: () => tally.replyRows(),
   };
 }

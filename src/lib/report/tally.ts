@@ -173,8 +173,8 @@ export class Tally {
     return deriveReport(this.state, this.byId, this.rowLimit);
   }
 
-  partial(): PartialReport {
+  partial(binary = false): PartialReport {
     this.state.zone = { zone: this.clock.zone, zoneless: this.clock.read };
-    return savePartial(this.state, this.rules, this.rowLimit);
+    return savePartial(this.state, this.rules, this.rowLimit, binary);
   }
 }
