@@ -1,13 +1,14 @@
 // The log scanner reads delivery and queue lines from their bytes: on generated lines (ASCII and
-// not, CR and U+2028 included), the recipient it finds is the one deliveredIn finds in the decoded
-// line, the queue senders are the ones the expressions find, and the delivered filter's bits from
+// not, CR and U+2028 included), the recipient the scanner and the byte reader find is the one
+// deliveredIn finds in the decoded line, the queue senders are the ones the expressions find, and the delivered filter's bits from
 // bytes are the bits from text. Node's native search and the browser's fallback find the same.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from '../../src/lib/report/base64.ts';
 import { decode, encode, needle, searchBytes } from '../../src/lib/report/bytes.ts';
 import { DeliveredSet, deliveredIn } from '../../src/lib/report/deliveries.ts';
-import { DELIVERY_MARKS, deliveredInBytes } from '../../src/lib/report/deliveries-bytes.ts';
+import { deliveredInBytes, type DeliveryLine } from '../../src/lib/report/deliveries-bytes.ts';
+import { LogScanner } from '../../src/lib/report/log-scan.ts';
 import { postfixSendersIn } from '../../src/lib/report/senders.ts';
 import { nodeSearch } from '../../src/node-api/byte-search.ts';
 
@@ -36,18 +37,32 @@ const piece = fc.constantFrom(
   'Mar  2 10:00:00 mail postfix/smtp[2000]: 4F2A1: ',
   'a'.repeat(70),
 );
-const line = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+const pieces = fc.array(piece, { maxLength: 6 }).map((p) => p.join(''));
+/** Random pieces, and Postfix-shaped lines with random pieces in each gap. */
+const line = fc.oneof(
+  fc.array(piece, { maxLength: 12 }).map((p) => p.join('')),
+  fc
+    .tuple(pieces, fc.constantFrom('to=<', 'orig_to=<'), pieces, fc.constantFrom('>', ''), pieces, pieces)
+    .map(([a, to, address, close, gap, tail]) => `${a}${to}${address}${close}${gap}status=sent${tail}`),
+);
 
-/** The delivery line as the scanner hands it on: the first mark deliveredIn would try. */
+const scanner = new LogScanner([550]);
+
+/** The delivery line as the log scanner hands it on, if it finds one. */
 function scanned(text: string) {
   const bytes = encode(text);
-  for (const [kind, mark] of DELIVERY_MARKS.entries()) {
-    const at = searchBytes(bytes, needle(mark), 0);
-    if (at < 0) continue;
-    const plain = !text.includes('\r') && !text.includes('\u2028') && !text.includes('\u2029');
-    return { bytes, line: { start: 0, end: bytes.length, apple: false, kind, mark: at, plain } };
-  }
-  return undefined;
+  let line: DeliveryLine | undefined;
+  let read = bytes;
+  scanner.scan(bytes, 0, true, {
+    record: () => {},
+    skip: () => {},
+    senderLine: () => {},
+    deliveryLine: (b, d) => {
+      read = b;
+      line = { ...d };
+    },
+  });
+  return line && { bytes: read, line };
 }
 
 describe('delivery and queue lines read from bytes', () => {

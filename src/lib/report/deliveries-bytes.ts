@@ -8,8 +8,10 @@ import { deliveredIn } from './deliveries.ts';
 
 /** The marks of delivery lines, in the order deliveredIn tries them: Postfix, Sendmail, Exim. */
 export const DELIVERY_MARKS = ['status=sent', 'stat=Sent', ' => '];
+/** What Postfix's recipient follows. */
+export const RECIPIENT_MARK = 'to=<';
 const POSTFIX_MARK = DELIVERY_MARKS[0]!.length;
-const TO = needle('to=<');
+const TO = needle(RECIPIENT_MARK);
 const AT = 64;
 const LT = 60;
 const GT = 62;
@@ -31,6 +33,8 @@ export interface DeliveryLine {
   /** The index in DELIVERY_MARKS of the mark found at `mark`. */
   kind: number;
   mark: number;
+  /** Where the line's first `to=<` is, or -1. */
+  to: number;
   /** The chunk holds no byte that ends a line for `.` (CR, and U+2028 and U+2029's first byte). */
   plain: boolean;
 }
@@ -43,8 +47,8 @@ const READ_AS_TEXT = 'text';
 /** POSTFIX_SENT, `\bto=<([^<>\s@]{1,64}@[^<>\s]{1,255})>.*\bstatus=sent\b`, on the line whose
  *  first `status=sent` is at `mark`; READ_AS_TEXT where bytes over 0x7f or a later mark could
  *  change the answer. */
-function postfix(bytes: Uint8Array, { start, end, mark, plain }: DeliveryLine) {
-  for (let i = indexIn(bytes, TO, start, end); i >= 0; i = indexIn(bytes, TO, i + 1, end)) {
+function postfix(bytes: Uint8Array, { start, end, mark, to, plain }: DeliveryLine) {
+  for (let i = to; i >= 0; i = indexIn(bytes, TO, i + 1, end)) {
     if (i > start && isWord(bytes[i - 1])) continue;
     const from = i + TO.length;
     let j = from;

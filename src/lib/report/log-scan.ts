@@ -7,7 +7,7 @@
 import { ICLOUD_DOMAINS } from '../apple-domains.ts';
 import { firstDigits } from '../lexicon.ts';
 import { CR, NL, type ByteSearch, needle, searchBytes } from './bytes.ts';
-import { DELIVERY_MARKS, type DeliveryLine } from './deliveries-bytes.ts';
+import { DELIVERY_MARKS, type DeliveryLine, RECIPIENT_MARK } from './deliveries-bytes.ts';
 import { candidateTest, startsLikeReply } from './log-candidates.ts';
 import { continuesRecord, Records } from './log-records.ts';
 import { SENDER_MARKS } from './senders.ts';
@@ -32,6 +32,8 @@ CLASS['{'.charCodeAt(0)] = JSON_OPEN;
 const marks = (words: readonly string[]) => words.map((w) => ({ bytes: needle(w), at: w.indexOf('=') }));
 const DELIVERY = marks(DELIVERY_MARKS);
 const SENDER = marks(SENDER_MARKS);
+/** Where a Postfix delivery's recipient starts (./deliveries-bytes.ts starts reading there). */
+const RECIPIENT = marks([RECIPIENT_MARK]);
 
 /** The first of `list` that `bytes` hold around the `=` at i, as its index, or -1. */
 function markAt(bytes: Uint8Array, i: number, list: typeof DELIVERY): number {
@@ -62,7 +64,7 @@ export class LogScanner {
   private readonly candidateAt: ReturnType<typeof candidateTest>;
   private readonly search: ByteSearch;
   private readonly records = new Records();
-  /** Delivery lines of the chunk: start, end, kind, mark, … */
+  /** Delivery lines of the chunk: start, end, kind, mark, to, … */
   private readonly deliveryLines: number[] = [];
   /** Sender lines of the chunk: start, end, … */
   private readonly senderLines: number[] = [];
@@ -74,6 +76,7 @@ export class LogScanner {
     apple: false,
     kind: 0,
     mark: 0,
+    to: -1,
     plain: false,
   };
 
@@ -103,9 +106,11 @@ export class LogScanner {
     let hit = false;
     let kind = DELIVERY.length;
     let mark = 0;
+    let to = -1;
     let sender = false;
-    for (let i = 0; i <= limit; i++) {
-      const t = i < limit ? CLASS[bytes[i]!]! : END;
+    // bytes[limit - 1] is a line's end (scan() sees to it).
+    for (let i = 0; i < limit; i++) {
+      const t = CLASS[bytes[i]!]!;
       // Most bytes: nothing to look at.
       if (t === 0) continue;
       if (t === DIGIT) {
@@ -119,13 +124,13 @@ export class LogScanner {
           mark = i - DELIVERY[d]!.at;
         }
         if (!sender && markAt(bytes, i, SENDER) >= 0) sender = true;
+        if (to < 0 && markAt(bytes, i, RECIPIENT) >= 0) to = i - RECIPIENT[0]!.at;
         continue;
       }
       if (t === JSON_OPEN) {
         hit = true;
         continue;
       }
-      if (i === limit && start === limit) break;
       // The end of a line.
       const end = i > start && bytes[i - 1] === CR ? i - 1 : i;
       line++;
@@ -145,12 +150,13 @@ export class LogScanner {
         }
         prevStart = start;
         prevEnd = end;
-        if (kind < DELIVERY.length) deliveries.push(start, end, kind, mark);
+        if (kind < DELIVERY.length) deliveries.push(start, end, kind, mark, to);
         if (sender) senders.push(start, end);
       }
       start = i + 1;
       hit = false;
       kind = DELIVERY.length;
+      to = -1;
       sender = false;
     }
     return { lines: line - firstLine, open };
@@ -167,9 +173,17 @@ export class LogScanner {
     final: boolean,
     sink: LogSink,
   ): { consumed: number; lines: number } {
-    const limit = final ? bytes.length : bytes.lastIndexOf(NL) + 1;
+    // The last line of the input ends with it: the walk then only meets lines that end with `\n`.
+    if (final && bytes.length && bytes[bytes.length - 1] !== NL) {
+      const ended = new Uint8Array(bytes.length + 1);
+      ended.set(bytes);
+      ended[bytes.length] = NL;
+      const { lines } = this.scan(ended, firstLine, true, sink);
+      return { consumed: bytes.length, lines };
+    }
+    const limit = bytes.lastIndexOf(NL) + 1;
     if (limit === 0) return { consumed: 0, lines: 0 };
-    const { lines: read, open } = this.walk(bytes, final ? limit : limit - 1, firstLine);
+    const { lines: read, open } = this.walk(bytes, limit, firstLine);
     const r = this.records;
     let n = r.n;
     let consumed = limit;
@@ -202,7 +216,7 @@ export class LogScanner {
     // `.` in deliveredIn's expressions stops at CR, U+2028 and U+2029 (bytes E2 80 A8/A9).
     d.plain = this.search(bytes, CR, 0) < 0 && this.search(bytes, 0xe2, 0) < 0;
     let a = 0;
-    for (let k = 0; k < lines.length && lines[k]! < to; k += 4) {
+    for (let k = 0; k < lines.length && lines[k]! < to; k += 5) {
       const s = lines[k]!;
       const e = lines[k + 1]!;
       while (a < apple.length && apple[a]! < s) a += 2;
@@ -214,6 +228,7 @@ export class LogScanner {
       d.apple = named;
       d.kind = lines[k + 2]!;
       d.mark = lines[k + 3]!;
+      d.to = lines[k + 4]!;
       sink.deliveryLine(bytes, d);
     }
   }
