@@ -13,6 +13,8 @@ const QMGR = needle('/qmgr[');
 const MAX_SENDER = 320;
 /** ISO 8601 with nanoseconds and a zone is the longest time a line starts with. */
 const TIME_BYTES = 48;
+/** The longest syslog time, `Mmm dd hh:mm:ss` with two spaces: all SYSLOG_START reads. */
+const SYSLOG_BYTES = 16;
 
 /** Domains already read, by a hash of their lower-cased bytes: most deliveries go to a few. */
 class DomainNames {
@@ -39,12 +41,57 @@ function same(known: Uint8Array, bytes: Uint8Array, start: number, end: number):
   return true;
 }
 
-export class LogLines {
+/** The times of lines, the last syslog time kept: lines of one second share it, and a syslog time
+ *  (`Mar  2 10:00:00`, an upper-case letter first, never ISO 8601) is read from 16 bytes at most. */
+class LineTimes {
   private readonly file: FileContext;
-  private readonly domains = new DomainNames();
+  private readonly last = new Uint8Array(SYSLOG_BYTES);
+  private known = false;
+  private time: number | undefined;
+  /** How many times the clock counted reading it (../timestamps.ts's lineTime). */
+  private reads = 0;
 
   constructor(file: FileContext) {
     this.file = file;
+  }
+
+  of(bytes: Uint8Array, start: number, end: number): number | undefined {
+    const { clock } = this.file.env.tally;
+    const c = bytes[start]!;
+    const syslog = c >= 65 && c <= 90 && end - start >= SYSLOG_BYTES;
+    if (syslog && this.known && sameBytes(this.last, bytes, start)) {
+      clock.read += this.reads;
+      return this.time;
+    }
+    const before = clock.read;
+    const time = lineTime(
+      decode(bytes, start, Math.min(end, start + TIME_BYTES)),
+      this.file.reference,
+      clock,
+    );
+    this.known = syslog;
+    if (syslog) {
+      this.last.set(bytes.subarray(start, start + SYSLOG_BYTES));
+      this.time = time;
+      this.reads = clock.read - before;
+    }
+    return time;
+  }
+}
+
+function sameBytes(known: Uint8Array, bytes: Uint8Array, start: number): boolean {
+  for (let i = 0; i < known.length; i++) if (known[i] !== bytes[start + i]) return false;
+  return true;
+}
+
+export class LogLines {
+  private readonly file: FileContext;
+  private readonly domains = new DomainNames();
+  private readonly times: LineTimes;
+
+  constructor(file: FileContext) {
+    this.file = file;
+    this.times = new LineTimes(file);
   }
 
   /** A line that may be a delivery. */
@@ -58,11 +105,7 @@ export class LogLines {
     const domain = this.domains.name(bytes, at + 1, to.end);
     if (!line.apple) return tally.countDeliveryTo(domain, false);
     tally.delivered.addBytes(bytes, to.start, to.end);
-    const time = lineTime(
-      decode(bytes, start, Math.min(end, start + TIME_BYTES)),
-      this.file.reference,
-      tally.clock,
-    );
+    const time = this.times.of(bytes, start, end);
     tally.countDeliveryTo(domain, true, time);
     if (time !== undefined) tally.minutes.addDelivered(time);
   }
