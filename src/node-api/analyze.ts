@@ -79,18 +79,24 @@ export async function readRange(
   await readPlain(file, input, start, end);
 }
 
-/** Reads bytes [start, end) of a regular file into one buffer, used again for every chunk: the
- *  aggregator copies what it keeps (a stream would allocate a buffer a chunk). */
+/** Reads bytes [start, end) of a regular file into two buffers used again and again: the next chunk
+ *  is read while the aggregator takes this one (which it copies what it keeps of; a stream would
+ *  allocate a buffer a chunk, and reading only once a chunk is done leaves the thread idle). */
 async function readPlain(file: FileWriter, input: Input, start: number, end: number): Promise<void> {
   try {
     const handle = await open(input.path, 'r');
     try {
-      const buffer = Buffer.allocUnsafe(CHUNK);
-      for (let at = start; at < end;) {
-        const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, end - at), at);
+      const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+      const read = (k: number, at: number) =>
+        handle.read(buffers[k % 2]!, 0, Math.max(0, Math.min(CHUNK, end - at)), at);
+      let at = start;
+      let next = read(0, at);
+      for (let k = 0; ; k++) {
+        const { bytesRead } = await next;
         if (bytesRead === 0) break;
-        await file.write(buffer.subarray(0, bytesRead));
         at += bytesRead;
+        next = read(k + 1, at);
+        await file.write(buffers[k % 2]!.subarray(0, bytesRead));
       }
     } finally {
       await handle.close();
