@@ -15,6 +15,9 @@ const among = (chars: string) => {
 
 /** Bytes that may not come right before a code (a word character, `.`, `@`, …). */
 const NOT_BEFORE = table((c) => isWord(c) || among(NOT_BEFORE_CODE)(c));
+/** After these nothing a candidate needs starts: a basic or enhanced code or a Python tuple's code
+ *  never follows them (the walk's cheap test before candidateTest's). */
+export const INSIDE = NOT_BEFORE;
 const NOT_BEFORE_ENH = table((c) => isWord(c) || among(NOT_BEFORE_ENHANCED)(c));
 /** What may follow a basic code: `-`, `:`, or a blank once control characters are spaces. Bytes
  *  of 0x80 and over may be part of a Unicode space, a C1 control or U+FFFD. */

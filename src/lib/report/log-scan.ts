@@ -8,7 +8,7 @@ import { ICLOUD_DOMAINS } from '../apple-domains.ts';
 import { firstDigits } from '../lexicon.ts';
 import { CR, NL, type ByteSearch, needle, searchBytes } from './bytes.ts';
 import { DELIVERY_MARKS, type DeliveryLine, RECIPIENT_MARK } from './deliveries-bytes.ts';
-import { candidateTest, startsLikeReply } from './log-candidates.ts';
+import { candidateTest, INSIDE, startsLikeReply } from './log-candidates.ts';
 import { continuesRecord, Records } from './log-records.ts';
 import { SENDER_MARKS } from './senders.ts';
 
@@ -34,6 +34,10 @@ const DELIVERY = marks(DELIVERY_MARKS);
 const SENDER = marks(SENDER_MARKS);
 /** Where a Postfix delivery's recipient starts (./deliveries-bytes.ts starts reading there). */
 const RECIPIENT = marks([RECIPIENT_MARK]);
+
+/** The bytes that follow `=` in some mark. */
+const AFTER_EQUALS = new Uint8Array(256);
+for (const { bytes, at } of [...DELIVERY, ...SENDER, ...RECIPIENT]) AFTER_EQUALS[bytes[at + 1]!] = 1;
 
 /** The first of `list` that `bytes` hold around the `=` at i, as its index, or -1. */
 function markAt(bytes: Uint8Array, i: number, list: typeof DELIVERY): number {
@@ -114,10 +118,13 @@ export class LogScanner {
       // Most bytes: nothing to look at.
       if (t === 0) continue;
       if (t === DIGIT) {
-        if (!hit && this.candidateAt(bytes, start, i)) hit = true;
+        // Inside a number or a word nothing starts (a cheap test before the full one).
+        if (!hit && (i === start || !INSIDE[bytes[i - 1]!]) && this.candidateAt(bytes, start, i)) hit = true;
         continue;
       }
       if (t === MARK) {
+        // Most `=` are fields (`relay=`, `delay=`) that no mark has.
+        if (i + 1 === limit || !AFTER_EQUALS[bytes[i + 1]!]) continue;
         const d = markAt(bytes, i, DELIVERY);
         if (d >= 0 && d < kind) {
           kind = d;
