@@ -110,8 +110,9 @@ Jan 12 10:00:01 mx postfix/smtp[2]: Q2: to=<zoë@icloud.com>, relay=mx01.mail.ic
   for (const [name, text] of [...logFixtures, ['wide', wide + generatedLog(200)] as [string, string]]) {
     it(`${name}: fed as bytes in any chunking, the report of the text`, async () => {
       const whole = JSON.stringify(await reportOf([[name, text]]));
-      for (const size of [1, 5, 4096])
-        expect(JSON.stringify(await reportOfBytes(name, text, size))).toBe(whole);
+      // A byte at a time over the long generated log would take long for nothing more.
+      const sizes = text.length > 100_000 ? [5, 4096] : [1, 5, 4096];
+      for (const size of sizes) expect(JSON.stringify(await reportOfBytes(name, text, size))).toBe(whole);
     });
   }
 
