@@ -167,7 +167,7 @@ function problems(r: ShownReport) {
 
 /** Reports are drawn in slices: the top (what to do first, downloads, totals, the entries) at once,
  *  then the chart, its table, the breakdowns, the message to Apple, the domains and the addresses one
- *  per task, so the page answers while a big report goes in. A newer report stops an older one. */
+ *  per frame, so the page answers while a big report goes in. A newer report stops an older one. */
 const drawing = slicer();
 
 /** `r` has its address lists cut short (ShownReport); `listed` gives their full lengths. The root says
@@ -206,7 +206,6 @@ export async function renderReport(
       );
       root.hidden = false;
       root.dataset.drawn = 'partial';
-      root.setAttribute('aria-busy', 'true');
       heading.focus();
     },
     () => add(chart?.section()),
@@ -218,5 +217,4 @@ export async function renderReport(
   ];
   if (!(await drawing.draw(steps))) return;
   root.dataset.drawn = 'complete';
-  root.removeAttribute('aria-busy');
 }

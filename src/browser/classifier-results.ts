@@ -11,7 +11,7 @@ import { slicer } from './slices';
 
 /** Cards shown at most; a 1 MB log holds thousands of replies, and the tally covers the rest. */
 export const CARD_LIMIT = 100;
-/** Cards drawn at once: about a screenful. Then SLICE cards per task. */
+/** Cards drawn at once: about a screenful. Then SLICE cards per frame. */
 const FIRST = 4;
 const SLICE = 12;
 
@@ -49,7 +49,6 @@ export function resultsView(root: HTMLElement): ResultsView {
 
   async function draw(cards: (() => HTMLElement)[]) {
     section.dataset.drawn = 'partial';
-    list.setAttribute('aria-busy', 'true');
     const steps = slicesOf(cards).map((slice, i) => () => {
       const made = slice.map((card) => card());
       if (i === 0) list.replaceChildren(...made);
@@ -57,7 +56,6 @@ export function resultsView(root: HTMLElement): ResultsView {
     });
     if (!(await drawing.draw(steps))) return;
     section.dataset.drawn = 'complete';
-    list.removeAttribute('aria-busy');
   }
 
   return {
@@ -82,7 +80,6 @@ export function resultsView(root: HTMLElement): ResultsView {
       drawing.cancel();
       drawn = '';
       list.replaceChildren();
-      list.removeAttribute('aria-busy');
       delete section.dataset.drawn;
       overview.replaceChildren();
       section.hidden = true;
