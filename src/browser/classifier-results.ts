@@ -62,7 +62,12 @@ export function resultsView(root: HTMLElement): ResultsView {
     show({ outcome, replies, tally }, options) {
       const { results, message, autoReply: auto } = outcome;
       const key = JSON.stringify([auto, replies, results, message]);
-      if (key === drawn) return;
+      const summary = summarise(results, message, replies);
+      if (key === drawn) {
+        // The cards stay; the status line may have said "Reading the text…" meanwhile.
+        if (status.textContent !== summary) announce(summary);
+        return;
+      }
       drawn = key;
       overview.replaceChildren();
       if (replies > 3) overview.append(renderTally(tally));
@@ -71,7 +76,7 @@ export function resultsView(root: HTMLElement): ResultsView {
           el('p', {}, `The cards below show the first ${results.length} of ${replies} replies.`),
         );
       section.hidden = replies === 0 && !auto;
-      announce(summarise(results, message, replies));
+      announce(summary);
       void draw(
         auto ? [() => autoReplyCard(auto, options)] : results.map((c) => () => renderCard(c, options)),
       );
