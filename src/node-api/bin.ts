@@ -7,8 +7,7 @@ import { enableCompileCache } from 'node:module';
 // run, so a run does not compile the classifier again (NODE_DISABLE_COMPILE_CACHE=1 turns it off).
 enableCompileCache();
 const { main, rulesFile } = await import('./cli.ts');
-await main(
-  process.argv.slice(2),
-  rulesFile(new URL('./rules.json', import.meta.url)),
-  new URL('./cli-worker.js', import.meta.url),
-);
+await main(process.argv.slice(2), rulesFile(new URL('./rules.json', import.meta.url)), {
+  logs: new URL('./cli-worker.js', import.meta.url),
+  folders: new URL('./cli-folder-worker.js', import.meta.url),
+});

@@ -23,8 +23,19 @@ export function takeJobs(args: readonly string[]): { rest: string[]; jobs: numbe
   return { rest, jobs: Number(value) };
 }
 
+/** Many files of this much in all share the threads whatever their size (./folder-jobs.ts). */
+export const FOLDER_MIN_BYTES = 256 * 1024;
+export const FOLDER_MIN_FILES = 16;
+
 /** Worker threads pay off only for files (not standard input) of JOBS_MIN_BYTES or more. */
 export function worthJobs(inputs: readonly Input[], jobs: number): boolean {
   if (jobs < 2 || inputs.some((i) => i.path === '-')) return false;
   return inputs.reduce((n, i) => n + statSync(i.path).size, 0) >= JOBS_MIN_BYTES;
+}
+
+/** A folder of bounce messages: each costs far more per byte than a log (MIME decoding), so a few
+ *  hundred KB of them already outweigh a worker's start-up. */
+export function worthFolderJobs(inputs: readonly Input[], jobs: number): boolean {
+  if (jobs < 2 || inputs.length < FOLDER_MIN_FILES || inputs.some((i) => i.path === '-')) return false;
+  return inputs.reduce((n, i) => n + statSync(i.path).size, 0) >= FOLDER_MIN_BYTES;
 }

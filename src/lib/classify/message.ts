@@ -24,9 +24,12 @@ function singleRecipient(headersText: string): string | undefined {
   return all && all.length === 1 ? all[0] : undefined;
 }
 
+// The decoder is imported on the first message and kept (an import() per message costs a look-up).
+let decoder: Promise<typeof import('postal-mime')> | undefined;
+
 export async function classifyMessage(input: string, classifier: Classifier): Promise<ClassifyOutcome> {
   try {
-    const { default: PostalMime } = await import('postal-mime');
+    const { default: PostalMime } = await (decoder ??= import('postal-mime'));
     const email = await PostalMime.parse(input, { attachmentEncoding: 'utf8', maxRfc822NestingDepth: 0 });
     const parts: string[] = [email.text ?? (email.html ? htmlText(email.html) : '')];
     let original = '';
