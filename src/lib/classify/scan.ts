@@ -10,6 +10,7 @@ import {
   ENHANCED,
   ENHANCED_MARKER,
   LINE_START_REACH,
+  PYTHON_OPEN,
   PYTHON_REPLY,
   WEAK_MARKER,
 } from '../lexicon.ts';
@@ -44,6 +45,8 @@ const CODE_RE = new RegExp(
 );
 const ENHANCED_RE = new RegExp(String.raw`${BEFORE_ENHANCED}(${ENHANCED})${AFTER_ENHANCED}[ \t:]`, 'g');
 const PYTHON_RE = new RegExp(PYTHON_REPLY, 'g');
+/** How every Python tuple starts: lines without it skip PYTHON_RE's costlier search. */
+const PYTHON_START = new RegExp(PYTHON_OPEN);
 /** Text right before a code that makes it something else: a web server's status after the request. */
 const NOT_A_REPLY = [/HTTP\/\d(?:\.\d)?"\s*$/];
 /** Words as replies have them (`Error`, `unknown`, `DENIED`, or CJK text). A basic code without an
@@ -78,9 +81,16 @@ function marked(line: string, index: number, marker: RegExp): boolean {
   return atLineStart(line, index) || marker.test(line.slice(Math.max(0, index - 48), index));
 }
 
+/** What every basic code (`[245]\d\d`) and enhanced code (`[245]\.\d`) starts with. */
+const MAY_HOLD_CODE = /[245](?:\d\d|\.\d)/;
+
 function occurrences(line: string, allowed: ReadonlySet<number>): Occurrence[] {
   const found: Occurrence[] = [];
-  for (const m of line.matchAll(CODE_RE)) {
+  // Most lines of a bounce hold no code: one quick look spares the two scans below.
+  if (!MAY_HOLD_CODE.test(line)) return found;
+  // exec loops rather than matchAll, which copies the expression for every line.
+  CODE_RE.lastIndex = 0;
+  for (let m = CODE_RE.exec(line); m; m = CODE_RE.exec(line)) {
     const code = Number(m[1]);
     if (code < 400) continue;
     const enhanced = m[3] && m[3][0] === m[1]![0] ? m[3] : undefined;
@@ -91,7 +101,8 @@ function occurrences(line: string, allowed: ReadonlySet<number>): Occurrence[] {
     found.push({ index: m.index, code, sep: m[2], enhanced, markerLength });
     if (found.length > MAX_PER_LINE * 4) break;
   }
-  for (const m of line.matchAll(ENHANCED_RE)) {
+  ENHANCED_RE.lastIndex = 0;
+  for (let m = ENHANCED_RE.exec(line); m; m = ENHANCED_RE.exec(line)) {
     if (!marked(line, m.index, ENHANCED_MARKER)) continue;
     found.push({ index: m.index, enhanced: m[1], markerLength: m[1]!.length });
     if (found.length > MAX_PER_LINE * 8) break;
@@ -266,7 +277,7 @@ function textOf(rest: string, { chain, end }: Span): string {
 }
 
 export function scanLine(line: string, allowed: ReadonlySet<number>): ScannedReply[] {
-  const { replies, rest } = line.includes('(') ? pythonReplies(line) : { replies: [], rest: line };
+  const { replies, rest } = PYTHON_START.test(line) ? pythonReplies(line) : { replies: [], rest: line };
   const occ = occurrences(rest, allowed);
   let from = 0;
   for (let i = 0; i < occ.length && replies.length < MAX_PER_LINE;) {
