@@ -23,19 +23,22 @@ export function takeJobs(args: readonly string[]): { rest: string[]; jobs: numbe
   return { rest, jobs: Number(value) };
 }
 
-/** Many files of this much in all share the threads whatever their size (./folder-jobs.ts). */
-export const FOLDER_MIN_BYTES = 256 * 1024;
-export const FOLDER_MIN_FILES = 16;
-
 /** Worker threads pay off only for files (not standard input) of JOBS_MIN_BYTES or more. */
 export function worthJobs(inputs: readonly Input[], jobs: number): boolean {
   if (jobs < 2 || inputs.some((i) => i.path === '-')) return false;
   return inputs.reduce((n, i) => n + statSync(i.path).size, 0) >= JOBS_MIN_BYTES;
 }
 
-/** A folder of bounce messages: each costs far more per byte than a log (MIME decoding), so a few
- *  hundred KB of them already outweigh a worker's start-up. */
+/** Many small files (a folder of bounce messages) are shared between the threads file by file
+ *  (./folder-jobs.ts), whatever their size in all: a message costs far more per byte than a log
+ *  line (MIME decoding), so a few hundred KB of them outweigh a worker's start-up. */
+export const FOLDER_MIN_FILES = 64;
+export const FOLDER_MIN_BYTES = 256 * 1024;
+/** Files bigger than this on average are logs: byte ranges of them share the threads instead. */
+export const FOLDER_MAX_AVERAGE_BYTES = 64 * 1024;
+
 export function worthFolderJobs(inputs: readonly Input[], jobs: number): boolean {
   if (jobs < 2 || inputs.length < FOLDER_MIN_FILES || inputs.some((i) => i.path === '-')) return false;
-  return inputs.reduce((n, i) => n + statSync(i.path).size, 0) >= FOLDER_MIN_BYTES;
+  const bytes = inputs.reduce((n, i) => n + statSync(i.path).size, 0);
+  return bytes >= FOLDER_MIN_BYTES && bytes <= inputs.length * FOLDER_MAX_AVERAGE_BYTES;
 }

@@ -112,21 +112,16 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
       // The report code loads only here; the terminal prints no per-reply CSV, so no rows are kept.
       const { analyzeInputs } = await import('./analyze.ts');
       const newReport = await engine.reports();
-      const folders = workers && worthFolderJobs(inputs, jobs) && !worthJobs(inputs, jobs);
       const aggregator =
-        // The --jobs workers for big logs read times as UTC: another zone runs as one job.
-        workers && timeZone === 'UTC' && worthJobs(inputs, jobs)
+        workers && worthFolderJobs(inputs, jobs)
           ? await (
-              await import('./jobs.ts')
-            ).runJobs(inputs, jobs, { rulesFile: rules, rules: engine.rules, worker: workers.logs })
-          : folders
+              await import('./folder-jobs.ts')
+            ).summaryInJobs(inputs, jobs, { engine, worker: workers.folders, settings: settings('summary') })
+          : // The --jobs workers for big logs read times as UTC: another zone runs as one job.
+            workers && timeZone === 'UTC' && worthJobs(inputs, jobs)
             ? await (
-                await import('./folder-jobs.ts')
-              ).summaryInJobs(inputs, jobs, {
-                engine,
-                worker: workers.folders,
-                settings: settings('summary'),
-              })
+                await import('./jobs.ts')
+              ).runJobs(inputs, jobs, { rulesFile: rules, rules: engine.rules, worker: workers.logs })
             : await analyzeInputs(inputs, newReport({ rowLimit: 0, timeZone }));
       if (partial) return void process.stdout.write(`${JSON.stringify(aggregator.partial())}\n`);
       return await printReport(aggregator.report());

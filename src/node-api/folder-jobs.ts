@@ -51,6 +51,8 @@ export async function summaryInJobs(
     partials.map((partial, i) => ({ name: runs[i]![0]!.name, partial })),
     engine.rules,
   );
+  // Every run was read in this zone; a merge keeps the zone of the empty state it starts from.
+  state.zone.zone = settings.timeZone;
   const byId = new Map(engine.rules.map((r) => [r.id, r]));
   return {
     report: () => deriveReport(state, byId, rowLimit),

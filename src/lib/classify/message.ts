@@ -29,7 +29,7 @@ const asText = (content: unknown) => {
 /** The text up to the first blank line (/\r?\n\r?\n/): an attached message's header block. Only
  *  those bytes are decoded; UTF-8 keeps every ASCII byte as it is, so the text is the one cut from
  *  the whole decoded part. */
-function headerBlock(content: unknown): string {
+export function headerBlock(content: unknown): string {
   const bytes = asBytes(content);
   if (!bytes) return asText(content).split(/\r?\n\r?\n/)[0] ?? '';
   for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) {
