@@ -86,8 +86,9 @@ export async function runOrdered<T, R>(items: readonly T[], options: PoolOptions
     }
   };
 
-  const workers = Math.min(options.threads, items.length) - 1;
-  await Promise.all([here(), ...Array.from({ length: Math.max(0, workers) }, inWorker)]);
+  // The workers first: they take a while to start, and this thread begins at once.
+  const workers = Array.from({ length: Math.max(0, Math.min(options.threads, items.length) - 1) }, inWorker);
+  await Promise.all([...workers, here()]);
   handOn();
   if (failed) throw failed.error;
 }
