@@ -4,6 +4,8 @@
 // asynchronous step each, half of the decoder's time on a folder of bounces; this one joins them
 // at once. The bytes are the same: strings as UTF-8, buffers and views as they are.
 const utf8 = new TextEncoder();
+/** The string postal-mime puts after every line of a part: encoded once, not once a line. */
+const NEWLINE = utf8.encode('\n');
 
 export class JoinedBlob {
   readonly #bytes: Uint8Array<ArrayBuffer>;
@@ -15,10 +17,14 @@ export class JoinedBlob {
   ) {
     const views = parts.map((p) =>
       typeof p === 'string'
-        ? utf8.encode(p)
-        : p instanceof ArrayBuffer
-          ? new Uint8Array(p)
-          : new Uint8Array(p.buffer, p.byteOffset, p.byteLength),
+        ? p === '\n'
+          ? NEWLINE
+          : utf8.encode(p)
+        : p instanceof Uint8Array
+          ? p
+          : p instanceof ArrayBuffer
+            ? new Uint8Array(p)
+            : new Uint8Array(p.buffer, p.byteOffset, p.byteLength),
     );
     this.#bytes = new Uint8Array(views.reduce((n, v) => n + v.byteLength, 0));
     let at = 0;
