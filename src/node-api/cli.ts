@@ -5,14 +5,16 @@
 // JSON object with --json; log times without a zone are read in --tz's IANA zone, UTC unless
 // given). --partial prints the aggregator's state instead, for --merge to combine
 // with other shards' into the report. A bad path, missing or broken rule data: one line, exit 2.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../lib/report/types.ts';
+import type { RuleEntry } from '../lib/rules.ts';
 import { isTimeZone } from '../lib/report/zones.ts';
 import { engineFromFile, MissingRulesError, type Engine } from './engine.ts';
 import { takeJobs, worthFolderJobs, worthJobs } from './cli-jobs.ts';
-import { entryLink, replyText, type FolderSettings } from './folder-work.ts';
 import { expandInputs, InputError } from './inputs.ts';
+import { replyLines } from './reply-lines.ts';
 import { rerunWithSmallHeap, wantsSmallHeap } from './small-heap.ts';
 
 function fail(message: string): never {
@@ -54,8 +56,8 @@ function takeZone(args: readonly string[]): { timeZone: string; rest: string[] }
   return { timeZone, rest };
 }
 
-/** The --jobs workers' scripts: for big logs (./job-worker.ts) and for folders of many small
- *  files (./folder-worker.ts). */
+/** The --jobs workers' scripts: for big logs (./job-worker.ts) and for big folders of small files
+ *  (./folder-worker.ts). */
 export interface JobWorkers {
   logs: URL;
   folders: URL;
@@ -87,13 +89,6 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
   // rules.json holds site-relative URLs (with the base path); SITE makes them absolute.
   const site = process.env.SITE;
   const absolute = (url: string) => (site ? new URL(url, site).href : url);
-  const settings = (mode: FolderSettings['mode']): FolderSettings => ({
-    rules,
-    mode,
-    asJson,
-    timeZone,
-    ...(site ? { site } : {}),
-  });
   const printReport = async (report: Report) => {
     if (asJson) return void process.stdout.write(`${JSON.stringify(report)}\n`);
     const { summaryText } = await import('./summary-text.ts');
@@ -112,11 +107,12 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
       // The report code loads only here; the terminal prints no per-reply CSV, so no rows are kept.
       const { analyzeInputs } = await import('./analyze.ts');
       const newReport = await engine.reports();
+      const folders = { rules, timeZone };
       const aggregator =
         workers && worthFolderJobs(inputs, jobs)
           ? await (
               await import('./folder-jobs.ts')
-            ).summaryInJobs(inputs, jobs, { engine, worker: workers.folders, settings: settings('summary') })
+            ).summaryInJobs(inputs, jobs, { engine, worker: workers.folders, settings: folders })
           : // The --jobs workers for big logs read times as UTC: another zone runs as one job.
             workers && timeZone === 'UTC' && worthJobs(inputs, jobs)
             ? await (
@@ -126,19 +122,12 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
       if (partial) return void process.stdout.write(`${JSON.stringify(aggregator.partial())}\n`);
       return await printReport(aggregator.report());
     }
-    const inputs = expandInputs(paths.length ? paths : ['-']);
-    const write = (text: string) => void process.stdout.write(text);
-    if (workers && worthFolderJobs(inputs, jobs)) {
-      const { printRepliesInJobs } = await import('./folder-jobs.ts');
-      return await printRepliesInJobs(inputs, jobs, {
-        engine,
-        worker: workers.folders,
-        settings: settings('replies'),
-        write,
-      });
+    const link = (entry: RuleEntry) => absolute(entry.url);
+    for (const input of expandInputs(paths.length ? paths : ['-'])) {
+      const text = readFileSync(input.path === '-' ? 0 : input.path, 'utf8');
+      const name = input.path === '-' ? 'stdin' : input.name;
+      process.stdout.write(replyLines(name, await engine.classify(text), asJson, link));
     }
-    const link = entryLink(site);
-    for (const input of inputs) write(await replyText(engine, input, asJson, link));
   } catch (error) {
     if (error instanceof InputError) fail(error.message);
     throw error;

@@ -1,33 +1,16 @@
-// --jobs for many small files (a folder of bounce messages): the files shared between this thread
-// and N - 1 worker threads (./ordered-pool.ts). Per reply, each file's lines are printed in input
-// order; for the summary, runs of consecutive files are read into partial reports, merged in input
-// order, so both print what one thread prints.
+// --summary --jobs for a big folder of small files (bounce messages): runs of consecutive files
+// shared between this thread and N - 1 worker threads (./ordered-pool.ts), each run read into a
+// partial report, merged in input order: the report one thread makes.
 import { deriveReport } from '../lib/report/derive.ts';
 import { mergePartials, savePartial, type PartialReport } from '../lib/report/partial.ts';
 import type { Engine } from './engine.ts';
-import { entryLink, replyText, runPartial, type FolderSettings } from './folder-work.ts';
+import { runPartial, type FolderSettings } from './folder-work.ts';
 import type { Input } from './inputs.ts';
 import { runOrdered } from './ordered-pool.ts';
 
 /** Runs of files per thread for the summary: enough that a thread left with a slow run does not
  *  keep the others waiting, few enough that merging their partial reports costs little. */
 const RUNS_PER_THREAD = 4;
-
-export async function printRepliesInJobs(
-  inputs: readonly Input[],
-  jobs: number,
-  options: { engine: Engine; worker: URL; settings: FolderSettings; write: (text: string) => void },
-): Promise<void> {
-  const { engine, settings } = options;
-  const link = entryLink(settings.site);
-  await runOrdered(inputs, {
-    threads: jobs,
-    worker: options.worker,
-    workerData: settings,
-    local: (input) => replyText(engine, input, settings.asJson, link),
-    take: options.write,
-  });
-}
 
 export async function summaryInJobs(
   inputs: readonly Input[],

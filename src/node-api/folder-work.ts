@@ -1,40 +1,15 @@
-// The work --jobs spreads over threads for a folder of bounce messages (./folder-jobs.ts), done
-// alike in the command's own thread and in its workers (./folder-worker.ts): one file's per-reply
-// lines, and one run of files' partial report.
-import { readFileSync } from 'node:fs';
+// The work --jobs shares between threads for a big folder of small files (./folder-jobs.ts), done
+// alike in the command's own thread and in its workers (./folder-worker.ts): the partial report of
+// a run of files.
 import type { PartialReport } from '../lib/report/partial.ts';
-import type { RuleEntry } from '../lib/rules.ts';
 import type { Engine } from './engine.ts';
 import type { Input } from './inputs.ts';
-import { replyLines } from './reply-lines.ts';
 
-/** What a worker needs to do the work as the command would. */
+/** What a worker needs to read files as the command does. */
 export interface FolderSettings {
   /** The rule data file. */
   rules: string;
-  mode: 'replies' | 'summary';
-  asJson: boolean;
-  /** SITE: the origin that makes the entries' URLs absolute. */
-  site?: string;
   timeZone: string;
-}
-
-/** An entry's page, absolute when a site is given (rules.json holds site-relative URLs). */
-export const entryLink =
-  (site: string | undefined) =>
-  (entry: RuleEntry): string =>
-    site ? new URL(entry.url, site).href : entry.url;
-
-/** The lines the command prints for one input (a file, or `-` for standard input). */
-export async function replyText(
-  engine: Engine,
-  input: Input,
-  asJson: boolean,
-  link: (entry: RuleEntry) => string,
-): Promise<string> {
-  const text = readFileSync(input.path === '-' ? 0 : input.path, 'utf8');
-  const name = input.path === '-' ? 'stdin' : input.name;
-  return replyLines(name, await engine.classify(text), asJson, link);
 }
 
 /** The partial report of a run of files, read as --summary reads them (no per-reply rows). */
