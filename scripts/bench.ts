@@ -10,7 +10,8 @@
 //  4. With BENCH_CORPUS (a folder of bounce messages, e.g. set-of-emails/maildir/bsd) and Sisimai
 //     installed: the bin per reply and --summary against Sisimai on the same files.
 //  5. On a BENCH_RSS_MB (400) MB log: `--jobs 1` against `--jobs 2` (throughput, identical
-//     counts) and the peak RSS of each, from /usr/bin/time -v (./bench/scale.ts).
+//     counts) and the peak RSS of each, from /usr/bin/time -v (./bench/scale.ts); with --huge, the
+//     peak RSS on a 1 GB log too.
 //  6. /analyze/ and /classify/ in headless Chromium (./bench/browser.ts; needs `npm run build`).
 // The bin is the package's command, bundled from the sources into a temporary folder with the
 // entries' rule data beside it, exactly as dist-node/ holds it; no npm in between.
@@ -22,7 +23,7 @@ import { engineFor } from '../src/node-api/engine.ts';
 import { browserBench } from './bench/browser.ts';
 import { entries, logLine, realisticLine, writeLog } from './bench/logs.ts';
 import { fmt, root, timed } from './bench/run.ts';
-import { jobsBench, mergeBench } from './bench/scale.ts';
+import { hugeBench, jobsBench, mergeBench } from './bench/scale.ts';
 import { sisimaiBench } from './bench/sisimai.ts';
 import { startupBench } from './bench/startup.ts';
 import { buildBin } from './build-bin.ts';
@@ -116,12 +117,18 @@ try {
   startupBench(bin);
   sisimaiBench(bin);
 
-  // 5. Peak memory of the bin on a bigger log.
+  // 5. Peak memory of the bin on a bigger log (and, with --huge, on a 1 GB one).
   if (!args.has('--skip-rss') && existsSync('/usr/bin/time')) {
     const big = path.join(dir, 'big.log');
     await writeLog(big, RSS_MB, realisticLine);
     jobsBench(bin, big);
     rmSync(big);
+    if (args.has('--huge')) {
+      const huge = path.join(dir, 'huge-cli.log');
+      await writeLog(huge, 1024, realisticLine);
+      hugeBench(bin, huge);
+      rmSync(huge);
+    }
   }
 
   // 6. /analyze/ and /classify/ in headless Chromium.

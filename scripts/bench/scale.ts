@@ -11,6 +11,7 @@ import {
   createReadStream,
   createWriteStream,
 } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { fmt, timed } from './run.ts';
@@ -61,6 +62,17 @@ export function jobsBench(bin: string, log: string) {
   console.log(
     `jobs: --jobs 2 has ${fmt(one.ms / two.ms, 2)}× the throughput of --jobs 1 (target ≥ 1.7×); counts ${equal ? 'identical' : 'DIFFER'}`,
   );
+}
+
+/** The peak RSS of one job and of the default jobs on a 1 GB log (--huge). */
+export function hugeBench(bin: string, log: string) {
+  const mb = statSync(log).size / 1_048_576;
+  for (const jobs of ['1', String(availableParallelism())]) {
+    const m = measured(bin, ['--summary', '--json', '--jobs', jobs, log]);
+    console.log(
+      `huge: --jobs ${jobs} on ${fmt(mb)} MB: ${fmt(m.ms)} ms, ${fmt(mb / (m.ms / 1000), 1)} MB/s${m.mb === undefined ? '' : `, ${fmt(m.mb)} MB peak RSS`}${jobs === '1' ? ' (target ≤ 150 MB)' : ''}`,
+    );
+  }
 }
 
 /** The byte offset of the line start nearest the middle of the file. */

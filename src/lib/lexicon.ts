@@ -10,10 +10,15 @@ import { basicCode } from './standards.ts';
 
 const alternatives = (words: readonly string[]) => words.map(escapeRegExp).join('|');
 
+/** What may not come right before a basic code, besides word characters: not inside a number, an
+ *  address or a path. An enhanced code may not follow `=` either (`dsn=5.1.1` is Postfix's field). */
+export const NOT_BEFORE_CODE = '.@/#%+-';
+export const NOT_BEFORE_ENHANCED = `${NOT_BEFORE_CODE}=`;
+const lookbehind = (chars: string) => String.raw`(?<![\w${chars.replace(/[-\]^]/g, '\\$&')}])`;
 /** Not inside a word, a number, an address or a path. */
-export const BEFORE_CODE = String.raw`(?<![\w.@/#%+-])`;
-/** As BEFORE_CODE, and not a value (`dsn=5.1.1` is Postfix's field, not a reply). */
-export const BEFORE_ENHANCED = String.raw`(?<![\w.@/#%+=-])`;
+export const BEFORE_CODE = lookbehind(NOT_BEFORE_CODE);
+/** As BEFORE_CODE, and not a value. */
+export const BEFORE_ENHANCED = lookbehind(NOT_BEFORE_ENHANCED);
 /** An enhanced code, class.subject.detail, not followed by more of a version number. */
 export const ENHANCED = String.raw`[245]\.\d{1,3}\.\d{1,3}`;
 export const AFTER_ENHANCED = String.raw`(?![\w.])`;
@@ -28,7 +33,7 @@ export const PYTHON_OPEN = String.raw`\(\d{3},`;
 export const LINE_START_REACH = 64;
 
 /** Signs after which a code is taken for a reply: `said:`, `<<<`, a quote, a `;` (smtp;). */
-const SIGNS = ['said:', 'me:', '<<<', ';', "'", '"'];
+export const SIGNS = ['said:', 'me:', '<<<', ';', "'", '"'];
 /** Words that do the same when `=` or `:` follows them. */
 const FIELD_WORDS = ['response', 'reply'];
 /** Words after which a basic code without an enhanced code is a reply too. */
@@ -45,6 +50,10 @@ const WEAK_WORDS = [
 ];
 /** A DSN's field: the engine reads a DSN that carries no SMTP reply from its Status. */
 const DSN_FIELDS = ['status:'];
+
+/** The last character of every marker a lone enhanced code may follow (with blanks between): the
+ *  log scanner's byte-level test for such a code (report/log-candidates.ts). */
+export const ENHANCED_MARKER_ENDS = [...new Set([...SIGNS.map((s) => s.at(-1)!), '=', ':'])].join('');
 
 /** Markers (at the end of the text before it) after which a lone enhanced code starts a reply. */
 export const ENHANCED_MARKER = new RegExp(

@@ -5,7 +5,8 @@
 // peeked at, goes through the shared web-stream reader. zlib and web streams load when first needed.
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { problems, type Aggregator } from '../lib/report/index.ts';
+import { open } from 'node:fs/promises';
+import { problems, type Aggregator, type FileWriter } from '../lib/report/index.ts';
 import { readStream } from '../lib/report/read.ts';
 import { expandInputs, type Input } from './inputs.ts';
 
@@ -34,7 +35,7 @@ async function readSmallFile(aggregator: Aggregator, input: Input, lastModified:
   }
   if (isGzip(bytes) || bytes.length > CHUNK) return false;
   const file = aggregator.file(input.name, { bytes: bytes.length, lastModified, gzip: false });
-  if (bytes.length) await file.write(bytes.toString('utf8'));
+  if (bytes.length) await file.write(bytes);
   await file.end();
   return true;
 }
@@ -45,17 +46,17 @@ async function readFile(aggregator: Aggregator, input: Input): Promise<void> {
   if (stat.isFile() && stat.size <= CHUNK && (await readSmallFile(aggregator, input, stat.mtimeMs))) return;
   const gzip = stat.size > 0 && startsWithGzip(input.path);
   const file = aggregator.file(input.name, { bytes: stat.size, lastModified: stat.mtimeMs, gzip });
+  if (!gzip && stat.isFile()) return readPlain(file, input, 0, Infinity);
   const source = createReadStream(input.path, { highWaterMark: CHUNK });
-  let text: Readable = source;
+  let bytes: Readable = source;
   if (gzip) {
     const { createGunzip } = await import('node:zlib');
     const gunzip = createGunzip({ chunkSize: CHUNK });
     source.on('error', (error) => gunzip.destroy(error));
-    text = source.pipe(gunzip);
+    bytes = source.pipe(gunzip);
   }
-  text.setEncoding('utf8');
   try {
-    for await (const chunk of text) await file.write(chunk as string);
+    for await (const chunk of bytes) await file.write(chunk as Buffer);
   } catch (error) {
     file.fail(
       gzip
@@ -75,14 +76,33 @@ export async function readRange(
 ): Promise<void> {
   const { start, end } = range;
   const file = aggregator.file(input.name, { bytes: end - start, lastModified, gzip: false });
-  if (end > start) {
-    const text = createReadStream(input.path, { start, end: end - 1, highWaterMark: CHUNK });
-    text.setEncoding('utf8');
+  await readPlain(file, input, start, end);
+}
+
+/** Reads bytes [start, end) of a regular file into two buffers used again and again: the next chunk
+ *  is read while the aggregator takes this one (which it copies what it keeps of; a stream would
+ *  allocate a buffer a chunk, and reading only once a chunk is done leaves the thread idle). */
+async function readPlain(file: FileWriter, input: Input, start: number, end: number): Promise<void> {
+  try {
+    const handle = await open(input.path, 'r');
     try {
-      for await (const chunk of text) await file.write(chunk as string);
-    } catch (error) {
-      file.fail(problems.unreadable(input.name, error instanceof Error ? error.message : String(error)));
+      const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+      const read = (k: number, at: number) =>
+        handle.read(buffers[k % 2]!, 0, Math.max(0, Math.min(CHUNK, end - at)), at);
+      let at = start;
+      let next = read(0, at);
+      for (let k = 0; ; k++) {
+        const { bytesRead } = await next;
+        if (bytesRead === 0) break;
+        at += bytesRead;
+        next = read(k + 1, at);
+        await file.write(buffers[k % 2]!.subarray(0, bytesRead));
+      }
+    } finally {
+      await handle.close();
     }
+  } catch (error) {
+    file.fail(problems.unreadable(input.name, error instanceof Error ? error.message : String(error)));
   }
   await file.end();
 }

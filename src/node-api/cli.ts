@@ -14,6 +14,7 @@ import { isTimeZone } from '../lib/report/zones.ts';
 import { engineFromFile, MissingRulesError, type Engine } from './engine.ts';
 import { takeJobs, worthFolderJobs, worthJobs } from './cli-jobs.ts';
 import { expandInputs, InputError } from './inputs.ts';
+import { writeJsonLine } from './json-out.ts';
 import { replyLines } from './reply-lines.ts';
 import { rerunWithSmallHeap, wantsSmallHeap } from './small-heap.ts';
 
@@ -90,7 +91,7 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
   const site = process.env.SITE;
   const absolute = (url: string) => (site ? new URL(url, site).href : url);
   const printReport = async (report: Report) => {
-    if (asJson) return void process.stdout.write(`${JSON.stringify(report)}\n`);
+    if (asJson) return writeJsonLine(report);
     const { summaryText } = await import('./summary-text.ts');
     const byPath = new Map(engine.rules.map((r) => [r.path, r]));
     const link = (p: string) => absolute(byPath.get(p)?.url ?? `/${p}`);
@@ -103,18 +104,21 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
     }
     if (summary) {
       const inputs = expandInputs(paths.length ? paths : ['-']);
-      if (wantsSmallHeap(inputs)) rerunWithSmallHeap();
+      const inFolderJobs = workers !== undefined && worthFolderJobs(inputs, jobs);
+      // The --jobs workers for big logs read times as UTC: another zone runs as one job.
+      const inWorkers =
+        workers !== undefined && !inFolderJobs && timeZone === 'UTC' && worthJobs(inputs, jobs);
+      // Those workers are started with a small young generation of their own; this thread only merges.
+      if (!inWorkers && wantsSmallHeap(inputs)) rerunWithSmallHeap();
       // The report code loads only here; the terminal prints no per-reply CSV, so no rows are kept.
       const { analyzeInputs } = await import('./analyze.ts');
       const newReport = await engine.reports();
-      const folders = { rules, timeZone };
       const aggregator =
-        workers && worthFolderJobs(inputs, jobs)
+        inFolderJobs && workers
           ? await (
               await import('./folder-jobs.ts')
-            ).summaryInJobs(inputs, jobs, { engine, worker: workers.folders, settings: folders })
-          : // The --jobs workers for big logs read times as UTC: another zone runs as one job.
-            workers && timeZone === 'UTC' && worthJobs(inputs, jobs)
+            ).summaryInJobs(inputs, jobs, { engine, worker: workers.folders, settings: { rules, timeZone } })
+          : inWorkers && workers
             ? await (
                 await import('./jobs.ts')
               ).runJobs(inputs, jobs, { rulesFile: rules, rules: engine.rules, worker: workers.logs })

@@ -15,10 +15,13 @@ parentPort!.on('message', async (message: { index: number; task: Task } | 'done'
     const aggregator = newReport({ rowLimit: 0 });
     if (task.range) await readRange(aggregator, task.input, task.range, task.lastModified);
     else await readInput(aggregator, task.input);
-    const partial = aggregator.partial();
+    // The filter's words are handed over, not copied or written out as base64.
+    const partial = aggregator.partial(true);
     if (task.range?.continues)
       for (const f of partial.state.files as { continues?: boolean }[]) f.continues = true;
-    parentPort!.postMessage({ index, partial });
+    const bits = (partial.state.delivered as { bits?: unknown }).bits;
+    const transfer = bits instanceof Uint32Array && bits.buffer instanceof ArrayBuffer ? [bits.buffer] : [];
+    parentPort!.postMessage({ index, partial }, transfer);
   } catch (error) {
     parentPort!.postMessage({ index, error: error instanceof Error ? error.message : String(error) });
   }

@@ -23,8 +23,8 @@ const holdsReply = (line: string) => engine.classifyText(line).results.length > 
 /** The line numbers (from 1) the scanner passes on in records. */
 function recordedLines(text: string): Set<number> {
   const recorded = new Set<number>();
-  scanner.scan(text, 0, true, {
-    record: (_, line, lines) => {
+  scanner.scan(new TextEncoder().encode(text), 0, true, {
+    record: (_b, _s, _e, line, lines) => {
       for (let i = 0; i < lines; i++) recorded.add(line + i);
     },
     skip: () => {},

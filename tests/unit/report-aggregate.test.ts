@@ -91,7 +91,31 @@ const logFixtures: [string, string][] = [
   ['generated', generatedLog(3000)],
 ];
 
+/** The report of `text` fed as UTF-8 bytes, in chunks of `size` bytes (splitting characters). */
+async function reportOfBytes(name: string, text: string, size: number): Promise<Report> {
+  const a = newAggregator();
+  const f = a.file(name);
+  const bytes = new TextEncoder().encode(text);
+  for (let i = 0; i < bytes.length; i += size) await f.write(bytes.slice(i, i + size));
+  await f.end();
+  return a.report();
+}
+
 describe('counts are exact', () => {
+  // Logs are scanned as bytes: any cut of the bytes (inside a character, a line, a record) gives
+  // the report of the text, with a few lines that are not ASCII put in.
+  const wide = `Jan 12 10:00:00 mx postfix/smtp[1]: Q1: to=<jörg@icloud.com>, status=bounced (host mx01.mail.icloud.com[17.57.152.9] said: 550 5.1.1 <jörg@icloud.com>: user does not exist ✉ (in reply to RCPT TO command))
+Jan 12 10:00:01 mx postfix/smtp[2]: Q2: to=<zoë@icloud.com>, relay=mx01.mail.icloud.com[17.57.152.9]:25, status=sent (250 2.0.0 Ok 配信)
+`;
+  for (const [name, text] of [...logFixtures, ['wide', wide + generatedLog(200)] as [string, string]]) {
+    it(`${name}: fed as bytes in any chunking, the report of the text`, async () => {
+      const whole = JSON.stringify(await reportOf([[name, text]]));
+      // A byte at a time over the long generated log would take long for nothing more.
+      const sizes = text.length > 100_000 ? [5, 4096] : [1, 5, 4096];
+      for (const size of sizes) expect(JSON.stringify(await reportOfBytes(name, text, size))).toBe(whole);
+    });
+  }
+
   for (const [name, text] of logFixtures) {
     it(`${name}: per-entry counts equal classifying each line alone, in any chunking`, async () => {
       const expected: Record<string, number> = {};

@@ -3,14 +3,18 @@
 // into a Bloom filter of fixed size (8 MiB): at a million addresses a false "delivered" is about
 // 1 in 10 million ((1 - e^(-kn/m))^k with m = 2^26 bits, k = 7 hashes, n = 10^6: 9.4e-8), and it
 // only strengthens the incident warning, never suppresses anyone.
+import { fromBase64, toBase64 } from './base64.ts';
+
 const BITS = 1 << 26;
 const HASHES = 7;
 
-function hashes(text: string): [number, number] {
+/** Two hashes of the characters `at(0)`, …, `at(length - 1)`: of a text's UTF-16 units, or of
+ *  ASCII bytes, which are the same numbers. */
+function hashes(length: number, at: (i: number) => number): [number, number] {
   let a = 0x811c9dc5;
   let b = 0x9e3779b9;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < length; i++) {
+    const c = at(i);
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
@@ -18,61 +22,67 @@ function hashes(text: string): [number, number] {
   return [a >>> 0, (b | 1) >>> 0];
 }
 
+const textHashes = (text: string) => hashes(text.length, (i) => text.charCodeAt(i));
+
 /** The filter saved: the dense bits in base64, or, while few are set, [index, word, …] pairs. */
 export interface SavedDelivered {
   count: number;
-  bits?: string;
+  /** Base64, or the words themselves in a partial passed to another thread (not JSON). */
+  bits?: string | Uint32Array;
   words?: number[];
 }
 
 const WORDS = BITS / 32;
+/** (a + i·b) mod BITS: BITS divides 2³², so the low bits of the 32-bit sum are the same. */
+const bitAt = (a: number, b: number, i: number) => (a + Math.imul(i, b)) & (BITS - 1);
+const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
-// btoa and atob take "binary strings": one character per byte, built in slices to bound the stack.
-function toBase64(words: Uint32Array): string {
-  const bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function fromBase64(text: string, words: number): Uint32Array {
-  const binary = atob(text);
-  if (binary.length !== words * 4) throw new Error('the delivered filter has the wrong size');
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+const wordsOf = (text: string): Uint32Array => {
+  const bytes = fromBase64(text);
+  if (!bytes || bytes.length !== WORDS * 4) throw new Error('the delivered filter has the wrong size');
   return new Uint32Array(bytes.buffer);
-}
+};
 
 export class DeliveredSet {
   private bits: Uint32Array | undefined;
   count = 0;
 
   add(address: string): void {
+    this.set(textHashes(address.toLowerCase()));
+  }
+
+  /** An address given as ASCII bytes [start, end): the same bits as add() of its text. */
+  addBytes(bytes: Uint8Array, start: number, end: number): void {
+    this.set(hashes(end - start, (i) => lowerAscii(bytes[start + i]!)));
+  }
+
+  private set([a, b]: [number, number]) {
     this.bits ??= new Uint32Array(WORDS);
-    const [a, b] = hashes(address.toLowerCase());
     for (let i = 0; i < HASHES; i++) {
-      const bit = (a + i * b) % BITS;
+      const bit = bitAt(a, b, i);
       this.bits[bit >>> 5]! |= 1 << (bit & 31);
     }
     this.count++;
   }
 
   /** The filter as JSON: the count, and the bits once any address went in. */
-  save(): SavedDelivered {
+  save(binary = false): SavedDelivered {
     if (!this.bits) return { count: this.count };
     const words: number[] = [];
     for (let i = 0; i < WORDS && words.length < WORDS / 8; i++)
       if (this.bits[i]) words.push(i, this.bits[i]!);
     return words.length < WORDS / 8
       ? { count: this.count, words }
-      : { count: this.count, bits: toBase64(this.bits) };
+      : { count: this.count, bits: binary ? this.bits : toBase64(new Uint8Array(this.bits.buffer)) };
   }
 
   static load(saved: SavedDelivered): DeliveredSet {
     const set = new DeliveredSet();
     set.count = saved.count;
-    if (saved.bits !== undefined) set.bits = fromBase64(saved.bits, WORDS);
+    if (saved.bits instanceof Uint32Array) {
+      if (saved.bits.length !== WORDS) throw new Error('the delivered filter has the wrong size');
+      set.bits = saved.bits;
+    } else if (saved.bits !== undefined) set.bits = wordsOf(saved.bits);
     else if (saved.words) {
       const bits = (set.bits = new Uint32Array(WORDS));
       for (let i = 0; i < saved.words.length; i += 2) bits[saved.words[i]!] = saved.words[i + 1]!;
@@ -91,9 +101,9 @@ export class DeliveredSet {
 
   has(address: string): boolean {
     if (!this.bits) return false;
-    const [a, b] = hashes(address.toLowerCase());
+    const [a, b] = textHashes(address.toLowerCase());
     for (let i = 0; i < HASHES; i++) {
-      const bit = (a + i * b) % BITS;
+      const bit = bitAt(a, b, i);
       if (!(this.bits[bit >>> 5]! & (1 << (bit & 31)))) return false;
     }
     return true;

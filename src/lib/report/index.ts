@@ -2,6 +2,7 @@
 // Pure (no DOM, no Node): /analyze/'s worker, `npm run classify -- --summary` and the Node API
 // feed it text chunk by chunk (see ./read.ts for reading byte streams and gzip).
 import type { Classifier, ClassifyOutcome } from '../classify/index.ts';
+import type { ByteSearch } from './bytes.ts';
 import { replyCodes } from '../lexicon.ts';
 import type { RuleEntry } from '../rules.ts';
 import { FileIntake, type FileInfo } from './intake.ts';
@@ -43,11 +44,15 @@ export interface AggregatorOptions {
   timeZone?: string;
   /** The time syslog lines' year is judged from when a file has no modification time. */
   now?: number;
+  /** How logs' bytes are searched; Node passes its native search (src/node-api/byte-search.ts). */
+  search?: ByteSearch;
 }
 
 /** One file being read: write its text in chunks, then end it (or fail it, then end it). */
 export interface FileWriter {
-  write(chunk: string): Promise<void>;
+  /** A chunk of bytes (UTF-8) or of text; one file is written in one of the two. The bytes are
+   *  read or copied before the promise settles, so the caller may fill the same buffer again. */
+  write(chunk: string | Uint8Array): Promise<void>;
   end(): Promise<void>;
   fail(problem: string): void;
   readonly summary: FileSummary;
@@ -59,8 +64,9 @@ export interface Aggregator {
   /** Marks the report as cut short by the user. */
   cancel(): void;
   report(): Report;
-  /** The state so far as a partial report, to merge with other shards' (mergeReports). */
-  partial(): PartialReport;
+  /** The state so far as a partial report, to merge with other shards' (mergeReports); `binary`
+   *  keeps the delivered filter a typed array, to pass to another thread (then it is not JSON). */
+  partial(binary?: boolean): PartialReport;
   replyRows(): ReplyRow[];
 }
 
@@ -72,7 +78,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     classifier: options.classifier,
     classifyAny: options.classifyAny,
     prefilter: createPrefilter(codes),
-    scanner: new LogScanner(codes),
+    scanner: new LogScanner(codes, options.search),
     tally,
     now: options.now ?? Date.now(),
   };
@@ -80,7 +86,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     file: (name, info = {}) => new FileIntake(name, info, env),
     cancel: () => void (tally.cancelled = true),
     report: () => tally.report(),
-    partial: () => tally.partial(),
+    partial: (binary) => tally.partial(binary),
     replyRows: () => tally.replyRows(),
   };
 }

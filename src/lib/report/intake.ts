@@ -5,7 +5,7 @@
 import { problems } from './problems.ts';
 import { sniff, SNIFF_CHARS } from './sniff.ts';
 import type { FileSummary } from './types.ts';
-import { type ChunkReader, FileContext, type FileInfo, type IntakeEnv } from './intake/file.ts';
+import { FileContext, type FileInfo, type IntakeEnv } from './intake/file.ts';
 import { JsonReader } from './intake/json.ts';
 import { JsonLinesReader } from './intake/json-lines.ts';
 import { type LineReader, LineSplitter } from './intake/lines.ts';
@@ -15,7 +15,9 @@ import { TextReader } from './intake/text.ts';
 
 export type { FileInfo, IntakeEnv } from './intake/file.ts';
 
-function readerFor(format: ReturnType<typeof sniff>, file: FileContext): ChunkReader | 'binary' {
+type Reader = LogReader | LineSplitter;
+
+function readerFor(format: ReturnType<typeof sniff>, file: FileContext): Reader | 'binary' {
   if (format === 'binary') return format;
   file.summary.format = format;
   if (format === 'log') return new LogReader(file);
@@ -33,9 +35,13 @@ function readerFor(format: ReturnType<typeof sniff>, file: FileContext): ChunkRe
 export class FileIntake {
   private readonly file: FileContext;
   /** Unset while the head is still being collected for the sniffer. */
-  private reader?: ChunkReader | 'binary';
+  private reader?: Reader | 'binary';
+  /** The head as text, and as the bytes it came in when it came in bytes. */
   private head = '';
-  private chars = 0;
+  private headBytes: Uint8Array[] = [];
+  /** Decodes bytes for the readers that read text (all but the log's). */
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  private size = 0;
 
   constructor(name: string, info: FileInfo, env: IntakeEnv) {
     this.file = new FileContext(name, info, env);
@@ -50,12 +56,23 @@ export class FileIntake {
     this.file.fail(problem);
   }
 
-  async write(chunk: string): Promise<void> {
-    this.chars += chunk.length;
-    if (this.reader === 'binary') return;
-    if (this.reader) this.reader.write(chunk);
+  /** A chunk of the file: bytes (UTF-8) or text; one file is written in one of the two. The bytes
+   *  are read (or copied) before this returns, so the caller may reuse its buffer. */
+  async write(chunk: string | Uint8Array): Promise<void> {
+    this.size += chunk.length;
+    const reader = this.reader;
+    if (reader === 'binary') return;
+    if (reader instanceof LogReader) {
+      if (typeof chunk === 'string') reader.write(chunk);
+      else reader.writeBytes(chunk);
+    } else if (reader) reader.write(this.text(chunk));
     else {
-      this.head += chunk;
+      if (typeof chunk === 'string') this.head += chunk;
+      else {
+        // A copy: the caller may fill the same buffer with the next chunk.
+        this.headBytes.push(chunk.slice());
+        this.head += this.decoder.decode(chunk, { stream: true });
+      }
       if (this.head.length < SNIFF_CHARS) return;
       this.start();
     }
@@ -65,26 +82,37 @@ export class FileIntake {
   async end(): Promise<void> {
     if (!this.reader) this.start();
     if (this.reader !== 'binary') {
+      if (!(this.reader instanceof LogReader)) {
+        const rest = this.decoder.decode();
+        if (rest) this.reader?.write(rest);
+      }
       this.reader?.end();
       await this.drain();
     }
     const s = this.file.summary;
     if (s.problem) return;
-    if (this.chars === 0)
+    if (this.size === 0)
       s.problem =
         s.bytes > 0 && s.gzip ? problems.emptyGzip(s.name) : problems.empty(s.name, /\.gz$/i.test(s.name));
     else if (this.reader === 'binary') s.problem = problems.binary(s.name);
     else if (s.replies === 0 && !this.file.mailLike) s.problem = problems.notMail(s.name, s.lines);
   }
 
+  private text(chunk: string | Uint8Array): string {
+    return typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
+  }
+
   private async drain() {
-    const reader = this.reader;
-    if (reader && reader !== 'binary') await reader.drain?.();
+    if (this.reader instanceof LineSplitter) await this.reader.drain();
   }
 
   private start() {
-    this.reader = readerFor(sniff(this.head), this.file);
-    if (this.reader !== 'binary') this.reader.write(this.head);
+    const reader = (this.reader = readerFor(sniff(this.head), this.file));
+    if (reader instanceof LogReader && this.headBytes.length) {
+      // The log reads the bytes themselves; what the decoder holds of a split character is in them.
+      for (const bytes of this.headBytes) reader.writeBytes(bytes);
+    } else if (reader !== 'binary') reader.write(this.head);
     this.head = '';
+    this.headBytes = [];
   }
 }

@@ -1,183 +1,266 @@
-// The fast path for mail logs, where the speed of the report comes from: a chunk of complete lines
-// is walked once to find its records (a line, plus any indented or `550-` continuation lines), then
-// one regular expression over the whole chunk finds the few records that may hold a reply, and
-// only those are cut out as strings and given to the prefilter and the engine. Deliveries (to any
-// provider) and Postfix's qmgr sender lines are looked up the same way.
-
-import {
-  ANY_MARKER,
-  BLANK,
-  LINE_START_REACH,
-  PYTHON_OPEN,
-  codeShape,
-  continuesReply,
-  firstDigits,
-} from '../lexicon.ts';
+// The fast path for mail logs, where the speed of the report comes from. A chunk of bytes is walked
+// once, byte by byte: lines are grouped into records (a line, plus any indented or `550-`
+// continuation lines), and the few records that may hold a reply (./log-candidates.ts) are
+// decoded and given to the prefilter and the engine. Lines that may be deliveries (to any provider)
+// or name a queue's sender are found in the same walk by their marks and handed on as byte ranges:
+// the rest of the log is never turned into text.
+import { ICLOUD_DOMAINS } from '../apple-domains.ts';
+import { firstDigits } from '../lexicon.ts';
+import { CR, NL, type ByteSearch, needle, searchBytes } from './bytes.ts';
+import { DELIVERY_MARKS, type DeliveryLine, RECIPIENT_MARK } from './deliveries-bytes.ts';
+import { candidateTest, INSIDE, startsLikeReply } from './log-candidates.ts';
+import { continuesRecord, Records } from './log-records.ts';
 import { SENDER_MARKS } from './senders.ts';
 
 /** A record stops taking continuation lines at this size (as the line-by-line path does). */
 export const MAX_RECORD = 256 * 1024;
-const NL = 10;
-const CR = 13;
 
-/** Where a record may hold a reply: with the line starts checked in scan(), a superset of
- *  ./prefilter.ts for one-line records. (Line starts as alternatives here would be tried at every
- *  line and make the expression four times slower.) */
-function candidateRegex(digits: string): RegExp {
-  // An enhanced code counts only after a marker: any marker makes the record a candidate.
-  return new RegExp([codeShape(digits), String.raw`\{`, PYTHON_OPEN, ANY_MARKER].join('|'), 'gi');
+/** A delivery naming one of these anywhere counts as iCloud's (see ./intake/file.ts). */
+const APPLE_NEEDLES = ICLOUD_DOMAINS.map(needle);
+/** What the walk stops at: a line's end, the bytes `2` to `5` (codes), `=` (in every mark) and `{`. */
+const END = 1;
+const DIGIT = 2;
+const MARK = 3;
+const JSON_OPEN = 4;
+const CLASS = new Uint8Array(256);
+CLASS[NL] = END;
+for (const c of '2345') CLASS[c.charCodeAt(0)] = DIGIT;
+CLASS['='.charCodeAt(0)] = MARK;
+CLASS['{'.charCodeAt(0)] = JSON_OPEN;
+
+/** Each mark has an `=`; where, so a mark is checked where the walk meets one. */
+const marks = (words: readonly string[]) => words.map((w) => ({ bytes: needle(w), at: w.indexOf('=') }));
+const DELIVERY = marks(DELIVERY_MARKS);
+const SENDER = marks(SENDER_MARKS);
+/** Where a Postfix delivery's recipient starts (./deliveries-bytes.ts starts reading there). */
+const RECIPIENT = marks([RECIPIENT_MARK]);
+
+/** The bytes that follow `=` in some mark. */
+const AFTER_EQUALS = new Uint8Array(256);
+for (const { bytes, at } of [...DELIVERY, ...SENDER, ...RECIPIENT]) AFTER_EQUALS[bytes[at + 1]!] = 1;
+
+/** The first of `list` that `bytes` hold around the `=` at i, as its index, or -1. */
+function markAt(bytes: Uint8Array, i: number, list: typeof DELIVERY): number {
+  for (let m = 0; m < list.length; m++) {
+    const { bytes: word, at } = list[m]!;
+    const from = i - at;
+    // Reads stay inside the array (a read past either end deoptimises the walk).
+    if (from < 0 || from + word.length > bytes.length) continue;
+    let k = 0;
+    while (k < word.length && bytes[from + k] === word[k]) k++;
+    if (k === word.length) return m;
+  }
+  return -1;
 }
-
-/** Lines that may be a delivery (./deliveries.ts reads them) or a qmgr line naming the sender. */
-const DELIVERY_LINE = /status=sent|stat=Sent| => /g;
-const BLANK_CHAR = new RegExp(BLANK);
 
 export interface LogSink {
-  /** A record that may hold a reply, with its first line number and its number of lines. */
-  record(text: string, line: number, lines: number): void;
+  /** A record that may hold a reply: bytes [start, end), its first line number and line count. */
+  record(bytes: Uint8Array, start: number, end: number, line: number, lines: number): void;
   /** Lines in records that cannot hold a reply. */
   skip(lines: number): void;
-  /** A line that may be a delivery. */
-  deliveryLine(text: string): void;
+  /** A line that may be a delivery (the object is reused from line to line). */
+  deliveryLine(bytes: Uint8Array, line: DeliveryLine): void;
   /** A line that may name a queue id's envelope sender. */
-  senderLine(text: string): void;
-}
-
-/** True when the line at [s, e) starts (after blanks) with what the engine reads as JSON or as a
- *  lone enhanced code: `"`, `[`, or `5.`, `4.`, `2.`. */
-function startsLikeReply(text: string, s: number, e: number): boolean {
-  let i = s;
-  for (; i < e && i - s <= LINE_START_REACH; i++) {
-    const c = text.charCodeAt(i);
-    // Printable ASCII other than a space ends the blanks without the regular expression.
-    if (c !== 32 && c !== 9 && ((c > 32 && c < 127) || !BLANK_CHAR.test(text[i]!))) break;
-  }
-  const c = text.charCodeAt(i);
-  return c === 34 || c === 91 || ((c === 50 || c === 52 || c === 53) && text.charCodeAt(i + 1) === 46);
-}
-
-/** Calls `fn` once for each whole line of `region` that `re` (global) matches. */
-function eachLine(region: string, consumed: number, re: RegExp, fn: (line: string) => void) {
-  re.lastIndex = 0;
-  for (let m = re.exec(region); m; m = re.exec(region)) {
-    const s = region.lastIndexOf('\n', m.index) + 1;
-    let e = region.indexOf('\n', m.index);
-    if (e < 0) e = consumed;
-    fn(region.slice(s, e));
-    re.lastIndex = e + 1;
-  }
-}
-
-/** A record found in a chunk: its text is [start, end), its first line number and line count. */
-interface LogRecord {
-  start: number;
-  end: number;
-  first: number;
-  count: number;
-  /** May hold a reply: its line starts like one, or the candidate expression touched it. */
-  hit: boolean;
-}
-
-/** Walks the complete lines of text[0, limit) once, grouping them into records. `open` says the
- *  last record may still take continuation lines from the next chunk. */
-function frame(text: string, limit: number, firstLine: number) {
-  const records: LogRecord[] = [];
-  let line = firstLine;
-  let open = false;
-  let prevStart = 0;
-  let prevEnd = 0;
-  for (let pos = 0; pos < limit;) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0 || nl >= limit) nl = limit;
-    const end = nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
-    line++;
-    if (end === pos) open = false;
-    else {
-      const r = records[records.length - 1];
-      const c = text.charCodeAt(pos);
-      const continues =
-        open &&
-        r !== undefined &&
-        end - r.start < MAX_RECORD &&
-        (c === 32 ||
-          c === 9 ||
-          ((c === 50 || c === 52 || c === 53 || c === 60) &&
-            continuesReply(text.slice(prevStart, prevEnd), text.slice(pos, end))));
-      if (continues) {
-        r.end = end;
-        r.count++;
-      } else {
-        records.push({ start: pos, end, first: line, count: 1, hit: startsLikeReply(text, pos, end) });
-        open = true;
-      }
-      prevStart = pos;
-      prevEnd = end;
-    }
-    pos = nl + 1;
-  }
-  return { records, lines: line - firstLine, open };
+  senderLine(bytes: Uint8Array, start: number, end: number): void;
 }
 
 export class LogScanner {
-  private readonly candidates: RegExp;
+  private readonly candidateAt: ReturnType<typeof candidateTest>;
+  private readonly search: ByteSearch;
+  private readonly records = new Records();
+  /** Delivery lines of the chunk: start, end, kind, mark, to, … */
+  private readonly deliveryLines: number[] = [];
+  /** Sender lines of the chunk: start, end, … */
+  private readonly senderLines: number[] = [];
+  private readonly apple: number[] = [];
+  private readonly appleLists: number[][] = APPLE_NEEDLES.map(() => []);
+  private readonly delivery: DeliveryLine = {
+    start: 0,
+    end: 0,
+    apple: false,
+    kind: 0,
+    mark: 0,
+    to: -1,
+    plain: false,
+  };
 
-  /** `codes` are the basic codes the classifier reads (lexicon.ts's replyCodes). */
-  constructor(codes: Iterable<number>) {
-    this.candidates = candidateRegex(firstDigits(codes));
+  /** `codes` are the basic codes the classifier reads (lexicon.ts's replyCodes); `search` finds
+   *  bytes (Node passes a faster one). */
+  constructor(codes: Iterable<number>, search: ByteSearch = searchBytes) {
+    this.candidateAt = candidateTest(firstDigits(codes));
+    this.search = search;
+  }
+
+  /** Walks bytes [0, limit) of complete lines once: records, whether each may hold a reply, and the
+   *  delivery and sender lines. Returns the lines read and whether the last record may still take
+   *  continuation lines from the next chunk. */
+  private walk(bytes: Uint8Array, limit: number, firstLine: number) {
+    const r = this.records;
+    const deliveries = this.deliveryLines;
+    const senders = this.senderLines;
+    r.n = 0;
+    deliveries.length = 0;
+    senders.length = 0;
+    let line = firstLine;
+    let open = false;
+    let prevStart = 0;
+    let prevEnd = 0;
+    let start = 0;
+    // What the current line holds so far.
+    let hit = false;
+    let kind = DELIVERY.length;
+    let mark = 0;
+    let to = -1;
+    let sender = false;
+    // bytes[limit - 1] is a line's end (scan() sees to it).
+    for (let i = 0; i < limit; i++) {
+      const t = CLASS[bytes[i]!]!;
+      // Most bytes: nothing to look at.
+      if (t === 0) continue;
+      if (t === DIGIT) {
+        // Inside a number or a word nothing starts (a cheap test before the full one).
+        if (!hit && (i === start || !INSIDE[bytes[i - 1]!]) && this.candidateAt(bytes, start, i)) hit = true;
+        continue;
+      }
+      if (t === MARK) {
+        // Most `=` are fields (`relay=`, `delay=`) that no mark has.
+        if (i + 1 === limit || !AFTER_EQUALS[bytes[i + 1]!]) continue;
+        const d = markAt(bytes, i, DELIVERY);
+        if (d >= 0 && d < kind) {
+          kind = d;
+          mark = i - DELIVERY[d]!.at;
+        }
+        if (!sender && markAt(bytes, i, SENDER) >= 0) sender = true;
+        if (to < 0 && markAt(bytes, i, RECIPIENT) >= 0) to = i - RECIPIENT[0]!.at;
+        continue;
+      }
+      if (t === JSON_OPEN) {
+        hit = true;
+        continue;
+      }
+      // The end of a line.
+      const end = i > start && bytes[i - 1] === CR ? i - 1 : i;
+      line++;
+      if (end === start) open = false;
+      else {
+        const k = r.n - 1;
+        if (
+          open &&
+          k >= 0 &&
+          end - r.start[k]! < MAX_RECORD &&
+          continuesRecord(bytes, prevStart, prevEnd, start, end)
+        )
+          r.extend(end);
+        else {
+          r.push(start, end, line, hit || startsLikeReply(bytes, start, end));
+          open = true;
+        }
+        prevStart = start;
+        prevEnd = end;
+        if (kind < DELIVERY.length) deliveries.push(start, end, kind, mark, to);
+        if (sender) senders.push(start, end);
+      }
+      start = i + 1;
+      hit = false;
+      kind = DELIVERY.length;
+      to = -1;
+      sender = false;
+    }
+    return { lines: line - firstLine, open };
   }
 
   /**
-   * Scans `text` from its start; unless `final`, the last record (which the next chunk may
+   * Scans `bytes` from its start; unless `final`, the last record (which the next chunk may
    * continue) and any unfinished line are left unread. Returns where reading stopped and how many
    * lines were read.
    */
-  scan(text: string, firstLine: number, final: boolean, sink: LogSink): { consumed: number; lines: number } {
-    const limit = final ? text.length : text.lastIndexOf('\n') + 1;
+  scan(
+    bytes: Uint8Array,
+    firstLine: number,
+    final: boolean,
+    sink: LogSink,
+  ): { consumed: number; lines: number } {
+    // The last line of the input ends with it: the walk then only meets lines that end with `\n`.
+    if (final && bytes.length && bytes[bytes.length - 1] !== NL) {
+      const ended = new Uint8Array(bytes.length + 1);
+      ended.set(bytes);
+      ended[bytes.length] = NL;
+      const { lines } = this.scan(ended, firstLine, true, sink);
+      return { consumed: bytes.length, lines };
+    }
+    const limit = bytes.lastIndexOf(NL) + 1;
     if (limit === 0) return { consumed: 0, lines: 0 };
-    const { records, lines: read, open } = frame(text, limit, firstLine);
-    let n = records.length;
+    const { lines: read, open } = this.walk(bytes, limit, firstLine);
+    const r = this.records;
+    let n = r.n;
     let consumed = limit;
     let lines = read;
-    const last = records[n - 1];
-    if (!final && open && last) {
+    if (!final && open && n > 0) {
       n--;
-      consumed = last.start;
-      lines -= last.count;
-    }
-
-    // Records the candidate expression touches (multi-line records always count).
-    const region = consumed === text.length ? text : text.slice(0, consumed);
-    const re = this.candidates;
-    re.lastIndex = 0;
-    let k = 0;
-    for (let m = re.exec(region); m; m = re.exec(region)) {
-      const at = text.charCodeAt(m.index) === NL ? m.index + 1 : m.index;
-      while (k < n && records[k]!.end < at) k++;
-      if (k >= n) break;
-      records[k]!.hit = true;
-      re.lastIndex = Math.max(re.lastIndex, records[k]!.end);
-      if (re.lastIndex === m.index) re.lastIndex++;
+      consumed = r.start[n]!;
+      lines -= r.count[n]!;
     }
     // Senders before the records: a reply's qmgr line is earlier in the log, often in the same chunk.
-    for (const mark of SENDER_MARKS) linesWith(region, mark, consumed, sink.senderLine);
-    for (let i = 0; i < n; i++) {
-      const r = records[i]!;
-      if (r.hit || r.count > 1) sink.record(text.slice(r.start, r.end), r.first, r.count);
+    const senders = this.senderLines;
+    for (let k = 0; k < senders.length && senders[k]! < consumed; k += 2)
+      sink.senderLine(bytes, senders[k]!, senders[k + 1]!);
+    for (let k = 0; k < n; k++) {
+      const count = r.count[k]!;
+      if (r.hit[k] || count > 1) sink.record(bytes, r.start[k]!, r.end[k]!, r.first[k]!, count);
       else sink.skip(1);
     }
-
-    eachLine(region, consumed, DELIVERY_LINE, sink.deliveryLine);
+    this.deliveries(bytes, consumed, sink);
     return { consumed, lines };
   }
-}
 
-/** Calls `line` once with each line of `region` that holds `mark`. */
-function linesWith(region: string, mark: string, end: number, line: (text: string) => void) {
-  for (let i = region.indexOf(mark); i >= 0;) {
-    const s = region.lastIndexOf('\n', i) + 1;
-    let e = region.indexOf('\n', i);
-    if (e < 0) e = end;
-    line(region.slice(s, e));
-    i = region.indexOf(mark, e + 1);
+  /** Each line that holds a delivery mark, once, in order, with the first mark of the first kind
+   *  deliveredIn would try. */
+  private deliveries(bytes: Uint8Array, to: number, sink: LogSink) {
+    const lines = this.deliveryLines;
+    if (!lines.length) return;
+    const apple = this.appleNames(bytes, to);
+    const d = this.delivery;
+    // `.` in deliveredIn's expressions stops at CR, U+2028 and U+2029 (bytes E2 80 A8/A9).
+    d.plain = this.search(bytes, CR, 0) < 0 && this.search(bytes, 0xe2, 0) < 0;
+    let a = 0;
+    for (let k = 0; k < lines.length && lines[k]! < to; k += 5) {
+      const s = lines[k]!;
+      const e = lines[k + 1]!;
+      while (a < apple.length && apple[a]! < s) a += 2;
+      // Some name starts in the line and ends before its end.
+      let named = false;
+      for (let b = a; b < apple.length && apple[b]! < e; b += 2) if (apple[b + 1]! <= e) named = true;
+      d.start = s;
+      d.end = e;
+      d.apple = named;
+      d.kind = lines[k + 2]!;
+      d.mark = lines[k + 3]!;
+      d.to = lines[k + 4]!;
+      sink.deliveryLine(bytes, d);
+    }
+  }
+
+  /** Where Apple's mail domains occur in bytes [0, to): start, end, start, end, … by start (each
+   *  name's positions come in order; the lists are merged). */
+  private appleNames(bytes: Uint8Array, to: number): number[] {
+    const lists = this.appleLists;
+    APPLE_NEEDLES.forEach((name, n) => {
+      const at = lists[n]!;
+      at.length = 0;
+      for (let i = this.search(bytes, name, 0); i >= 0 && i < to; i = this.search(bytes, name, i + 1))
+        at.push(i);
+    });
+    const found = this.apple;
+    found.length = 0;
+    const next = lists.map(() => 0);
+    for (;;) {
+      let best = -1;
+      for (let n = 0; n < lists.length; n++)
+        if (next[n]! < lists[n]!.length && (best < 0 || lists[n]![next[n]!]! < lists[best]![next[best]!]!))
+          best = n;
+      if (best < 0) return found;
+      const i = lists[best]![next[best]!++]!;
+      found.push(i, i + APPLE_NEEDLES[best]!.length);
+    }
   }
 }

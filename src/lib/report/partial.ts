@@ -32,13 +32,19 @@ export function rulesDigest(rules: readonly RuleEntry[]): string {
   return `${rules.length}-${(h >>> 0).toString(16).padStart(8, '0')}`;
 }
 
-export function savePartial(state: TallyState, rules: readonly RuleEntry[], rowLimit: number): PartialReport {
+/** `binary`: for another thread's postMessage, not JSON (see StatePart.save). */
+export function savePartial(
+  state: TallyState,
+  rules: readonly RuleEntry[],
+  rowLimit: number,
+  binary = false,
+): PartialReport {
   return {
     format: PARTIAL_FORMAT,
     version: PARTIAL_VERSION,
     rules: rulesDigest(rules),
     rowLimit,
-    state: saveState(state),
+    state: saveState(state, binary),
   };
 }
 

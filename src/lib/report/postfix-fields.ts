@@ -24,9 +24,13 @@ export class QueueSenders {
   /** Reads a line that may be a qmgr `from=<…>` line. */
   add(line: string) {
     const m = line.includes('/qmgr[') ? SENDER.exec(line) : null;
-    if (!m) return;
-    this.senders.delete(m[1]!);
-    this.senders.set(m[1]!, m[2]!);
+    if (m) this.set(m[1]!, m[2]!);
+  }
+
+  /** A queue id and its sender read from a qmgr line's bytes (SENDER's groups). */
+  set(queueId: string, sender: string) {
+    this.senders.delete(queueId);
+    this.senders.set(queueId, sender);
     if (this.senders.size > SENDERS_KEPT) this.senders.delete(this.senders.keys().next().value!);
   }
 

@@ -1,6 +1,7 @@
 // Reads one file's bytes into the aggregator: gzip (by its magic bytes, whatever the name) through
-// DecompressionStream, then UTF-8 through TextDecoderStream, chunk by chunk, so memory stays flat.
-// Web streams only, so the browser worker and Node share it.
+// DecompressionStream, chunk by chunk, so memory stays flat. The aggregator takes the bytes (a log
+// is scanned as bytes and only its candidate records decoded). Web streams only, so the browser
+// worker and Node share it.
 import type { Aggregator } from './index.ts';
 import { problems } from './problems.ts';
 
@@ -53,8 +54,7 @@ export async function readStream(
     },
     cancel: (reason) => reader.cancel(reason),
   });
-  const decoded = gzip ? bytes.pipeThrough(new DecompressionStream('gzip')) : bytes;
-  const text = decoded.pipeThrough(new TextDecoderStream()).getReader();
+  const text = (gzip ? bytes.pipeThrough(new DecompressionStream('gzip')) : bytes).getReader();
   try {
     for (;;) {
       if (options.signal?.aborted) {

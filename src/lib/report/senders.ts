@@ -2,6 +2,7 @@
 // (`qmgr[…]: 4F2A81C0D: from=<…>`), Exim on its `<=` line, and the refusal comes later on a line
 // with the same queue id; a DSN or a webhook event names it in the same record.
 import { sendingDomains } from '../apple-facts.ts';
+import { decode, indexIn, needle } from './bytes.ts';
 
 /** What log-scan.ts looks for, once per chunk: lines that may name a message's sender (Postfix
  *  and Sendmail, Exim). Plain strings: indexOf finds them far faster than an expression. */
@@ -15,6 +16,14 @@ const EVENT_SENDER =
 /** Queue ids remembered at most; the oldest are forgotten first (a message's lines come close
  *  together in a log). */
 const MAX_QUEUED = 200_000;
+
+const ID_LEAD = needle(']: ');
+const FROM_LEAD = needle(': from=<');
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** `<`, `>` and ASCII whitespace (the lines read here are ASCII). */
+const NOT_IN_SENDER = Uint8Array.from({ length: 256 }, (_, c) =>
+  c === 60 || c === 62 || c === 32 || (c >= 9 && c <= 13) ? 1 : 0,
+);
 
 const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 
@@ -30,9 +39,14 @@ export class SenderIndex {
   /** A log line that may name a sender: remembers the sender's domain under its queue id. */
   line(text: string) {
     const m = POSTFIX_FROM.exec(text) ?? EXIM_FROM.exec(text);
-    if (!m || !m[2]!.includes('@')) return;
+    if (m) this.sender(m[1]!, m[2]!);
+  }
+
+  /** A queue id and its envelope sender, read from a line (POSTFIX_FROM's or EXIM_FROM's groups). */
+  sender(id: string, sender: string) {
+    if (!sender.includes('@')) return;
     if (this.byQueue.size >= MAX_QUEUED) this.byQueue.delete(this.byQueue.keys().next().value!);
-    this.byQueue.set(m[1]!, domainOf(m[2]!));
+    this.byQueue.set(id, domainOf(sender));
   }
 
   /** The sending domain of the record a reply came from: by queue id for a log line, else what
@@ -46,5 +60,25 @@ export class SenderIndex {
     if (own) return own;
     const event = EVENT_SENDER.exec(head)?.[1];
     return event ? domainOf(event) : undefined;
+  }
+}
+
+/** The Postfix queue id and envelope sender of each `]: ID: from=<SENDER>` in an ASCII line's bytes
+ *  [start, end), in order: POSTFIX_FROM's matches, without decoding the line. */
+export function* postfixSendersIn(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+): Generator<{ id: string; sender: string }> {
+  for (let i = indexIn(bytes, ID_LEAD, start, end); i >= 0; i = indexIn(bytes, ID_LEAD, i + 1, end)) {
+    const id = i + ID_LEAD.length;
+    let j = id;
+    while (j < end && j - id <= 20 && isAlnum(bytes[j]!)) j++;
+    if (j - id < 5 || j - id > 20 || indexIn(bytes, FROM_LEAD, j, j + FROM_LEAD.length) !== j) continue;
+    const from = j + FROM_LEAD.length;
+    let k = from;
+    while (k < end && !NOT_IN_SENDER[bytes[k]!]) k++;
+    if (bytes[k] !== 62 || k >= end) continue;
+    yield { id: decode(bytes, id, j), sender: decode(bytes, from, k) };
   }
 }

@@ -62,7 +62,8 @@ export interface TallyState {
 
 /** How one part of the state is kept in JSON and combined with the same part of a later shard. */
 export interface StatePart<T> {
-  save(value: T): unknown;
+  /** `binary`: for another thread, not JSON (the delivered filter stays a typed array). */
+  save(value: T, binary?: boolean): unknown;
   load(saved: unknown): T;
   /** `a` came before `b` in the input; `a` may be reused. `from` gives both states for parts whose
    *  merge depends on another part (rows are renumbered after a file's earlier byte range). */
@@ -119,7 +120,7 @@ export const PARTS: Parts = {
     },
   },
   delivered: {
-    save: (d) => d.save(),
+    save: (d, binary) => d.save(binary),
     load: (s) => DeliveredSet.load(s as Parameters<typeof DeliveredSet.load>[0]),
     merge: (a, b) => a.merge(b),
   },
@@ -155,8 +156,8 @@ export function newState(): TallyState {
 
 const keys = Object.keys(PARTS) as (keyof TallyState)[];
 
-export function saveState(state: TallyState): Record<string, unknown> {
-  return Object.fromEntries(keys.map((k) => [k, PARTS[k].save(state[k] as never)]));
+export function saveState(state: TallyState, binary = false): Record<string, unknown> {
+  return Object.fromEntries(keys.map((k) => [k, PARTS[k].save(state[k] as never, binary)]));
 }
 
 /** Sets one part; the key ties the part's type to its value, so no cast of the whole is needed. */

@@ -99,9 +99,13 @@ export class Tally {
 
   /** A delivery to any provider; `icloud` when it went to an address Apple may host. */
   countDelivery(address: string, icloud: boolean, time?: number) {
+    this.countDeliveryTo(address.slice(address.lastIndexOf('@') + 1).toLowerCase(), icloud, time);
+  }
+
+  /** As countDelivery, given the recipient's lower-cased domain. */
+  countDeliveryTo(domain: string, icloud: boolean, time?: number) {
     const d = this.state.deliveries;
     d.all++;
-    const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
     const seen = d.domains.get(domain);
     if (seen !== undefined || d.domains.size < DELIVERY_DOMAINS_KEPT) d.domains.set(domain, (seen ?? 0) + 1);
     if (!icloud) return;
@@ -169,8 +173,8 @@ export class Tally {
     return deriveReport(this.state, this.byId, this.rowLimit);
   }
 
-  partial(): PartialReport {
+  partial(binary = false): PartialReport {
     this.state.zone = { zone: this.clock.zone, zoneless: this.clock.read };
-    return savePartial(this.state, this.rules, this.rowLimit);
+    return savePartial(this.state, this.rules, this.rowLimit, binary);
   }
 }

@@ -1,0 +1,87 @@
+// Reading log bytes without turning them into text: searches in a Uint8Array, and UTF-8 decoding
+// of only the ranges the report keeps (a candidate record, a recipient, a time). Pure: the browser
+// worker and Node share it.
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const encoder = new TextEncoder();
+
+export const NL = 10;
+export const CR = 13;
+
+/** The text of bytes [start, end). */
+export const decode = (bytes: Uint8Array, start: number, end: number): string =>
+  utf8.decode(bytes.subarray(start, end));
+
+export const encode = (text: string): Uint8Array => encoder.encode(text);
+
+/** The bytes of an ASCII needle. */
+export const needle = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+/** Finds a byte or a byte string in bytes from an offset: the typed array's own search for one
+ *  byte, else the needle's last byte found that way and the rest compared here. Node passes one
+ *  built on Buffer's native search (src/node-api/byte-search.ts), which is faster for strings. */
+export type ByteSearch = (bytes: Uint8Array, what: Uint8Array | number, from: number) => number;
+
+export const searchBytes: ByteSearch = (bytes, what, from) => {
+  if (typeof what === 'number') return bytes.indexOf(what, from);
+  const n = what.length - 1;
+  const anchor = what[n]!;
+  for (let i = bytes.indexOf(anchor, from + n); i >= 0; i = bytes.indexOf(anchor, i + 1)) {
+    const start = i - n;
+    let k = 0;
+    while (k < n && bytes[start + k] === what[k]) k++;
+    if (k === n) return start;
+  }
+  return -1;
+};
+
+/** Where `what` starts in bytes [from, to), or -1: for short ranges such as one line (the typed
+ *  array's own search would run on past `to`). */
+export function indexIn(bytes: Uint8Array, what: Uint8Array, from: number, to: number): number {
+  const first = what[0]!;
+  const last = to - what.length;
+  for (let i = from; i <= last; i++) {
+    if (bytes[i] !== first) continue;
+    let k = 1;
+    while (k < what.length && bytes[i + k] === what[k]) k++;
+    if (k === what.length) return i;
+  }
+  return -1;
+}
+
+/** Where the last `what` in bytes [from, to) starts, or -1. */
+export function lastIndexOfBytes(bytes: Uint8Array, what: Uint8Array, from: number, to: number): number {
+  for (let i = to - what.length; i >= from; i--) {
+    let k = 0;
+    while (k < what.length && bytes[i + k] === what[k]) k++;
+    if (k === what.length) return i;
+  }
+  return -1;
+}
+
+/** The end of the line holding `at` (its `\n`, or `to`). */
+export function lineEnd(bytes: Uint8Array, at: number, to: number): number {
+  const nl = bytes.indexOf(NL, at);
+  return nl < 0 || nl >= to ? to : nl;
+}
+
+/** The start of the line holding `at`. */
+export function lineStart(bytes: Uint8Array, at: number): number {
+  // A negative index would count from the end.
+  return at > 0 ? bytes.lastIndexOf(NL, at - 1) + 1 : 0;
+}
+
+/** True when bytes [start, end) are all ASCII (then each byte is one character). */
+export function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i]! > 0x7f) return false;
+  return true;
+}
+
+/** Two byte arrays joined (the unread tail of one chunk and the next). */
+export function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (!a.length) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
