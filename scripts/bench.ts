@@ -15,8 +15,7 @@
 //  6. /analyze/ and /classify/ in headless Chromium (./bench/browser.ts; needs `npm run build`).
 // The bin is the package's command, bundled from the sources into a temporary folder with the
 // entries' rule data beside it, exactly as dist-node/ holds it; no npm in between.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { engineFor } from '../src/node-api/engine.ts';
@@ -74,11 +73,6 @@ try {
   // 2. The bin's summary on a realistic log, against grep.
   const binDir = path.join(dir, 'bin');
   await buildBin(binDir);
-  // The bundle imports its dependencies (postal-mime) as an installed package would; from the
-  // temporary folder Node finds them only through this link. Without it every message's decoding
-  // failed and fell back to plain text: the bench timed a command that skipped the MIME decoder.
-  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  createRequire(path.join(binDir, 'cli.js')).resolve('postal-mime');
   writeFileSync(
     path.join(binDir, 'rules.json'),
     JSON.stringify(entries.map((e) => ({ ...e.rule, url: `/${e.rule.path}` }))),
