@@ -1,8 +1,6 @@
 // The command's --jobs N (default: the number of cores Node may use) and when it takes effect.
 import { availableParallelism } from 'node:os';
-import { statSync } from 'node:fs';
-import type { Input } from './inputs.ts';
-import { InputError } from './inputs.ts';
+import { inputBytes, InputError, type Input } from './inputs.ts';
 
 /** Inputs smaller than this together are read in the process: a worker's start-up would cost more. */
 export const JOBS_MIN_BYTES = 16 * 1_048_576;
@@ -26,7 +24,7 @@ export function takeJobs(args: readonly string[]): { rest: string[]; jobs: numbe
 /** Worker threads pay off only for files (not standard input) of JOBS_MIN_BYTES or more. */
 export function worthJobs(inputs: readonly Input[], jobs: number): boolean {
   if (jobs < 2 || inputs.some((i) => i.path === '-')) return false;
-  return inputs.reduce((n, i) => n + statSync(i.path).size, 0) >= JOBS_MIN_BYTES;
+  return inputBytes(inputs) >= JOBS_MIN_BYTES;
 }
 
 /** Many small files (a folder of bounce messages) of JOBS_MIN_BYTES or more: their summary is read
@@ -42,6 +40,6 @@ export const FOLDER_MAX_AVERAGE_BYTES = 64 * 1024;
 
 export function worthFolderJobs(inputs: readonly Input[], jobs: number): boolean {
   if (jobs < 2 || inputs.length < FOLDER_MIN_FILES || inputs.some((i) => i.path === '-')) return false;
-  const bytes = inputs.reduce((n, i) => n + statSync(i.path).size, 0);
+  const bytes = inputBytes(inputs);
   return bytes >= JOBS_MIN_BYTES && bytes <= inputs.length * FOLDER_MAX_AVERAGE_BYTES;
 }

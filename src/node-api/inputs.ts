@@ -77,3 +77,17 @@ export function expandInputs(args: readonly string[]): Input[] {
   }
   return out;
 }
+
+const sizes = new WeakMap<readonly Input[], number>();
+
+/** The files' size in all (standard input counts nothing), measured once per list: the command
+ *  asks for it several times before it reads (whether to use threads, a small heap). */
+export function inputBytes(inputs: readonly Input[]): number {
+  let bytes = sizes.get(inputs);
+  if (bytes === undefined) {
+    bytes = 0;
+    for (const input of inputs) if (input.path !== '-') bytes += statSync(input.path).size;
+    sizes.set(inputs, bytes);
+  }
+  return bytes;
+}
