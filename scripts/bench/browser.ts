@@ -1,6 +1,10 @@
 // The bench's browser part: /analyze/ in headless Chromium on the realistic log (time to the report,
 // longest main-thread task; --huge adds a 1 GB file), then /classify/ with a 1 MB and a 3 MB paste.
 // Needs `npm run build`; serves dist/ with astro preview on BENCH_PORT (4441).
+// Both pages draw big results in slices and say `data-drawn="complete"` when the last one is in: the
+// longest task is taken over the whole time from the files or the paste to that. Chromium's 'longtask'
+// entries leave out the style, layout and paint that follow a task, so each line also gives the
+// longest animation frame ('long-animation-frame'), which counts them: what the reader waits for.
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -13,9 +17,35 @@ declare global {
   /** What the bench's page scripts keep on the page between evaluations. */
   interface Window {
     longest: number;
+    longestFrame: number;
+    since: number;
     pasted: string;
   }
 }
+
+/** Keeps the longest task and the longest frame that start from now (or from the next restart()) on. */
+function watchLongTasks() {
+  const w = window;
+  w.since = performance.now();
+  w.longest = w.longestFrame = 0;
+  const watch = (type: string, keep: (ms: number) => void) =>
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.startTime >= w.since) keep(e.duration);
+    }).observe({ type });
+  watch('longtask', (ms) => (w.longest = Math.max(w.longest, ms)));
+  watch('long-animation-frame', (ms) => (w.longestFrame = Math.max(w.longestFrame, ms)));
+}
+
+const restart = () => {
+  window.since = performance.now();
+  window.longest = window.longestFrame = 0;
+};
+
+const longest = () => ({ longest: window.longest, longestFrame: window.longestFrame });
+
+/** After the last part is in: the frame that draws it, then a moment for its entries to be reported. */
+const settled = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(() => setTimeout(resolve, 50))));
 
 export async function browserBench(real: string, dir: string, huge: boolean) {
   const { chromium } = await import('@playwright/test');
@@ -46,26 +76,22 @@ export async function browserBench(real: string, dir: string, huge: boolean) {
     }
     for (const [label, f] of files) {
       const page = await browser.newPage();
-      await page.addInitScript(() => {
-        const w = window;
-        w.longest = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
-        }).observe({ type: 'longtask', buffered: true });
-      });
+      await page.addInitScript(watchLongTasks);
       await page.goto(`http://127.0.0.1:${PORT}/analyze/`);
       await page.locator('[data-analyze][data-state="idle"]').waitFor();
-      await page.evaluate(() => (window.longest = 0));
+      await page.evaluate(restart);
       const t = performance.now();
       await page.locator('[data-analyze-files]').setInputFiles(f);
       await page.locator('[data-report]:not([hidden])').waitFor({ timeout: 600_000 });
       const ms = performance.now() - t;
-      const longest = await page.evaluate(() => window.longest);
+      await page.locator('[data-report][data-drawn="complete"]').waitFor({ timeout: 60_000 });
+      await page.evaluate(settled);
+      const worst = await page.evaluate(longest);
       const icloud = await page
         .locator('[data-report-entry]')
         .evaluateAll((els) => els.reduce((n, e) => n + Number(e.getAttribute('data-count')), 0));
       console.log(
-        `browser: /analyze/ on the ${label} (${fmt(statSync(f).size / 1_048_576, 0)} MB): report in ${fmt(ms)} ms (target ≤ 5,000 ms), longest main-thread task ${fmt(longest)} ms (target ≤ 100 ms), ${fmt(icloud)} iCloud replies`,
+        `browser: /analyze/ on the ${label} (${fmt(statSync(f).size / 1_048_576, 0)} MB): report in ${fmt(ms)} ms (target ≤ 2,500 ms), longest main-thread task ${fmt(worst.longest)} ms (target ≤ 50 ms), longest frame ${fmt(worst.longestFrame)} ms, ${fmt(icloud)} iCloud replies`,
       );
       await page.close();
     }
@@ -77,8 +103,9 @@ export async function browserBench(real: string, dir: string, huge: boolean) {
 }
 
 /** /classify/: a pasted log of 1 MB and of 3 MB (one in three lines an iCloud reply). The text is put
- * into the page before the clock starts, so only the page's own work is timed: time from the paste to
- * the first cards, and the longest main-thread task until the last card is drawn. */
+ * into the page before the clock starts, so only the page's own work is timed (with the browser's
+ * layout of the text in the box): time from the paste to the first cards, and the longest main-thread
+ * task and frame until the last card is drawn. */
 async function classifyBench(browser: import('@playwright/test').Browser) {
   for (const mb of [1, 3]) {
     const lines: string[] = [];
@@ -91,12 +118,10 @@ async function classifyBench(browser: import('@playwright/test').Browser) {
     await page.goto(`http://127.0.0.1:${PORT}/classify/`);
     await page.locator('[data-classifier][data-state="ready"]').waitFor();
     await page.evaluate((text) => (window.pasted = text), lines.join('\n'));
-    const { ms, longest } = await page.evaluate(async () => {
+    await page.evaluate(watchLongTasks);
+    const ms = await page.evaluate(async () => {
       const el = document.querySelector<HTMLTextAreaElement>('[data-classifier] textarea')!;
       const list = document.querySelector('[data-classifier-results]')!;
-      const tasks: number[] = [];
-      const observer = new PerformanceObserver((l) => tasks.push(...l.getEntries().map((e) => e.duration)));
-      observer.observe({ type: 'longtask' });
       const start = performance.now();
       const first = new Promise<number>((resolve) =>
         new MutationObserver((_, obs) => {
@@ -106,14 +131,13 @@ async function classifyBench(browser: import('@playwright/test').Browser) {
       );
       el.value = window.pasted;
       el.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
-      const ms = await first;
-      // Long tasks are reported after they end; give the last one time to arrive.
-      await new Promise((r) => setTimeout(r, 500));
-      observer.disconnect();
-      return { ms, longest: Math.max(0, ...tasks) };
+      return first;
     });
+    await page.locator('[data-classifier-results-section][data-drawn="complete"]').waitFor();
+    await page.evaluate(settled);
+    const worst = await page.evaluate(longest);
     console.log(
-      `browser: /classify/ with a ${mb} MB paste (${fmt(lines.length)} lines): cards in ${fmt(ms)} ms, longest main-thread task ${fmt(longest)} ms (targets: 1 MB ≤ 200 ms to cards; 3 MB ≤ 100 ms per task)`,
+      `browser: /classify/ with a ${mb} MB paste (${fmt(lines.length)} lines): cards in ${fmt(ms)} ms, longest main-thread task ${fmt(worst.longest)} ms (targets: 1 MB ≤ 200 ms to cards; 3 MB ≤ 100 ms per task), longest frame ${fmt(worst.longestFrame)} ms`,
     );
     await page.close();
   }

@@ -27,60 +27,76 @@ function describer(keys: { id: string; title: string }[], zone: string, minutes:
   };
 }
 
-export function renderChart(report: ShownReport, headingLevel: 'h2' | 'h3'): HTMLElement | undefined {
+/** The chart in two parts, drawn in two slices: the section (picture, readout, legend), then the
+ *  table of its numbers inside the section's collapsed details. */
+export interface ChartParts {
+  section(): HTMLElement;
+  table(): void;
+}
+
+export function renderChart(report: ShownReport, headingLevel: 'h2' | 'h3'): ChartParts | undefined {
   const series = report.series;
   if (!series) return undefined;
   const zone = reportZone(report);
-  const zoneName = zonedParts(series.buckets[0]!.start, zone).name;
   const keys = groups(report);
   const data = buckets(
     series,
     keys.map((k) => k.id),
   );
   const size = intervalName(series.bucketMinutes);
-  const describe = describer(keys, zone, series.bucketMinutes);
-  const picture = plot(
-    { data, keys, bucketMinutes: series.bucketMinutes, zone, describe },
-    { width: width(), height: 240 },
-    `iCloud replies per ${size} interval and the share refused; arrow keys move between intervals`,
-  );
-  const readout = el('p', { class: 'chart-readout', 'aria-live': 'polite', 'data-chart-readout': '' });
-  readable(picture, readout);
-  const legend = el(
-    'ul',
-    { class: 'chart-legend' },
-    ...keys.map((k, j) =>
-      el('li', {}, el('span', { class: `chart-swatch chart-series-${j}`, 'aria-hidden': 'true' }), k.title),
-    ),
-    el(
-      'li',
-      {},
-      el('span', { class: 'chart-swatch chart-rate-swatch', 'aria-hidden': 'true' }),
-      'Share of iCloud attempts refused (right scale)',
-    ),
-  );
-  const caption = `iCloud replies per ${size} interval (${zone})`;
-  return el(
-    'section',
-    { class: 'report-chart', 'aria-labelledby': 'report-chart-heading' },
-    el(headingLevel, { id: 'report-chart-heading' }, 'iCloud replies over time'),
-    el(
-      'p',
-      {},
-      `Stacked by entry, per ${size} interval, times in ${zone}${zoneName === zone ? '' : ` (${zoneName})`}. The line is the share of iCloud attempts (its replies and the deliveries to it) that got a reply. Hover over or focus a bar for its values.${report.undated ? ` ${report.undated} replies without a time are left out.` : ''}`,
-    ),
-    picture,
-    readout,
-    legend,
-    el(
-      'details',
-      { class: 'chart-table' },
-      el('summary', {}, 'The chart’s numbers as a table'),
-      el(
-        'div',
-        { class: 'table-scroll' },
-        chartTable(data, keys, caption, zone, series.bucketMinutes >= 1440),
-      ),
-    ),
-  );
+  const numbers = el('div', { class: 'table-scroll' });
+  return {
+    section() {
+      const zoneName = zonedParts(series.buckets[0]!.start, zone).name;
+      const picture = plot(
+        {
+          data,
+          keys,
+          bucketMinutes: series.bucketMinutes,
+          zone,
+          describe: describer(keys, zone, series.bucketMinutes),
+        },
+        { width: width(), height: 240 },
+        `iCloud replies per ${size} interval and the share refused; arrow keys move between intervals`,
+      );
+      const readout = el('p', { class: 'chart-readout', 'aria-live': 'polite', 'data-chart-readout': '' });
+      readable(picture, readout);
+      const legend = el(
+        'ul',
+        { class: 'chart-legend' },
+        ...keys.map((k, j) =>
+          el(
+            'li',
+            {},
+            el('span', { class: `chart-swatch chart-series-${j}`, 'aria-hidden': 'true' }),
+            k.title,
+          ),
+        ),
+        el(
+          'li',
+          {},
+          el('span', { class: 'chart-swatch chart-rate-swatch', 'aria-hidden': 'true' }),
+          'Share of iCloud attempts refused (right scale)',
+        ),
+      );
+      return el(
+        'section',
+        { class: 'report-chart', 'aria-labelledby': 'report-chart-heading' },
+        el(headingLevel, { id: 'report-chart-heading' }, 'iCloud replies over time'),
+        el(
+          'p',
+          {},
+          `Stacked by entry, per ${size} interval, times in ${zone}${zoneName === zone ? '' : ` (${zoneName})`}. The line is the share of iCloud attempts (its replies and the deliveries to it) that got a reply. Hover over or focus a bar for its values.${report.undated ? ` ${report.undated} replies without a time are left out.` : ''}`,
+        ),
+        picture,
+        readout,
+        legend,
+        el('details', { class: 'chart-table' }, el('summary', {}, 'The chart’s numbers as a table'), numbers),
+      );
+    },
+    table() {
+      const caption = `iCloud replies per ${size} interval (${zone})`;
+      numbers.append(chartTable(data, keys, caption, zone, series.bucketMinutes >= 1440));
+    },
+  };
 }

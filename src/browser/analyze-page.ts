@@ -81,7 +81,7 @@ function setup(root: HTMLElement) {
         };
         busy(false);
         status.textContent = `${m.report.cancelled ? 'Cancelled. ' : ''}Read ${m.report.files.length} ${m.report.files.length === 1 ? 'file' : 'files'}: ${m.report.replies.toLocaleString('en')} SMTP replies, ${m.report.icloud.toLocaleString('en')} from iCloud.`;
-        renderReport(report, m.report, m.listed, base, downloads, { desk });
+        void renderReport(report, m.report, m.listed, base, downloads, { desk });
       } else {
         busy(false);
         status.textContent = `The files could not be read (${m.message}). Reload the page to try again.`;

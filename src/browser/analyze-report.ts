@@ -14,6 +14,7 @@ import { renderAddressLists } from './analyze-lists';
 import { renderTodo } from './analyze-todo';
 import { renderZoneNote, zonedWhen } from './analyze-times';
 import { el, fact } from './classifier-dom';
+import { slicer } from './slices';
 
 const n = (x: number) => x.toLocaleString('en');
 
@@ -142,8 +143,36 @@ function domainsList(r: ShownReport) {
   );
 }
 
-/** `r` has its address lists cut short (ShownReport); `listed` gives their full lengths. */
-export function renderReport(
+const warning = (w: ShownReport['warnings'][number]) =>
+  el(
+    'p',
+    { class: `report-warning panel`, 'data-report-warning': w.kind },
+    el('strong', {}, w.kind === 'incident' ? 'Possible Apple incident: ' : 'Note: '),
+    w.message,
+  );
+
+function problems(r: ShownReport) {
+  if (!r.problems.length) return null;
+  return el(
+    'section',
+    { 'aria-labelledby': 'report-problems-heading' },
+    el('h3', { id: 'report-problems-heading' }, 'Files with problems'),
+    el(
+      'ul',
+      { 'data-report-problems': '' },
+      ...r.problems.map((p) => el('li', { 'data-report-problem': p.file }, p.message)),
+    ),
+  );
+}
+
+/** Reports are drawn in slices: the top (what to do first, downloads, totals, the entries) at once,
+ *  then the chart, its table, the breakdowns, the message to Apple, the domains and the addresses one
+ *  per frame, so the page answers while a big report goes in. A newer report stops an older one. */
+const drawing = slicer();
+
+/** `r` has its address lists cut short (ShownReport); `listed` gives their full lengths. The root says
+ *  `data-drawn="complete"` once the last part is in. */
+export async function renderReport(
   root: HTMLElement,
   r: ShownReport,
   listed: { suppress: number; keep: number },
@@ -156,43 +185,36 @@ export function renderReport(
     { id: 'report-heading', tabindex: '-1' },
     r.cancelled ? 'Report (cancelled: files read so far)' : 'Report',
   );
-  const parts: (Node | null)[] = [
-    heading,
-    renderTodo(r.todo, base),
-    renderDownloads(downloads),
-    totals(r),
-    deliveryDomains(r),
-    renderZoneNote(r),
-    ...r.warnings.map((w) =>
-      el(
-        'p',
-        { class: `report-warning panel`, 'data-report-warning': w.kind },
-        el('strong', {}, w.kind === 'incident' ? 'Possible Apple incident: ' : 'Note: '),
-        w.message,
-      ),
-    ),
-    r.problems.length
-      ? el(
-          'section',
-          { 'aria-labelledby': 'report-problems-heading' },
-          el('h3', { id: 'report-problems-heading' }, 'Files with problems'),
-          el(
-            'ul',
-            { 'data-report-problems': '' },
-            ...r.problems.map((p) => el('li', { 'data-report-problem': p.file }, p.message)),
-          ),
-        )
-      : null,
-    r.rows.length
-      ? entriesTable(r, base)
-      : el('p', { 'data-report-empty': '' }, 'No reply in these files was credited to an iCloud entry.'),
-    renderChart(r, 'h3') ?? null,
-    renderBreakdowns(r),
-    renderAppleDraft(r, extra.desk),
-    r.icloud ? domainsList(r) : null,
-    renderAddressLists(r.suppressList, r.keepList, listed),
+  const add = (...parts: (Node | null | undefined)[]) =>
+    root.append(...parts.filter((p): p is Node => p !== null && p !== undefined));
+  const chart = renderChart(r, 'h3');
+  const steps = [
+    () => {
+      root.replaceChildren();
+      add(
+        heading,
+        renderTodo(r.todo, base),
+        renderDownloads(downloads),
+        totals(r),
+        deliveryDomains(r),
+        renderZoneNote(r),
+        ...r.warnings.map(warning),
+        problems(r),
+        r.rows.length
+          ? entriesTable(r, base)
+          : el('p', { 'data-report-empty': '' }, 'No reply in these files was credited to an iCloud entry.'),
+      );
+      root.hidden = false;
+      root.dataset.drawn = 'partial';
+      heading.focus();
+    },
+    () => add(chart?.section()),
+    () => chart?.table(),
+    () => add(renderBreakdowns(r)),
+    () => add(renderAppleDraft(r, extra.desk)),
+    () => add(r.icloud ? domainsList(r) : null),
+    () => add(renderAddressLists(r.suppressList, r.keepList, listed)),
   ];
-  root.replaceChildren(...parts.filter((p): p is Node => p !== null));
-  root.hidden = false;
-  heading.focus();
+  if (!(await drawing.draw(steps))) return;
+  root.dataset.drawn = 'complete';
 }

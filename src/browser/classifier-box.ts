@@ -4,7 +4,6 @@
 // input into the address bar or history: links are made only by the copy buttons (classifier-share.ts);
 // on /classify/ a `#q=…` link opened is shown and its fragment dropped (classifier-permalink.ts).
 import { dropZone } from './drop-zone';
-import type { ClassifyOutcome } from '../lib/classify/types';
 import { replyDomains } from '../lib/redact';
 import type { RuleRecord } from '../lib/rules';
 import { withBase } from '../lib/urls';
@@ -12,11 +11,12 @@ import type { CardOptions } from './classifier-cards';
 import { engineClient, type TextChannel } from './engine-client';
 import { el } from './classifier-dom';
 import { takeQuery } from './classifier-permalink';
-import { resultsView, type ResultsView } from './classifier-results';
+import { CARD_LIMIT, resultsView, type ResultsView } from './classifier-results';
 import { shareControls, type ShareControls } from './classifier-share';
 
 const base = import.meta.env.BASE_URL;
-/** Above this many characters, typing waits for a pause before classifying again. */
+/** Above this many characters, typing waits for a pause before classifying again, and the box
+ *  stops wrapping lines. */
 const LARGE_INPUT = 20_000;
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -26,7 +26,7 @@ function classifier(view: ResultsView, share: ShareControls) {
   let options: CardOptions | undefined;
   return {
     ready(rules: RuleRecord[], level: number) {
-      channel = engineClient(base).texts();
+      channel = engineClient(base).texts(CARD_LIMIT);
       share.keep(replyDomains(rules.map((r) => r.reply)));
       options = {
         base,
@@ -44,12 +44,21 @@ function classifier(view: ResultsView, share: ShareControls) {
       }
       // Large pastes take a moment in the worker; say so rather than show stale cards silently.
       const slow = window.setTimeout(() => view.say('Reading the text…'), 150);
-      const outcome: ClassifyOutcome | undefined = await channel.classify(text);
+      const answer = await channel.classify(text);
       window.clearTimeout(slow);
-      if (outcome) view.show(outcome, options);
+      if (answer) view.show(answer, options);
     },
   };
 }
+
+/** Puts text in the box. A long text is not wrapped: the browser lays out a wrapped megabyte in
+ *  about a third more time, and a log reads as well unwrapped. */
+function fill(input: HTMLTextAreaElement, text: string) {
+  unwrap(input, text.length);
+  input.value = text;
+}
+const unwrap = (input: HTMLTextAreaElement, length: number) =>
+  input.classList.toggle('is-long', length >= LARGE_INPUT);
 
 /** Typing, pasting, opening and dropping files, and (on /classify/) opening a `#q=…` link. */
 function listen(
@@ -70,12 +79,15 @@ function listen(
       say(`That file is ${(file.size / 1048576).toFixed(1)} MB; the classifier reads files up to 10 MB.`);
       return;
     }
-    input.value = await file.text();
+    fill(input, await file.text());
     now(input.value);
   }
 
+  // A paste lays its text out before the input event: the size it brings decides the wrapping.
+  input.addEventListener('beforeinput', (e) => unwrap(input, input.value.length + (e.data?.length ?? 0)));
   input.addEventListener('input', (e) => {
     const text = input.value;
+    unwrap(input, text.length);
     const pasted = (e as InputEvent).inputType?.startsWith('insertFrom') ?? false;
     if (pasted || text.length < LARGE_INPUT) now(text);
     else {
@@ -98,7 +110,7 @@ function listen(
     window.addEventListener('hashchange', () => {
       const text = takeQuery();
       if (text === undefined || text === input.value) return;
-      input.value = text;
+      fill(input, text);
       now(text);
     });
 }
@@ -113,7 +125,7 @@ function setup(root: HTMLElement) {
   const box = classifier(view, share);
   listen(root, input, (text) => void box.run(text), view.say);
 
-  if (root.hasAttribute('data-sync-url')) input.value = takeQuery() ?? input.value;
+  if (root.hasAttribute('data-sync-url')) fill(input, takeQuery() ?? input.value);
   share.update(input.value);
 
   root.dataset.state = 'loading';

@@ -137,14 +137,19 @@ function noneCard(c: Classification, o: CardOptions) {
 export const renderCard = (c: Classification, o: CardOptions) =>
   c.entry ? entryCard(c, c.entry, o) : noneCard(c, o);
 
-/** The short line screen readers hear: how many replies and what each is, not the whole card. */
-export function summarise(results: readonly Classification[], message?: string): string {
-  if (results.length === 0) return message ?? 'No SMTP reply found in the text.';
+/** The short line screen readers hear: how many replies and what each is, not the whole card.
+ *  `results` may be the first few of `total`. */
+export function summarise(
+  results: readonly Classification[],
+  message?: string,
+  total = results.length,
+): string {
+  if (total === 0) return message ?? 'No SMTP reply found in the text.';
   const names = results
     .slice(0, 3)
     .map((c) =>
       c.entry ? c.entry.title : `no iCloud entry${codeLabel(c.reply) ? ` (${codeLabel(c.reply)})` : ''}`,
     );
-  const more = results.length > 3 ? `; and ${results.length - 3} more` : '';
-  return `${results.length} ${results.length === 1 ? 'reply' : 'replies'} found: ${names.join('; ')}${more}.`;
+  const more = total > 3 ? `; and ${total - 3} more` : '';
+  return `${total} ${total === 1 ? 'reply' : 'replies'} found: ${names.join('; ')}${more}.`;
 }

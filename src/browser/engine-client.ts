@@ -2,14 +2,13 @@
 // started on first use and shared by the box, the search card and /analyze/. Stale answers are
 // dropped here, once: each texts channel resolves only its latest request (older ones to
 // undefined), and only the latest file run's messages are passed on.
-import type { ClassifyOutcome } from '../lib/classify/types';
 import type { RuleRecord } from '../lib/rules';
 import { withBase } from '../lib/urls';
-import type { AnalyzeMessage, FromWorker, ToWorker } from './engine-protocol';
+import type { AnalyzeMessage, ClassifyAnswer, FromWorker, ToWorker } from './engine-protocol';
 
 export interface TextChannel {
-  /** Resolves to the outcome, or to undefined once a newer text was sent or drop() was called. */
-  classify(text: string): Promise<ClassifyOutcome | undefined>;
+  /** Resolves to the answer, or to undefined once a newer text was sent or drop() was called. */
+  classify(text: string): Promise<ClassifyAnswer | undefined>;
   /** Forgets the pending text, if any. */
   drop(): void;
 }
@@ -17,8 +16,9 @@ export interface TextChannel {
 export interface EngineClient {
   /** The decoded rules; rejects with the worker's reason when they could not be loaded. */
   readonly rules: Promise<RuleRecord[]>;
-  /** A latest-only channel for one text input (the box, the search card). */
-  texts(): TextChannel;
+  /** A latest-only channel for one text input (the box, the search card) that draws the first
+   *  `keep` results. */
+  texts(keep: number): TextChannel;
   /** Reads files; only the latest run's messages reach `onMessage`. */
   analyze(files: File[], names: string[], onMessage: (m: AnalyzeMessage) => void, timeZone?: string): void;
   /** Cancels the latest run. */
@@ -35,7 +35,7 @@ export function engineClient(base: string): EngineClient {
 function start(base: string): EngineClient {
   const worker = new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module' });
   const send = (message: ToWorker) => worker.postMessage(message);
-  const answers = new Map<number, (outcome: ClassifyOutcome) => void>();
+  const answers = new Map<number, (answer: ClassifyAnswer) => void>();
   let nextId = 0;
   let run = 0;
   let onRun: ((m: AnalyzeMessage) => void) | undefined;
@@ -47,7 +47,7 @@ function start(base: string): EngineClient {
     if (m.type === 'loaded') settle?.resolve(m.rules);
     else if (m.type === 'refused') settle?.reject(new Error(m.message));
     else if (m.type === 'classified') {
-      answers.get(m.id)?.(m.outcome);
+      answers.get(m.id)?.(m.answer);
       answers.delete(m.id);
     } else if (m.run === run) onRun?.(m);
   });
@@ -55,8 +55,8 @@ function start(base: string): EngineClient {
 
   return {
     rules,
-    texts() {
-      let pending: ((outcome: ClassifyOutcome | undefined) => void) | undefined;
+    texts(keep) {
+      let pending: ((answer: ClassifyAnswer | undefined) => void) | undefined;
       const drop = () => {
         pending?.(undefined);
         pending = undefined;
@@ -68,11 +68,11 @@ function start(base: string): EngineClient {
           const id = ++nextId;
           return new Promise((resolve) => {
             pending = resolve;
-            answers.set(id, (outcome) => {
+            answers.set(id, (answer) => {
               if (pending === resolve) pending = undefined;
-              resolve(outcome);
+              resolve(answer);
             });
-            send({ type: 'classify', id, text });
+            send({ type: 'classify', id, text, keep });
           });
         },
       };

@@ -2,9 +2,11 @@
 // responsive. It fetches and decodes /rules.json itself, opens the door (src/lib/engine.ts) once,
 // then answers texts (the box, the search card) and reads files (/analyze/, whose code loads only
 // when files arrive). Messages: src/browser/engine-protocol.ts.
+import type { ClassifyOutcome } from '../lib/classify/types';
+import { tallyReplies } from '../lib/classify/tally';
 import { createEngine, type Engine } from '../lib/engine';
 import { decodeRules } from '../lib/rules';
-import type { FromWorker, ToWorker } from './engine-protocol';
+import type { ClassifyAnswer, FromWorker, ToWorker } from './engine-protocol';
 
 const post = (message: FromWorker) => self.postMessage(message);
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -17,6 +19,15 @@ async function load(rulesUrl: string): Promise<Engine> {
   const response = await fetch(rulesUrl);
   if (!response.ok) throw new Error(`the server answered ${response.status}`);
   return createEngine(decodeRules(await response.json(), rulesUrl));
+}
+
+function answer(outcome: ClassifyOutcome, keep: number): ClassifyAnswer {
+  const { results } = outcome;
+  return {
+    outcome: { ...outcome, results: results.slice(0, keep) },
+    replies: results.length,
+    tally: tallyReplies(results),
+  };
 }
 
 async function analyze(run: number, files: File[], names: string[], timeZone?: string) {
@@ -43,7 +54,7 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
     );
   } else if (m.type === 'classify') {
     void engine!.then(async (ready) =>
-      post({ type: 'classified', id: m.id, outcome: await ready.classify(m.text) }),
+      post({ type: 'classified', id: m.id, answer: answer(await ready.classify(m.text), m.keep) }),
     );
   } else if (m.type === 'analyze') void analyze(m.run, m.files, m.names, m.timeZone);
   else cancels.get(m.run)?.abort();

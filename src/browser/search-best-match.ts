@@ -62,8 +62,8 @@ function noEntryCard(base: string, found: Classification, query: string) {
 export async function bestMatch(base: string, query: string): Promise<HTMLElement | undefined> {
   const engine = engineClient(base);
   await engine.rules;
-  channel ??= engine.texts();
-  const first = (await channel.classify(query))?.results[0];
+  channel ??= engine.texts(1);
+  const first = (await channel.classify(query))?.outcome.results[0];
   if (!first) return undefined;
   return first.entry ? entryCard(first.entry, first.why) : noEntryCard(base, first, query);
 }

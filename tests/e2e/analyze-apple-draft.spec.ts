@@ -18,6 +18,7 @@ async function analyze(page: Page) {
   await page.locator('[data-analyze-files]').setInputFiles([block]);
   await expect(page.locator('[data-report]')).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('[data-analyze]')).toHaveAttribute('data-state', 'idle');
+  await expect(page.locator('[data-report]')).toHaveAttribute('data-drawn', 'complete');
 }
 
 test('the message to Apple holds the blocked IP, the Txn IDs, the first date and the sending domain, and no recipient', async ({

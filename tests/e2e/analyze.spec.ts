@@ -59,6 +59,8 @@ async function analyze(page: Page, files: string[], folder = false) {
     .setInputFiles(folder ? files[0]! : files);
   await expect(report(page)).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('[data-analyze]')).toHaveAttribute('data-state', 'idle');
+  // The report is drawn in slices; the lists and the chart come last.
+  await expect(report(page)).toHaveAttribute('data-drawn', 'complete');
 }
 
 async function pageEntries(page: Page): Promise<Record<string, number>> {
@@ -256,6 +258,39 @@ test('keyboard only: choose files, read the report, follow an entry link', async
   const href = await first.getAttribute('href');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`${href!.replace(/[/.]/g, '\\$&')}$`));
+});
+
+test('a report with hundreds of addresses is drawn to its end: the chart and its table, the breakdowns, the domains and every list', async ({
+  page,
+}) => {
+  // 300 recipients each refused once with a temporary reply: all to keep, more than the page lists.
+  const reply = '421 4.7.0 st11p00im-smtpin005.me.com Error: too many errors';
+  const lines = Array.from({ length: 300 }, (_, i) => {
+    const t = `${String(8 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:07`;
+    return `Apr 27 ${t} mail postfix/smtp[3001]: Q${i}: to=<keep${i}@icloud.com>, relay=mx01.mail.icloud.com[17.57.152.10]:25, delay=1.2, delays=0.1/0/0.5/0.6, dsn=4.7.0, status=deferred (host mx01.mail.icloud.com[17.57.152.10] said: ${reply} (in reply to RCPT TO command))`;
+  });
+  const file = path.join(work, 'many.log');
+  writeFileSync(file, lines.join('\n') + '\n');
+  const expected = cli([file]);
+  expect(expected.keep.length).toBe(300);
+  await analyze(page, [file]);
+  await expect(page.locator('#report-heading')).toBeFocused();
+  await expect(report(page).locator(':scope > h2, :scope > section > h3')).toHaveText([
+    'Report',
+    'What to do first',
+    'Downloads',
+    'iCloud replies over time',
+    'Breakdowns of the iCloud replies',
+    'Recipient domains of the iCloud replies',
+    'Addresses',
+  ]);
+  await expect(page.locator('[data-report-entry]')).toHaveAttribute('data-count', '300');
+  // Every interval of the chart has its row in the table below it.
+  const intervals = await page.locator('.report-chart .chart-bucket').count();
+  expect(intervals).toBeGreaterThan(1);
+  await expect(page.locator('.report-chart details tbody tr')).toHaveCount(intervals);
+  await expect(page.locator('[data-report-keep] [data-address]')).toHaveCount(200);
+  await expect(report(page)).toContainText('The first 200 of 300 addresses to keep are shown');
 });
 
 test.describe('a mixed log like an incident morning (tests/fixtures/analyze/mixed.log)', () => {

@@ -421,28 +421,142 @@ test.describe('classifier accessibility', () => {
   });
 });
 
+/** A pasted log of about `mb` MB: tagged entries' replies in Postfix lines, every third a Gmail reply. */
+function pastedLog(mb: number): string[] {
+  const lines: string[] = [];
+  for (let i = 0, size = 0; size < mb * 1024 * 1024; i++) {
+    const line = i % 3 === 2 ? gmailLine : postfixLine(tagged[i % tagged.length]!, i);
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines;
+}
+
+/** Puts the text in the box as a paste does (the clipboard would not hold megabytes reliably). */
+const pasteText = (page: Page, text: string) =>
+  input(page).evaluate((el: HTMLTextAreaElement, text) => {
+    el.value = text;
+    el.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+  }, text);
+
+const results = (page: Page) => page.locator('[data-classifier-results-section]');
+
+/** Resolves once the page has no task left to run: slices still to come would be tasks. */
+const idle = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestIdleCallback(() => r())));
+
 test.describe('classifier cost', () => {
   // How long these take is measured by `npm run bench` (the time to cards and the longest task);
   // here only what the user sees is checked.
   test('1 MB of pasted log shows the first 100 cards and the whole count', async ({ page }) => {
     await page.goto(at('classify/'));
     await ready(page);
-    const lines: string[] = [];
-    let size = 0;
-    for (let i = 0; size < 1024 * 1024; i++) {
-      const line = i % 3 === 2 ? gmailLine : postfixLine(tagged[i % tagged.length]!, i);
-      lines.push(line);
-      size += line.length + 1;
-    }
-    await input(page).evaluate((el: HTMLTextAreaElement, text) => {
-      el.value = text;
-      el.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
-    }, lines.join('\n'));
+    const lines = pastedLog(1);
+    await pasteText(page, lines.join('\n'));
     await expect(cards(page)).toHaveCount(100);
     await expect(page.locator('[data-classifier-overview]')).toContainText(
       `first 100 of ${lines.length} replies`,
     );
     await expect(page.locator('[data-tally="none"]')).toContainText(`${Math.floor(lines.length / 3)} ×`);
+  });
+
+  test('3 MB of pasted log ends with all 100 cards drawn, in order, and a tally that counts every reply as the command does', async ({
+    page,
+  }) => {
+    test.slow();
+    await page.goto(at('classify/'));
+    await ready(page);
+    const lines = pastedLog(3);
+    const text = lines.join('\n');
+    await pasteText(page, text);
+    await expect(results(page)).toHaveAttribute('data-drawn', 'complete', { timeout: 30_000 });
+    await expect(cards(page)).toHaveCount(100);
+    expect(await entryIds(page)).toEqual(
+      lines.slice(0, 100).map((_, i) => (i % 3 === 2 ? 'none' : tagged[i % tagged.length]!.id)),
+    );
+    await expect(page.locator('[data-classifier-overview]')).toContainText(
+      `first 100 of ${lines.length} replies`,
+    );
+    const summary = spawnSync(
+      process.execPath,
+      [path.join(root, 'scripts/classify.ts'), '--summary', '--json', '-'],
+      {
+        cwd: root,
+        input: text,
+        encoding: 'utf8',
+        // The summary lists thousands of addresses.
+        maxBuffer: 1 << 28,
+      },
+    );
+    const { replies, entries: counted } = JSON.parse(summary.stdout) as {
+      replies: number;
+      entries: Record<string, number>;
+    };
+    expect(replies).toBe(lines.length);
+    const credited = Object.values(counted).reduce((a, b) => a + b, 0);
+    const tally = await page
+      .locator('[data-tally]')
+      .evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-tally')!, parseInt(e.textContent!, 10)] as const),
+      );
+    expect(Object.fromEntries(tally)).toEqual({ ...counted, none: replies - credited });
+    // Most frequent first.
+    const counts = tally.map(([, n]) => n);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
+  test('a new text typed while the cards of a big paste are still being drawn shows only its own card', async ({
+    page,
+  }) => {
+    await page.goto(at('classify/'));
+    await ready(page);
+    // The new text goes in as soon as the first cards are in, while the rest wait their turn.
+    const drawnThen = await input(page).evaluate(
+      (el: HTMLTextAreaElement, { log, reply }) =>
+        new Promise<string | undefined>((resolve) => {
+          const section = document.querySelector<HTMLElement>('[data-classifier-results-section]')!;
+          new MutationObserver((_, observer) => {
+            observer.disconnect();
+            const drawn = section.dataset.drawn;
+            el.value = reply;
+            el.dispatchEvent(new InputEvent('input', { inputType: 'insertText', bubbles: true }));
+            resolve(drawn);
+          }).observe(document.querySelector('[data-classifier-results]')!, { childList: true });
+          el.value = log;
+          el.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+        }),
+      { log: pastedLog(1).join('\n'), reply: hm08.reply },
+    );
+    expect(drawnThen).toBe('partial');
+    await expect(box(page).getByRole('status')).toHaveText(`1 reply found: ${hm08.title}.`);
+    await expect(results(page)).toHaveAttribute('data-drawn', 'complete');
+    await idle(page);
+    expect(await entryIds(page)).toEqual([hm08.id]);
+    await expect(page.locator('[data-classifier-overview]')).toBeEmpty();
+  });
+
+  test('an answer that draws the same cards leaves them, and the keyboard focus in them, alone while the rest are drawn', async ({
+    page,
+  }) => {
+    await page.goto(at('classify/'));
+    await ready(page);
+    const log = pastedLog(1).join('\n');
+    await pasteText(page, log);
+    const link = cards(page).first().getByRole('link').first();
+    await link.focus();
+    await cards(page)
+      .first()
+      .evaluate((card) => card.setAttribute('data-test-first', ''));
+    // A trailing line break changes the text but none of its replies.
+    await input(page).evaluate((el: HTMLTextAreaElement) => {
+      el.value += '\n';
+      el.dispatchEvent(new InputEvent('input', { inputType: 'insertLineBreak', bubbles: true }));
+    });
+    await expect(results(page)).toHaveAttribute('data-drawn', 'complete');
+    await expect(cards(page)).toHaveCount(100);
+    await expect(box(page).getByRole('status')).toContainText(`${log.split('\n').length} replies found`);
+    await idle(page);
+    await expect(cards(page).first()).toHaveAttribute('data-test-first', '');
+    await expect(link).toBeFocused();
   });
 
   test('the classifier page loads at most 30 KB of gzipped JavaScript', async ({ page }) => {

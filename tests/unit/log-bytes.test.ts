@@ -8,6 +8,7 @@ import { fromBase64, toBase64 } from '../../src/lib/report/base64.ts';
 import { decode, encode, needle, searchBytes } from '../../src/lib/report/bytes.ts';
 import { DeliveredSet, deliveredIn } from '../../src/lib/report/deliveries.ts';
 import { deliveredInBytes, type DeliveryLine } from '../../src/lib/report/deliveries-bytes.ts';
+import { APPLE_MAIL_NAME } from '../../src/lib/lexicon.ts';
 import { LogScanner } from '../../src/lib/report/log-scan.ts';
 import { postfixSendersIn } from '../../src/lib/report/senders.ts';
 import { nodeSearch } from '../../src/node-api/byte-search.ts';
@@ -36,6 +37,10 @@ const piece = fc.constantFrom(
   'relay=mx01.mail.icloud.com[17.57.152.9]:25',
   'Mar  2 10:00:00 mail postfix/smtp[2000]: 4F2A1: ',
   'a'.repeat(70),
+  'home.com',
+  'mac.com',
+  'ME.COM',
+  'icloud.co',
 );
 const pieces = fc.array(piece, { maxLength: 6 }).map((p) => p.join(''));
 /** Random pieces, and Postfix-shaped lines with random pieces in each gap. */
@@ -76,6 +81,17 @@ describe('delivery and queue lines read from bytes', () => {
         expect(got).toBe(deliveredIn(text));
       }),
       { numRuns: 5_000 },
+    );
+  });
+
+  it("say a delivery line is Apple's when it names one of Apple's domains anywhere", () => {
+    const APPLE = new RegExp(APPLE_MAIL_NAME);
+    fc.assert(
+      fc.property(line, (text) => {
+        const found = scanned(text);
+        if (found) expect(found.line.apple).toBe(APPLE.test(text));
+      }),
+      { numRuns: 3_000 },
     );
   });
 

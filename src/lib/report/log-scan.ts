@@ -15,18 +15,21 @@ import { SENDER_MARKS } from './senders.ts';
 /** A record stops taking continuation lines at this size (as the line-by-line path does). */
 export const MAX_RECORD = 256 * 1024;
 
-/** A delivery naming one of these anywhere counts as iCloud's (see ./intake/file.ts). */
-const APPLE_NEEDLES = ICLOUD_DOMAINS.map(needle);
+/** A delivery naming one of these anywhere counts as iCloud's (see ./intake/file.ts): each is
+ *  checked where the walk meets the dot before its last label. */
+const APPLE = ICLOUD_DOMAINS.map((name) => ({ bytes: needle(name), at: name.lastIndexOf('.') }));
 /** What the walk stops at: a line's end, the bytes `2` to `5` (codes), `=` (in every mark) and `{`. */
 const END = 1;
 const DIGIT = 2;
 const MARK = 3;
 const JSON_OPEN = 4;
+const DOT = 5;
 const CLASS = new Uint8Array(256);
 CLASS[NL] = END;
 for (const c of '2345') CLASS[c.charCodeAt(0)] = DIGIT;
 CLASS['='.charCodeAt(0)] = MARK;
 CLASS['{'.charCodeAt(0)] = JSON_OPEN;
+CLASS['.'.charCodeAt(0)] = DOT;
 
 /** Each mark has an `=`; where, so a mark is checked where the walk meets one. */
 const marks = (words: readonly string[]) => words.map((w) => ({ bytes: needle(w), at: w.indexOf('=') }));
@@ -35,12 +38,16 @@ const SENDER = marks(SENDER_MARKS);
 /** Where a Postfix delivery's recipient starts (./deliveries-bytes.ts starts reading there). */
 const RECIPIENT = marks([RECIPIENT_MARK]);
 
+/** The bytes that follow the checked dot in some Apple name. */
+const AFTER_DOT = new Uint8Array(256);
+for (const { bytes, at } of APPLE) AFTER_DOT[bytes[at + 1]!] = 1;
+
 /** The bytes that follow `=` in some mark. */
 const AFTER_EQUALS = new Uint8Array(256);
 for (const { bytes, at } of [...DELIVERY, ...SENDER, ...RECIPIENT]) AFTER_EQUALS[bytes[at + 1]!] = 1;
 
 /** The first of `list` that `bytes` hold around the `=` at i, as its index, or -1. */
-function markAt(bytes: Uint8Array, i: number, list: typeof DELIVERY): number {
+function markAt(bytes: Uint8Array, i: number, list: readonly { bytes: Uint8Array; at: number }[]): number {
   for (let m = 0; m < list.length; m++) {
     const { bytes: word, at } = list[m]!;
     const from = i - at;
@@ -68,12 +75,10 @@ export class LogScanner {
   private readonly candidateAt: ReturnType<typeof candidateTest>;
   private readonly search: ByteSearch;
   private readonly records = new Records();
-  /** Delivery lines of the chunk: start, end, kind, mark, to, … */
+  /** Delivery lines of the chunk: start, end, kind, mark, to, apple (1 or 0), … */
   private readonly deliveryLines: number[] = [];
   /** Sender lines of the chunk: start, end, … */
   private readonly senderLines: number[] = [];
-  private readonly apple: number[] = [];
-  private readonly appleLists: number[][] = APPLE_NEEDLES.map(() => []);
   private readonly delivery: DeliveryLine = {
     start: 0,
     end: 0,
@@ -111,6 +116,7 @@ export class LogScanner {
     let kind = DELIVERY.length;
     let mark = 0;
     let to = -1;
+    let apple = false;
     let sender = false;
     // bytes[limit - 1] is a line's end (scan() sees to it).
     for (let i = 0; i < limit; i++) {
@@ -138,6 +144,10 @@ export class LogScanner {
         hit = true;
         continue;
       }
+      if (t === DOT) {
+        if (!apple && i + 1 < limit && AFTER_DOT[bytes[i + 1]!] && markAt(bytes, i, APPLE) >= 0) apple = true;
+        continue;
+      }
       // The end of a line.
       const end = i > start && bytes[i - 1] === CR ? i - 1 : i;
       line++;
@@ -157,13 +167,14 @@ export class LogScanner {
         }
         prevStart = start;
         prevEnd = end;
-        if (kind < DELIVERY.length) deliveries.push(start, end, kind, mark, to);
+        if (kind < DELIVERY.length) deliveries.push(start, end, kind, mark, to, apple ? 1 : 0);
         if (sender) senders.push(start, end);
       }
       start = i + 1;
       hit = false;
       kind = DELIVERY.length;
       to = -1;
+      apple = false;
       sender = false;
     }
     return { lines: line - firstLine, open };
@@ -218,49 +229,17 @@ export class LogScanner {
   private deliveries(bytes: Uint8Array, to: number, sink: LogSink) {
     const lines = this.deliveryLines;
     if (!lines.length) return;
-    const apple = this.appleNames(bytes, to);
     const d = this.delivery;
     // `.` in deliveredIn's expressions stops at CR, U+2028 and U+2029 (bytes E2 80 A8/A9).
     d.plain = this.search(bytes, CR, 0) < 0 && this.search(bytes, 0xe2, 0) < 0;
-    let a = 0;
-    for (let k = 0; k < lines.length && lines[k]! < to; k += 5) {
-      const s = lines[k]!;
-      const e = lines[k + 1]!;
-      while (a < apple.length && apple[a]! < s) a += 2;
-      // Some name starts in the line and ends before its end.
-      let named = false;
-      for (let b = a; b < apple.length && apple[b]! < e; b += 2) if (apple[b + 1]! <= e) named = true;
-      d.start = s;
-      d.end = e;
-      d.apple = named;
+    for (let k = 0; k < lines.length && lines[k]! < to; k += 6) {
+      d.start = lines[k]!;
+      d.end = lines[k + 1]!;
       d.kind = lines[k + 2]!;
       d.mark = lines[k + 3]!;
       d.to = lines[k + 4]!;
+      d.apple = lines[k + 5] === 1;
       sink.deliveryLine(bytes, d);
-    }
-  }
-
-  /** Where Apple's mail domains occur in bytes [0, to): start, end, start, end, … by start (each
-   *  name's positions come in order; the lists are merged). */
-  private appleNames(bytes: Uint8Array, to: number): number[] {
-    const lists = this.appleLists;
-    APPLE_NEEDLES.forEach((name, n) => {
-      const at = lists[n]!;
-      at.length = 0;
-      for (let i = this.search(bytes, name, 0); i >= 0 && i < to; i = this.search(bytes, name, i + 1))
-        at.push(i);
-    });
-    const found = this.apple;
-    found.length = 0;
-    const next = lists.map(() => 0);
-    for (;;) {
-      let best = -1;
-      for (let n = 0; n < lists.length; n++)
-        if (next[n]! < lists[n]!.length && (best < 0 || lists[n]![next[n]!]! < lists[best]![next[best]!]!))
-          best = n;
-      if (best < 0) return found;
-      const i = lists[best]![next[best]!++]!;
-      found.push(i, i + APPLE_NEEDLES[best]!.length);
     }
   }
 }
