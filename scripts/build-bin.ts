@@ -8,17 +8,26 @@ const root = path.resolve(import.meta.dirname, '..');
 const pkg = (await import(path.join(root, 'package.json'), { with: { type: 'json' } })).default as {
   dependencies: Record<string, string>;
 };
-const external = [/^node:/, ...Object.keys(pkg.dependencies).map((d) => new RegExp(`^${d}(/|$)`))];
+// postal-mime is bundled, so its Blob can be replaced (src/node-api/joined-blob.ts says why).
+const bundled = new Set(['postal-mime']);
+const external = [
+  /^node:/,
+  ...Object.keys(pkg.dependencies)
+    .filter((d) => !bundled.has(d))
+    .map((d) => new RegExp(`^${d}(/|$)`)),
+];
 
 export async function buildBin(out: string): Promise<void> {
   await build({
-    // The --jobs worker is an entry of its own: worker threads start from a file.
+    // The --jobs workers are entries of their own: worker threads start from a file.
     input: {
       cli: path.join(root, 'src/node-api/bin.ts'),
       'cli-worker': path.join(root, 'src/node-api/job-worker.ts'),
+      'cli-folder-worker': path.join(root, 'src/node-api/folder-worker.ts'),
     },
     platform: 'node',
     external,
+    transform: { inject: { Blob: [path.join(root, 'src/node-api/joined-blob.ts'), 'JoinedBlob'] } },
     logLevel: 'warn',
     output: {
       dir: out,

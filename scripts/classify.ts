@@ -2,8 +2,7 @@
 // package's bin (src/node-api/cli.ts), reading dist/rules.json (or OUT_DIR's). The tests run it so.
 import { main, rulesFile } from '../src/node-api/cli.ts';
 
-await main(
-  process.argv.slice(2),
-  rulesFile('dist/rules.json'),
-  new URL('../src/node-api/job-worker.ts', import.meta.url),
-);
+await main(process.argv.slice(2), rulesFile('dist/rules.json'), {
+  logs: new URL('../src/node-api/job-worker.ts', import.meta.url),
+  folders: new URL('../src/node-api/folder-worker.ts', import.meta.url),
+});

@@ -12,7 +12,7 @@ import type { Report } from '../lib/report/types.ts';
 import type { RuleEntry } from '../lib/rules.ts';
 import { isTimeZone } from '../lib/report/zones.ts';
 import { engineFromFile, MissingRulesError, type Engine } from './engine.ts';
-import { takeJobs, worthJobs } from './cli-jobs.ts';
+import { takeJobs, worthFolderJobs, worthJobs } from './cli-jobs.ts';
 import { expandInputs, InputError } from './inputs.ts';
 import { writeJsonLine } from './json-out.ts';
 import { replyLines } from './reply-lines.ts';
@@ -57,9 +57,16 @@ function takeZone(args: readonly string[]): { timeZone: string; rest: string[] }
   return { timeZone, rest };
 }
 
-/** Runs the command line with its arguments and the rule data file to use; `worker` is the
- *  --jobs worker's script (without it, one job). */
-export async function main(argv: readonly string[], rules: string, worker?: URL): Promise<void> {
+/** The --jobs workers' scripts: for big logs (./job-worker.ts) and for big folders of small files
+ *  (./folder-worker.ts). */
+export interface JobWorkers {
+  logs: URL;
+  folders: URL;
+}
+
+/** Runs the command line with its arguments and the rule data file to use; without `workers`,
+ *  one job. */
+export async function main(argv: readonly string[], rules: string, workers?: JobWorkers): Promise<void> {
   let args: string[];
   let jobs: number;
   try {
@@ -97,19 +104,25 @@ export async function main(argv: readonly string[], rules: string, worker?: URL)
     }
     if (summary) {
       const inputs = expandInputs(paths.length ? paths : ['-']);
-      // The --jobs workers read times as UTC: another zone runs as one job.
-      const inWorkers = worker && timeZone === 'UTC' && worthJobs(inputs, jobs);
-      // Workers are started with a small young generation of their own; this thread only merges.
+      const inFolderJobs = workers !== undefined && worthFolderJobs(inputs, jobs);
+      // The --jobs workers for big logs read times as UTC: another zone runs as one job.
+      const inWorkers =
+        workers !== undefined && !inFolderJobs && timeZone === 'UTC' && worthJobs(inputs, jobs);
+      // Those workers are started with a small young generation of their own; this thread only merges.
       if (!inWorkers && wantsSmallHeap(inputs)) rerunWithSmallHeap();
       // The report code loads only here; the terminal prints no per-reply CSV, so no rows are kept.
       const { analyzeInputs } = await import('./analyze.ts');
       const newReport = await engine.reports();
       const aggregator =
-        inWorkers && worker
+        inFolderJobs && workers
           ? await (
-              await import('./jobs.ts')
-            ).runJobs(inputs, jobs, { rulesFile: rules, rules: engine.rules, worker })
-          : await analyzeInputs(inputs, newReport({ rowLimit: 0, timeZone }));
+              await import('./folder-jobs.ts')
+            ).summaryInJobs(inputs, jobs, { engine, worker: workers.folders, settings: { rules, timeZone } })
+          : inWorkers && workers
+            ? await (
+                await import('./jobs.ts')
+              ).runJobs(inputs, jobs, { rulesFile: rules, rules: engine.rules, worker: workers.logs })
+            : await analyzeInputs(inputs, newReport({ rowLimit: 0, timeZone }));
       if (partial) return void process.stdout.write(`${JSON.stringify(aggregator.partial())}\n`);
       return await printReport(aggregator.report());
     }

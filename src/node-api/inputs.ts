@@ -28,6 +28,27 @@ function readable(file: string, shown: string) {
   }
 }
 
+/** A folder, also through a link; a broken or looping link is none. */
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The files under a folder and its subfolders (also through links to folders), in no order: the
+ *  files readdirSync's own recursive walk lists, which takes several times longer on a first call
+ *  (it looks up every entry again, files too). */
+function filesUnder(dir: string, out: string[]): string[] {
+  for (const d of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, d.name);
+    if (d.isFile()) out.push(p);
+    else if (d.isDirectory() || isFolder(p)) filesUnder(p, out);
+  }
+  return out;
+}
+
 export function expandInputs(args: readonly string[]): Input[] {
   const out: Input[] = [];
   for (const arg of args) {
@@ -47,10 +68,7 @@ export function expandInputs(args: readonly string[]): Input[] {
       continue;
     }
     readable(arg, arg);
-    const files = readdirSync(arg, { recursive: true, withFileTypes: true })
-      .filter((d) => d.isFile())
-      .map((d) => path.join(d.parentPath, d.name))
-      .sort();
+    const files = filesUnder(arg, []).sort();
     const folder = path.basename(path.resolve(arg));
     for (const f of files) {
       readable(f, f);
@@ -58,4 +76,18 @@ export function expandInputs(args: readonly string[]): Input[] {
     }
   }
   return out;
+}
+
+const sizes = new WeakMap<readonly Input[], number>();
+
+/** The files' size in all (standard input counts nothing), measured once per list: the command
+ *  asks for it several times before it reads (whether to use threads, a small heap). */
+export function inputBytes(inputs: readonly Input[]): number {
+  let bytes = sizes.get(inputs);
+  if (bytes === undefined) {
+    bytes = 0;
+    for (const input of inputs) if (input.path !== '-') bytes += statSync(input.path).size;
+    sizes.set(inputs, bytes);
+  }
+  return bytes;
 }

@@ -4,8 +4,7 @@
 // command starts itself again with it; small inputs, where a second start-up would be most of the
 // run, stay in this process.
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
-import type { Input } from './inputs.ts';
+import { inputBytes, type Input } from './inputs.ts';
 
 const FLAG = '--max-semi-space-size';
 const BIG = 64 * 1_048_576;
@@ -16,12 +15,7 @@ const hasFlag = () =>
 /** True when standard input (of unknown size) or more than 64 MB of files are to be read. */
 export function wantsSmallHeap(inputs: readonly Input[]): boolean {
   if (hasFlag()) return false;
-  let bytes = 0;
-  for (const input of inputs) {
-    if (input.path === '-') return true;
-    bytes += statSync(input.path).size;
-  }
-  return bytes > BIG;
+  return inputs.some((i) => i.path === '-') || inputBytes(inputs) > BIG;
 }
 
 /** Runs this command again with the small young generation and ends with its exit status. */

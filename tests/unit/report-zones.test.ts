@@ -1,9 +1,10 @@
 // Zone-less log times read in a named IANA zone (across a daylight-saving change), times shown in
 // a zone with its name, and the chart's axis ticks: whole hours in the zone, at most five count steps.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countTicks, timeTicks } from '../../src/browser/analyze-chart-data.ts';
 import { lineTime } from '../../src/lib/report/timestamps.ts';
-import { isTimeZone, wallClock, zonedTime } from '../../src/lib/report/zones.ts';
+import { isTimeZone, wallClock, zonedParts, zonedTime } from '../../src/lib/report/zones.ts';
 
 const REF = Date.UTC(2026, 11, 31);
 
@@ -35,6 +36,17 @@ describe('wall-clock times in a zone', () => {
     expect(zonedTime('2026-12-04T13:30:00Z', 'America/New_York')).toBe('2026-12-04 08:30 EST');
     expect(zonedTime('2026-12-04T13:30:00Z', 'Asia/Kolkata')).toBe('2026-12-04 19:00 GMT+5:30');
     expect(zonedTime('2026-12-04T13:30:00Z', 'UTC', true)).toBe('2026-12-04 (UTC)');
+  });
+
+  it('shows UTC as Intl does (Etc/UTC goes through Intl), for any time of any year', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(-500, 0, 1), max: Date.UTC(12_000, 0, 1) }), (t) => {
+        const iso = new Date(t).toISOString();
+        expect(zonedParts(iso, 'UTC')).toEqual(zonedParts(iso, 'Etc/UTC'));
+        expect(zonedParts(iso.replace(/\.\d+Z$/, 'Z'), 'UTC')).toEqual(zonedParts(iso, 'Etc/UTC'));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

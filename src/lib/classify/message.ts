@@ -11,12 +11,33 @@ import type { ClassifyOutcome } from './types.ts';
 const REPORT_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
 const HEADER_TYPES = new Set(['text/rfc822-headers', 'message/rfc822', 'message/global-headers']);
 
-const asText = (content: unknown) =>
-  typeof content === 'string'
-    ? content
-    : content instanceof ArrayBuffer || ArrayBuffer.isView(content)
-      ? new TextDecoder().decode(content as ArrayBuffer)
-      : '';
+const utf8 = new TextDecoder();
+
+const asBytes = (content: unknown): Uint8Array | undefined =>
+  content instanceof ArrayBuffer
+    ? new Uint8Array(content)
+    : ArrayBuffer.isView(content)
+      ? new Uint8Array(content.buffer, content.byteOffset, content.byteLength)
+      : undefined;
+
+const asText = (content: unknown) => {
+  if (typeof content === 'string') return content;
+  const bytes = asBytes(content);
+  return bytes ? utf8.decode(bytes) : '';
+};
+
+/** The text up to the first blank line (/\r?\n\r?\n/): an attached message's header block. Only
+ *  those bytes are decoded; UTF-8 keeps every ASCII byte as it is, so the text is the one cut from
+ *  the whole decoded part. */
+export function headerBlock(content: unknown): string {
+  const bytes = asBytes(content);
+  if (!bytes) return asText(content).split(/\r?\n\r?\n/)[0] ?? '';
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) {
+    const next = bytes[i + 1] === 13 ? i + 2 : i + 1;
+    if (bytes[next] === 10) return utf8.decode(bytes.subarray(0, i > 0 && bytes[i - 1] === 13 ? i - 1 : i));
+  }
+  return utf8.decode(bytes);
+}
 
 function singleRecipient(headersText: string): string | undefined {
   const to = /^(?:To|X-Failed-Recipients):[ \t]*([^\n]{1,500})/im.exec(headersText)?.[1];
@@ -24,16 +45,20 @@ function singleRecipient(headersText: string): string | undefined {
   return all && all.length === 1 ? all[0] : undefined;
 }
 
+// The decoder is imported on the first message and kept (an import() per message costs a look-up).
+let decoder: Promise<typeof import('postal-mime')> | undefined;
+
 export async function classifyMessage(input: string, classifier: Classifier): Promise<ClassifyOutcome> {
   try {
-    const { default: PostalMime } = await import('postal-mime');
-    const email = await PostalMime.parse(input, { attachmentEncoding: 'utf8', maxRfc822NestingDepth: 0 });
+    const { default: PostalMime } = await (decoder ??= import('postal-mime'));
+    // Attachments stay bytes: only the report and the attached headers are decoded below.
+    const email = await PostalMime.parse(input, { maxRfc822NestingDepth: 0 });
     const parts: string[] = [email.text ?? (email.html ? htmlText(email.html) : '')];
     let original = '';
     for (const a of email.attachments) {
       const type = a.mimeType.toLowerCase();
       if (REPORT_TYPES.has(type)) parts.push(asText(a.content));
-      else if (HEADER_TYPES.has(type)) original = asText(a.content).split(/\r?\n\r?\n/)[0] ?? '';
+      else if (HEADER_TYPES.has(type)) original = headerBlock(a.content);
     }
     const outcome = classifier.classify(parts.join('\n\n'));
     const contentType = email.headers.find((h) => h.key === 'content-type')?.value ?? '';

@@ -1,8 +1,9 @@
 // Finds the SMTP replies in one logical line. A reply starts at a basic code (with an enhanced code
 // of the same class anywhere, or without one only after a marker such as `said:`, `<<<` or `smtp;`),
 // or at a lone enhanced code after such a marker. It ends at `(in reply to …)` or where the quote,
-// parenthesis or `<#…>` it sits in closes. `550-` continuation markers inside it are dropped, and
-// a reply quoted inside another (a forwarder relaying iCloud's answer) replaces the outer one.
+// parenthesis or `<#…>` it sits in closes (./reply-end.ts). `550-` continuation markers inside it
+// are dropped, and a reply quoted inside another (a forwarder relaying iCloud's answer) replaces the
+// outer one.
 import {
   AFTER_ENHANCED,
   BEFORE_CODE,
@@ -10,11 +11,13 @@ import {
   ENHANCED,
   ENHANCED_MARKER,
   LINE_START_REACH,
+  PYTHON_OPEN,
   PYTHON_REPLY,
   WEAK_MARKER,
 } from '../lexicon.ts';
 import type { Stage } from '../vocabulary.ts';
 import { stageFromCommand } from './context.ts';
+import { endOf } from './reply-end.ts';
 
 export interface ScannedReply {
   code?: number;
@@ -31,19 +34,19 @@ export interface ScannedReply {
   earlier?: { text: string; stage?: Stage };
 }
 
-/** The most of a line one reply can take; longer replies are cut. */
-const MAX_REPLY = 2_000;
 /** The most replies read from one logical line. */
 const MAX_PER_LINE = 64;
-/** How far back markers and brackets are looked for. */
-const LOOKBACK = 2_000;
 
 const CODE_RE = new RegExp(
   String.raw`${BEFORE_CODE}([245]\d\d)(-|: ?|[ \t])(?:(${ENHANCED})${AFTER_ENHANCED})?`,
   'g',
 );
 const ENHANCED_RE = new RegExp(String.raw`${BEFORE_ENHANCED}(${ENHANCED})${AFTER_ENHANCED}[ \t:]`, 'g');
+/** How every code starts: most lines of a bounce have none, and one look spares them the scans. */
+const MAY_HOLD_CODE = /[245](?:\d\d|\.\d)/;
 const PYTHON_RE = new RegExp(PYTHON_REPLY, 'g');
+/** How every Python tuple starts: PYTHON_RE's costlier search runs only where one does. */
+const PYTHON_START = new RegExp(PYTHON_OPEN);
 /** Text right before a code that makes it something else: a web server's status after the request. */
 const NOT_A_REPLY = [/HTTP\/\d(?:\.\d)?"\s*$/];
 /** Words as replies have them (`Error`, `unknown`, `DENIED`, or CJK text). A basic code without an
@@ -80,7 +83,10 @@ function marked(line: string, index: number, marker: RegExp): boolean {
 
 function occurrences(line: string, allowed: ReadonlySet<number>): Occurrence[] {
   const found: Occurrence[] = [];
-  for (const m of line.matchAll(CODE_RE)) {
+  if (!MAY_HOLD_CODE.test(line)) return found;
+  // exec loops: matchAll would copy the expression for every line.
+  CODE_RE.lastIndex = 0;
+  for (let m = CODE_RE.exec(line); m; m = CODE_RE.exec(line)) {
     const code = Number(m[1]);
     if (code < 400) continue;
     const enhanced = m[3] && m[3][0] === m[1]![0] ? m[3] : undefined;
@@ -91,94 +97,13 @@ function occurrences(line: string, allowed: ReadonlySet<number>): Occurrence[] {
     found.push({ index: m.index, code, sep: m[2], enhanced, markerLength });
     if (found.length > MAX_PER_LINE * 4) break;
   }
-  for (const m of line.matchAll(ENHANCED_RE)) {
+  ENHANCED_RE.lastIndex = 0;
+  for (let m = ENHANCED_RE.exec(line); m; m = ENHANCED_RE.exec(line)) {
     if (!marked(line, m.index, ENHANCED_MARKER)) continue;
     found.push({ index: m.index, enhanced: m[1], markerLength: m[1]!.length });
     if (found.length > MAX_PER_LINE * 8) break;
   }
   return found.sort((a, b) => a.index - b.index);
-}
-
-function count(line: string, from: number, to: number, ch: string): number {
-  let n = 0;
-  for (let i = line.indexOf(ch, from); i >= 0 && i < to; i = line.indexOf(ch, i + 1)) n++;
-  return n;
-}
-
-/** What a reply's end is judged from: the line, where the reply starts, and the text from there on
- *  (at most MAX_REPLY characters). */
-interface Bounds {
-  line: string;
-  start: number;
-  /** How far back brackets are counted. */
-  from: number;
-  seg: string;
-}
-
-/** One way a reply can end: each returns where (an index into `seg`) it ends, given the end so far. */
-type Ender = (b: Bounds, end: number) => number;
-
-const lastCharBefore = ({ line, start, from }: Bounds) => {
-  let k = start - 1;
-  while (k >= from && (line[k] === ' ' || line[k] === '\t')) k--;
-  return k >= from ? line[k] : '';
-};
-
-/** Applied in order, each narrowing the end found by the ones before. */
-const ENDERS: readonly Ender[] = [
-  // Postfix's `(in reply to … command)` follows the reply.
-  ({ seg }, end) => {
-    const inReply = /\s*\(in reply to\b/i.exec(seg);
-    return inReply ? inReply.index : end;
-  },
-  // Inside single quotes (Exchange's `returned '…'`, a JavaScript error object's `response: '…',`),
-  // the first quote that ends a string closes it (an apostrophe sits inside a word); failing that,
-  // the last quote before the end.
-  (b, end) => {
-    const lastChar = lastCharBefore(b);
-    if (lastChar === "'") {
-      const closing = /'(?=\s*(?:[,;})\]]|$))/.exec(b.seg.slice(0, end));
-      if (closing && closing.index > 0) return closing.index;
-      const q = b.seg.lastIndexOf("'", end - 1);
-      return q > 0 ? q : end;
-    }
-    if (lastChar === '"' || count(b.line, b.from, b.start, '"') % 2 === 1) {
-      const q = b.seg.indexOf('"');
-      return q > 0 && q < end ? q : end;
-    }
-    return end;
-  },
-  // Inside an open parenthesis, the one that closes it.
-  ({ line, start, from, seg }, end) => {
-    if (count(line, from, start, '(') <= count(line, from, start, ')')) return end;
-    let depth = 0;
-    for (let i = 0; i < end; i++) {
-      if (seg[i] === '(') depth++;
-      else if (seg[i] === ')' && depth-- === 0) return i;
-    }
-    return end;
-  },
-  // The next field of a bounce's human part, joined onto the same logical line (Oracle Messaging
-  // Server: `Diagnostic code: smtp;550 … Remote system: dns;…`).
-  ({ seg }, end) => {
-    const field = /\s(?:Remote system|Recipient address|Reason):\s/.exec(seg.slice(0, end));
-    return field ? field.index : end;
-  },
-  // Exchange's `<#5.7.1 smtp;550 …>`: the last `>`.
-  ({ line, start, from, seg }, end) => {
-    const hash = line.lastIndexOf('#', start);
-    if (hash < from || !/<\s?#\d\.\d{1,3}\.\d{1,3}\s/.test(line.slice(Math.max(from, hash - 3), start)))
-      return end;
-    const q = seg.lastIndexOf('>', end - 1);
-    return q > 0 ? q : end;
-  },
-];
-
-/** Where the reply starting at `start` ends, judged by what it sits in. */
-function endOf(line: string, start: number): number {
-  const seg = line.slice(start, Math.min(line.length, start + MAX_REPLY));
-  const bounds: Bounds = { line, start, from: Math.max(0, start - LOOKBACK), seg };
-  return start + ENDERS.reduce((end, ender) => ender(bounds, end), seg.length);
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -266,7 +191,7 @@ function textOf(rest: string, { chain, end }: Span): string {
 }
 
 export function scanLine(line: string, allowed: ReadonlySet<number>): ScannedReply[] {
-  const { replies, rest } = line.includes('(') ? pythonReplies(line) : { replies: [], rest: line };
+  const { replies, rest } = PYTHON_START.test(line) ? pythonReplies(line) : { replies: [], rest: line };
   const occ = occurrences(rest, allowed);
   let from = 0;
   for (let i = 0; i < occ.length && replies.length < MAX_PER_LINE;) {

@@ -106,9 +106,15 @@ function format(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** An ISO time in UTC of a four-digit year: its date and minute are read off the text. The first
+ *  Intl formatter loads ICU's zone data, about 20 ms, more than the rest of a small report. */
+const UTC_ISO = /^([1-9]\d{3}-\d\d-\d\d)T(\d\d:\d\d)[\d:.]*Z$/;
+
 /** An ISO time as "2026-12-04 08:30" in the zone, and the zone's short name there ("EST",
  *  "GMT+5:30", "UTC"). */
 export function zonedParts(iso: string, zone: string): { date: string; time: string; name: string } {
+  const utc = zone === 'UTC' ? UTC_ISO.exec(iso) : null;
+  if (utc) return { date: utc[1]!, time: utc[2]!, name: 'UTC' };
   const p = Object.fromEntries(
     format(zone)
       .formatToParts(new Date(iso))

@@ -1,0 +1,44 @@
+// --summary --jobs for a big folder of small files (bounce messages): runs of consecutive files
+// shared between this thread and N - 1 worker threads (./ordered-pool.ts), each run read into a
+// partial report, merged in input order: the report one thread makes.
+import { deriveReport } from '../lib/report/derive.ts';
+import { mergePartials, savePartial, type PartialReport } from '../lib/report/partial.ts';
+import type { Engine } from './engine.ts';
+import { runPartial, type FolderSettings } from './folder-work.ts';
+import type { Input } from './inputs.ts';
+import { runOrdered } from './ordered-pool.ts';
+
+/** Runs of files per thread for the summary: enough that a thread left with a slow run does not
+ *  keep the others waiting, few enough that merging their partial reports costs little. */
+const RUNS_PER_THREAD = 4;
+
+export async function summaryInJobs(
+  inputs: readonly Input[],
+  jobs: number,
+  options: { engine: Engine; worker: URL; settings: FolderSettings },
+) {
+  const { engine, settings } = options;
+  const size = Math.ceil(inputs.length / (jobs * RUNS_PER_THREAD));
+  const runs = Array.from({ length: Math.ceil(inputs.length / size) }, (_, i) =>
+    inputs.slice(i * size, (i + 1) * size),
+  );
+  const partials: PartialReport[] = [];
+  await runOrdered(runs, {
+    threads: jobs,
+    worker: options.worker,
+    workerData: settings,
+    local: (run) => runPartial(engine, run, settings.timeZone),
+    take: (partial) => void partials.push(partial),
+  });
+  const { state, rowLimit } = mergePartials(
+    partials.map((partial, i) => ({ name: runs[i]![0]!.name, partial })),
+    engine.rules,
+  );
+  // Every run was read in this zone; a merge keeps the zone of the empty state it starts from.
+  state.zone.zone = settings.timeZone;
+  const byId = new Map(engine.rules.map((r) => [r.id, r]));
+  return {
+    report: () => deriveReport(state, byId, rowLimit),
+    partial: () => savePartial(state, engine.rules, rowLimit),
+  };
+}
