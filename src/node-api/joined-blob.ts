@@ -3,6 +3,8 @@
 // reads it back with arrayBuffer(). Node's Blob keeps every chunk apart and reads them back one
 // asynchronous step each, half of the decoder's time on a folder of bounces; this one joins them
 // at once. The bytes are the same: strings as UTF-8, buffers and views as they are.
+// It relies on how postal-mime uses Blob, so postal-mime is pinned (package.json) and
+// tests/unit/bin-bundle.test.ts runs the bundled command on messages.
 const utf8 = new TextEncoder();
 /** The string postal-mime puts after every line of a part: encoded once, not once a line. */
 const NEWLINE = utf8.encode('\n');
