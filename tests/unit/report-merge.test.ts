@@ -112,6 +112,24 @@ describe('merging partial reports', () => {
     expect(merged.keep).toHaveLength(12);
   });
 
+  it('keeps the time zone the shards read their times in', async () => {
+    const text = logLines([{ kind: 'policy', who: 1, at: 5 }])
+      .join('\n')
+      .replace(/^\d{4}-\d\d-\d\dT/gm, 'Mar  1 ');
+    const shard = async () => {
+      const a = newReport({ rowLimit: 0, timeZone: 'Europe/Berlin', now: Date.UTC(2026, 11, 1) });
+      const f = a.file('mail.log');
+      await f.write(text);
+      await f.end();
+      return JSON.parse(JSON.stringify(a.partial())) as unknown;
+    };
+    const partials = [
+      { name: 'a.json', partial: await shard() },
+      { name: 'b.json', partial: await shard() },
+    ];
+    expect(mergeReports(partials, rules).timeZone).toEqual({ zone: 'Europe/Berlin', zoneless: 2 });
+  });
+
   it('refuses what is not a partial, another version, or another rule set, in a sentence', async () => {
     const good = (await partialOf(logLines([{ kind: 'policy', who: 1, at: 5 }]).join('\n'))) as Record<
       string,

@@ -68,7 +68,8 @@ export function mergePartials(
   rules: readonly RuleEntry[],
 ): { state: TallyState; rowLimit: number } {
   const digest = rulesDigest(rules);
-  let state = newState();
+  // The first shard's state is where the others merge in (not an empty state: its zone would win).
+  let state: TallyState | undefined;
   let rowLimit: number | undefined;
   for (const { name, partial } of partials) {
     const p = check(partial, name, digest);
@@ -79,10 +80,10 @@ export function mergePartials(
     } catch (error) {
       throw new PartialError(`${name} is damaged: ${error instanceof Error ? error.message : String(error)}`);
     }
-    state = mergeStates(state, next);
+    state = state ? mergeStates(state, next) : next;
     if (state.rows.length > rowLimit) state.rows.length = rowLimit;
   }
-  return { state, rowLimit: rowLimit ?? 0 };
+  return { state: state ?? newState(), rowLimit: rowLimit ?? 0 };
 }
 
 /** The report of all the shards' input together. */
