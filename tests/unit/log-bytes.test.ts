@@ -5,13 +5,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from '../../src/lib/report/base64.ts';
-import { decode, encode, needle, searchBytes } from '../../src/lib/report/bytes.ts';
+import { decode, needle, searchBytes } from '../../src/lib/report/bytes.ts';
 import { DeliveredSet, deliveredIn } from '../../src/lib/report/deliveries.ts';
 import { deliveredInBytes, type DeliveryLine } from '../../src/lib/report/deliveries-bytes.ts';
 import { APPLE_MAIL_NAME } from '../../src/lib/lexicon.ts';
 import { LogScanner } from '../../src/lib/report/log-scan.ts';
 import { postfixSendersIn } from '../../src/lib/report/senders.ts';
 import { nodeSearch } from '../../src/node-api/byte-search.ts';
+
+const encode = (text: string) => new TextEncoder().encode(text);
 
 const piece = fc.constantFrom(
   'to=<',
@@ -57,7 +59,7 @@ const scanner = new LogScanner([550]);
 function scanned(text: string) {
   const bytes = encode(text);
   let line: DeliveryLine | undefined;
-  let read = bytes;
+  let read: Uint8Array = bytes;
   scanner.scan(bytes, 0, true, {
     record: () => {},
     skip: () => {},

@@ -3,16 +3,21 @@
 // worker and Node share it.
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-const encoder = new TextEncoder();
 
 export const NL = 10;
 export const CR = 13;
 
+/** A digit, as `\d` has it. */
+export const isDigit = (c: number | undefined) => c !== undefined && c >= 48 && c <= 57;
+/** A letter or digit of ASCII. */
+export const isAlnum = (c: number | undefined) =>
+  isDigit(c) || (c !== undefined && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)));
+/** A word character, as `\w` has it. */
+export const isWord = (c: number | undefined) => c === 95 || isAlnum(c);
+
 /** The text of bytes [start, end). */
 export const decode = (bytes: Uint8Array, start: number, end: number): string =>
   utf8.decode(bytes.subarray(start, end));
-
-export const encode = (text: string): Uint8Array => encoder.encode(text);
 
 /** The bytes of an ASCII needle. */
 export const needle = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -59,29 +64,8 @@ export function lastIndexOfBytes(bytes: Uint8Array, what: Uint8Array, from: numb
   return -1;
 }
 
-/** The end of the line holding `at` (its `\n`, or `to`). */
-export function lineEnd(bytes: Uint8Array, at: number, to: number): number {
-  const nl = bytes.indexOf(NL, at);
-  return nl < 0 || nl >= to ? to : nl;
-}
-
-/** The start of the line holding `at`. */
-export function lineStart(bytes: Uint8Array, at: number): number {
-  // A negative index would count from the end.
-  return at > 0 ? bytes.lastIndexOf(NL, at - 1) + 1 : 0;
-}
-
 /** True when bytes [start, end) are all ASCII (then each byte is one character). */
 export function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (bytes[i]! > 0x7f) return false;
   return true;
-}
-
-/** Two byte arrays joined (the unread tail of one chunk and the next). */
-export function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (!a.length) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

@@ -3,7 +3,7 @@
 // lines); Sendmail's and Exim's lines, and any Postfix line that is not plain ASCII where it
 // matters, are decoded and read as text. tests/unit/deliveries-bytes.test.ts holds the two to the
 // same answers.
-import { decode, indexIn, needle } from './bytes.ts';
+import { decode, indexIn, isWord, needle } from './bytes.ts';
 import { deliveredIn } from './deliveries.ts';
 
 /** The marks of delivery lines, in the order deliveredIn tries them: Postfix, Sendmail, Exim. */
@@ -19,8 +19,6 @@ const CR = 13;
 /** The first byte of U+2028 and U+2029, which end a line for `.` as CR does. */
 const E2 = 0xe2;
 
-const isWord = (c: number | undefined) =>
-  c !== undefined && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95);
 /** ASCII whitespace as JavaScript's `\s` has it. */
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 

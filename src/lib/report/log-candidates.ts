@@ -3,11 +3,10 @@
 // scanner reads one, a lone enhanced code right after a marker (`said: 5.1.1`, `smtp; 5.1.1`), a
 // Python smtplib tuple, JSON, or a line that starts like a reply. Deliveries (`status=sent (250
 // 2.0.0 Ok)`) have none of these. tests/unit/prefilter.test.ts holds the scanner to the engine.
+import { isDigit, isWord } from './bytes.ts';
 import { ENHANCED_MARKER_ENDS, LINE_START_REACH, NOT_BEFORE_CODE, NOT_BEFORE_ENHANCED } from '../lexicon.ts';
 
 const table = (test: (c: number) => boolean) => Uint8Array.from({ length: 256 }, (_, c) => (test(c) ? 1 : 0));
-const isWord = (c: number) =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const among = (chars: string) => {
   const set = new Set([...chars].map((ch) => ch.charCodeAt(0)));
   return (c: number) => set.has(c);
@@ -25,7 +24,6 @@ const AFTER_CODE = table((c) => c === 45 || c === 58 || c <= 32 || c >= 127);
 /** A blank as the engine sees one, loosely: the same bytes but `-` and `:`. */
 const BLANK = table((c) => c <= 32 || c >= 127);
 const MARKER_END = table(among(ENHANCED_MARKER_ENDS));
-const isDigit = (c: number | undefined) => c !== undefined && c >= 48 && c <= 57;
 
 const DOT = 46;
 const PAREN = 40;

@@ -1,14 +1,12 @@
 // The records of a chunk of a log (a line, plus any indented or `550-` continuation lines), kept in
 // typed arrays reused from chunk to chunk (a log has millions of lines), and the test of whether a
 // line continues the reply of the line before it.
-import { lastIndexOfBytes } from './bytes.ts';
+import { isDigit, lastIndexOfBytes } from './bytes.ts';
 
 const LT = 60;
 const SPACE = 32;
 const TAB = 9;
 const DASH = 45;
-
-const isDigit = (c: number | undefined) => c !== undefined && c >= 48 && c <= 57;
 
 /** The reply code a line starts with when it may continue a multi-line reply (`550-…`, `550 …`,
  *  `<<< 550 …`; lexicon.ts's continuesReply, on bytes), as the offset of its three digits. */

@@ -2,7 +2,7 @@
 // (`qmgr[…]: 4F2A81C0D: from=<…>`), Exim on its `<=` line, and the refusal comes later on a line
 // with the same queue id; a DSN or a webhook event names it in the same record.
 import { sendingDomains } from '../apple-facts.ts';
-import { decode, indexIn, needle } from './bytes.ts';
+import { decode, indexIn, isAlnum, needle } from './bytes.ts';
 
 /** What log-scan.ts looks for, once per chunk: lines that may name a message's sender (Postfix
  *  and Sendmail, Exim). Plain strings: indexOf finds them far faster than an expression. */
@@ -19,7 +19,6 @@ const MAX_QUEUED = 200_000;
 
 const ID_LEAD = needle(']: ');
 const FROM_LEAD = needle(': from=<');
-const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** `<`, `>` and ASCII whitespace (the lines read here are ASCII). */
 const NOT_IN_SENDER = Uint8Array.from({ length: 256 }, (_, c) =>
   c === 60 || c === 62 || c === 32 || (c >= 9 && c <= 13) ? 1 : 0,
