@@ -2,8 +2,9 @@
 // markers that make a code a reply, what counts as binary, which basic codes a server sends, the
 // `550-` continuation rule, and Apple's mail domains (listed as data in ./apple-domains.ts). The
 // engine's scanner (classify/scan.ts), its line joiner (classify/lines.ts), the report's prefilter
-// (report/prefilter.ts) and its log scanner (report/log-scan.ts) are built from these, so the
-// report's cheap tests stay looser than the engine's by construction (tests/unit/prefilter.test.ts).
+// (report/prefilter.ts) and its log scanner's byte test (report/log-candidates.ts) are built from
+// these, so the report's cheap tests stay looser than the engine's (tests/unit/prefilter.test.ts);
+// the scanner's continuation test on bytes (report/log-records.ts) follows continuesReply below.
 import { ICLOUD_DOMAINS } from './apple-domains.ts';
 import { escapeRegExp } from './regexp.ts';
 import { basicCode } from './standards.ts';

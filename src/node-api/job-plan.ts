@@ -21,7 +21,7 @@ function read(fd: number, at: number, length: number): Buffer {
 }
 
 // A line that starts with a blank, `<`, or 2, 4 or 5 may continue the record before it (see
-// src/lib/report/log-scan.ts); any other line starts a record, so a cut before it changes nothing.
+// src/lib/report/log-records.ts); any other line starts a record, so a cut before it changes nothing.
 const MAY_CONTINUE = new Set([32, 9, 60, 50, 52, 53, 10, 13]);
 
 /** The first offset at or after `at` where a record starts, or `size` when there is none. */
