@@ -14,9 +14,6 @@ const among = (chars: string) => {
 
 /** Bytes that may not come right before a code (a word character, `.`, `@`, …). */
 const NOT_BEFORE = table((c) => isWord(c) || among(NOT_BEFORE_CODE)(c));
-/** After these nothing a candidate needs starts: a basic or enhanced code or a Python tuple's code
- *  never follows them (the walk's cheap test before candidateTest's). */
-export const INSIDE = NOT_BEFORE;
 const NOT_BEFORE_ENH = table((c) => isWord(c) || among(NOT_BEFORE_ENHANCED)(c));
 /** What may follow a basic code: `-`, `:`, or a blank once control characters are spaces. Bytes
  *  of 0x80 and over may be part of a Unicode space, a C1 control or U+FFFD. */
@@ -24,6 +21,20 @@ const AFTER_CODE = table((c) => c === 45 || c === 58 || c <= 32 || c >= 127);
 /** A blank as the engine sees one, loosely: the same bytes but `-` and `:`. */
 const BLANK = table((c) => c <= 32 || c >= 127);
 const MARKER_END = table(among(ENHANCED_MARKER_ENDS));
+
+/** The tables the walk's twin in WebAssembly (src/wasm/log-walk.ts) reads, as ./log-walk-spec.ts
+ *  hands them on. `inside`: after these nothing a candidate needs starts, since a basic or enhanced
+ *  code or a Python tuple's code never follows them (the walk's cheap test before candidateTest's). */
+export const CANDIDATE_TABLES = {
+  inside: NOT_BEFORE,
+  notBeforeEnhanced: NOT_BEFORE_ENH,
+  afterCode: AFTER_CODE,
+  blank: BLANK,
+  markerEnd: MARKER_END,
+};
+
+/** The first digits of the basic codes the classifier reads (lexicon's firstDigits), as a table. */
+export const codeFirstTable = (codeFirst: string) => table(among(codeFirst));
 
 const DOT = 46;
 const PAREN = 40;
@@ -50,7 +61,7 @@ export function startsLikeReply(bytes: Uint8Array, start: number, end: number): 
  *  The test returned says whether what starts at `i`, a byte from `2` to `5` in the line that starts
  *  at `start`, makes the line a candidate. */
 export function candidateTest(codeFirst: string) {
-  const CODE_FIRST = table(among(codeFirst));
+  const CODE_FIRST = codeFirstTable(codeFirst);
   /** A lone enhanced code at i whose blanks before it follow a marker, or start the line. */
   function markedEnhanced(bytes: Uint8Array, start: number, i: number): boolean {
     if (i + 2 >= bytes.length || bytes[i + 1] !== DOT || !isDigit(bytes[i + 2])) return false;

@@ -1,6 +1,6 @@
-// The records of a chunk of a log (a line, plus any indented or `550-` continuation lines), kept in
-// typed arrays reused from chunk to chunk (a log has millions of lines), and the test of whether a
-// line continues the reply of the line before it.
+// Whether a line of a log continues the record before it (an indented line, or the next line of a
+// `550-` multi-line reply), on bytes: the JavaScript walk's test (./log-walk.ts); its WebAssembly
+// twin is src/wasm/log-walk.ts's continuesRecord.
 import { isDigit, lastIndexOfBytes } from './bytes.ts';
 
 const LT = 60;
@@ -44,43 +44,4 @@ export function continuesRecord(
   if (d < 0) return false;
   dash[3] = SPACE;
   return d > lastIndexOfBytes(bytes, dash, prevStart, prevEnd);
-}
-
-const grown = <T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
-
-export class Records {
-  n = 0;
-  start = new Int32Array(4096);
-  end = new Int32Array(4096);
-  /** Line numbers (from 1) of the records' first lines. */
-  first = new Float64Array(4096);
-  count = new Int32Array(4096);
-  /** May hold a reply. */
-  hit = new Uint8Array(4096);
-
-  push(start: number, end: number, first: number, hit: boolean) {
-    if (this.n === this.start.length) this.grow();
-    const k = this.n++;
-    this.start[k] = start;
-    this.end[k] = end;
-    this.first[k] = first;
-    this.count[k] = 1;
-    this.hit[k] = hit ? 1 : 0;
-  }
-
-  /** The last record takes the line that ends at `end`. */
-  extend(end: number) {
-    const k = this.n - 1;
-    this.end[k] = end;
-    this.count[k]!++;
-  }
-
-  private grow() {
-    const size = this.start.length * 2;
-    this.start = grown(this.start, new Int32Array(size));
-    this.end = grown(this.end, new Int32Array(size));
-    this.first = grown(this.first, new Float64Array(size));
-    this.count = grown(this.count, new Int32Array(size));
-    this.hit = grown(this.hit, new Uint8Array(size));
-  }
 }

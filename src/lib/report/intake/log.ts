@@ -71,9 +71,9 @@ export class LogReader {
         const { results } = env.classifier.classify(text);
         if (results.length) file.add(results, lineTime(text, file.reference, env.tally.clock), line, text);
       },
-      skip: (count) => {
-        summary.records++;
-        env.tally.skipped += count;
+      skip: (n) => {
+        summary.records += n;
+        env.tally.skipped += n;
       },
       deliveryLine: (bytes, line) => lines.delivery(bytes, line),
       senderLine: (bytes, start, end) => lines.sender(bytes, start, end),
