@@ -7,6 +7,7 @@
 // Memory is laid out in ./memory.ts. The output, after the chunk, starts with a header of HEADER
 // i32s and goes on with tagged entries; it grows the memory as it needs.
 import { candidateAt, continuesRecord, setReach, startsLikeReply } from './candidates';
+import { TEXT, domainHash, domainStart, postfixRecipient, recipientEnd } from './recipient';
 import {
   BITS,
   CHUNK,
@@ -34,7 +35,7 @@ import {
 // Output entries: a tag, then the fields.
 const SENDER: i32 = 1; // start, end
 const RECORD: i32 = 2; // start, end, line, count
-const DELIVERY: i32 = 3; // start, end, kind, mark, to, apple
+const DELIVERY: i32 = 3; // start, end, kind, mark, to, apple, recipient, its end, domain, hash
 const HEADER: u32 = 10;
 
 let deliveryMarks: usize = 0;
@@ -84,8 +85,8 @@ function put5(a: i32, b: i32, c: i32, d: i32, e: i32): void {
   out += 20;
 }
 
-function put7(a: i32, b: i32, c: i32, d: i32, e: i32, f: i32, g: i32): void {
-  room(7);
+function put11(a: i32, b: i32, c: i32, d: i32, e: i32, f: i32, g: i32, h: i32, i: i32, j: i32, k: i32): void {
+  room(11);
   store<i32>(out, a);
   store<i32>(out, b, 4);
   store<i32>(out, c, 8);
@@ -93,7 +94,11 @@ function put7(a: i32, b: i32, c: i32, d: i32, e: i32, f: i32, g: i32): void {
   store<i32>(out, e, 16);
   store<i32>(out, f, 20);
   store<i32>(out, g, 24);
-  out += 28;
+  store<i32>(out, h, 28);
+  store<i32>(out, i, 32);
+  store<i32>(out, j, 36);
+  store<i32>(out, k, 40);
+  out += 44;
 }
 
 /**
@@ -105,7 +110,7 @@ function put7(a: i32, b: i32, c: i32, d: i32, e: i32, f: i32, g: i32): void {
  * line, each line with a delivery mark and each with a sender mark, in the order of the chunk.
  * Line numbers count from 1 at the chunk's first line.
  */
-export function walk(size: i32, limit: i32, output: usize): void {
+export function walk(size: i32, limit: i32, output: usize, plain: bool): void {
   setLength(size);
   const header = output;
   out = output + ((<usize>HEADER) << 2);
@@ -197,7 +202,24 @@ export function walk(size: i32, limit: i32, output: usize): void {
           }
           prevStart = start;
           prevEnd = end;
-          if (kind < kinds) put7(DELIVERY, start, end, kind, mark, to, apple ? 1 : 0);
+          if (kind < kinds) {
+            const r =
+              kind == 0 ? postfixRecipient(deliveryMarks, recipientMarks, start, end, mark, to, plain) : TEXT;
+            const found = r >= 0;
+            put11(
+              DELIVERY,
+              start,
+              end,
+              kind,
+              mark,
+              to,
+              apple ? 1 : 0,
+              r,
+              found ? recipientEnd : 0,
+              found ? domainStart : 0,
+              found ? domainHash : 0,
+            );
+          }
           if (sender) put3(SENDER, start, end);
         }
         start = i + 1;

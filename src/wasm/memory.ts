@@ -12,6 +12,7 @@ export const T_MARKER_END: u32 = 5;
 export const T_CODE_FIRST: u32 = 6;
 export const T_AFTER_EQUALS: u32 = 7;
 export const T_AFTER_DOT: u32 = 8;
+export const T_WORD: u32 = 9;
 
 // The classes of T_CLASS.
 export const END: u32 = 1;
@@ -38,7 +39,7 @@ export const BRACKET: u32 = 91;
 // an Apple name's dot), 16 bytes for low nibbles and 16 for high nibbles each, then the bits of the
 // first lookup that mean a digit, an `=` and a dot, and of the third that mean "may follow `=`" and
 // "may follow the dot".
-export const NIBBLES: usize = 9 * 256;
+export const NIBBLES: usize = 10 * 256;
 export const BITS: usize = NIBBLES + 6 * 16;
 export const MARKS: usize = BITS + 8;
 export const CHUNK: usize = 4096;
@@ -95,9 +96,14 @@ export function markAt(list: usize, i: i32): i32 {
   return -1;
 }
 
-/** Where the checked byte of word m of `list` is in it. */
-export function markOffset(list: usize, m: i32): i32 {
+/** Where word m of `list` is: its checked byte's offset, its length, then its bytes. */
+export function markEntry(list: usize, m: i32): usize {
   let p = list + 1;
   for (let k = 0; k < m; k++) p += 2 + <usize>load<u8>(p + 1);
-  return <i32>load<u8>(p);
+  return p;
+}
+
+/** Where the checked byte of word m of `list` is in it. */
+export function markOffset(list: usize, m: i32): i32 {
+  return <i32>load<u8>(markEntry(list, m));
 }

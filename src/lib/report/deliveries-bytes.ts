@@ -22,6 +22,11 @@ const E2 = 0xe2;
 /** ASCII whitespace as JavaScript's `\s` has it. */
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
+/** A Postfix line's recipient as the walk reads it: where it starts, or one of these. */
+export const RECIPIENT_NONE = -1;
+/** Bytes over 0x7f or a later mark could change the answer: the line is read as text. */
+export const RECIPIENT_TEXT = -2;
+
 /** A line the log scanner (./log-scan.ts) found a delivery mark in. */
 export interface DeliveryLine {
   start: number;
@@ -33,8 +38,22 @@ export interface DeliveryLine {
   mark: number;
   /** Where the line's first `to=<` is, or -1. */
   to: number;
-  /** The chunk holds no byte that ends a line for `.` (CR, and U+2028 and U+2029's first byte). */
-  plain: boolean;
+  /** Postfix's recipient (postfixRecipient's answer): its bytes [recipient, recipientEnd), its
+   *  domain's from `domain` on and the domain's domainHash; or RECIPIENT_NONE or RECIPIENT_TEXT. */
+  recipient: number;
+  recipientEnd: number;
+  domain: number;
+  domainHash: number;
+}
+
+/** FNV-1a of bytes [start, end) lower-cased (ASCII): the key of a domain already read. */
+export function domainHash(bytes: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i]!;
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+  }
+  return h;
 }
 
 /** A recipient found: its bytes [start, end), or its text when the line had to be decoded. */
@@ -42,10 +61,19 @@ export type Recipient = { start: number; end: number } | string;
 
 const READ_AS_TEXT = 'text';
 
-/** POSTFIX_SENT, `\bto=<([^<>\s@]{1,64}@[^<>\s]{1,255})>.*\bstatus=sent\b`, on the line whose
- *  first `status=sent` is at `mark`; READ_AS_TEXT where bytes over 0x7f or a later mark could
- *  change the answer. */
-function postfix(bytes: Uint8Array, { start, end, mark, to, plain }: DeliveryLine) {
+/** POSTFIX_SENT, `\bto=<([^<>\s@]{1,64}@[^<>\s]{1,255})>.*\bstatus=sent\b`, on the line [start, end)
+ *  whose first `status=sent` is at `mark` and first `to=<` at `to`: the recipient's bytes, or
+ *  READ_AS_TEXT where bytes over 0x7f or a later mark could change the answer. `plain`: the chunk
+ *  holds no CR, and no first byte of U+2028 or U+2029 (where `.` stops). The log walk's
+ *  (./log-walk.ts; src/wasm/recipient.ts is its twin). */
+export function postfixRecipient(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  mark: number,
+  to: number,
+  plain: boolean,
+): { start: number; end: number } | typeof READ_AS_TEXT | undefined {
   for (let i = to; i >= 0; i = indexIn(bytes, TO, i + 1, end)) {
     if (i > start && isWord(bytes[i - 1])) continue;
     const from = i + TO.length;
@@ -76,6 +104,7 @@ function postfix(bytes: Uint8Array, { start, end, mark, to, plain }: DeliveryLin
 /** The recipient of a line holding a delivery mark, if the line is a delivery (deliveries.ts's
  *  deliveredIn). */
 export function deliveredInBytes(bytes: Uint8Array, line: DeliveryLine): Recipient | undefined {
-  const found = line.kind === 0 ? postfix(bytes, line) : READ_AS_TEXT;
-  return found === READ_AS_TEXT ? deliveredIn(decode(bytes, line.start, line.end)) : found;
+  if (line.kind !== 0 || line.recipient === RECIPIENT_TEXT)
+    return deliveredIn(decode(bytes, line.start, line.end));
+  return line.recipient === RECIPIENT_NONE ? undefined : { start: line.recipient, end: line.recipientEnd };
 }

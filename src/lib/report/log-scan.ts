@@ -12,7 +12,7 @@ import { walkSpec } from './log-walk-spec.ts';
 import { wasmWalk } from './log-walk-wasm.ts';
 
 /** The words each entry of a walk takes, by tag (SENDER, RECORD, DELIVERY). */
-const SIZE = [0, 3, 5, 7];
+const SIZE = [0, 3, 5, 11];
 
 export interface LogSink {
   /** A record that may hold a reply: bytes [start, end), its first line number and line count. */
@@ -35,7 +35,10 @@ export class LogScanner {
     kind: 0,
     mark: 0,
     to: -1,
-    plain: false,
+    recipient: -1,
+    recipientEnd: 0,
+    domain: 0,
+    domainHash: 0,
   };
 
   /** `codes` are the basic codes the classifier reads (lexicon.ts's replyCodes); `search` finds
@@ -68,7 +71,9 @@ export class LogScanner {
     }
     const limit = bytes.lastIndexOf(NL) + 1;
     if (limit === 0) return { consumed: 0, lines: 0 };
-    const { words, end } = this.walk(bytes, limit);
+    // `.` in deliveredIn's expressions stops at CR, U+2028 and U+2029 (bytes E2 80 A8/A9).
+    const plain = this.search(bytes, CR, 0) < 0 && this.search(bytes, 0xe2, 0) < 0;
+    const { words, end } = this.walk(bytes, limit, plain);
     let consumed = limit;
     let lines = words[H.lines]!;
     const has = words[H.has] === 1;
@@ -99,18 +104,18 @@ export class LogScanner {
    *  deliveredIn would try. */
   private deliveries(bytes: Uint8Array, words: Int32Array, end: number, to: number, sink: LogSink) {
     const d = this.delivery;
-    let plain: boolean | undefined;
     for (let k = HEADER; k < end; k += SIZE[words[k]!]!) {
       if (words[k] !== DELIVERY || words[k + 1]! >= to) continue;
-      // `.` in deliveredIn's expressions stops at CR, U+2028 and U+2029 (bytes E2 80 A8/A9).
-      plain ??= this.search(bytes, CR, 0) < 0 && this.search(bytes, 0xe2, 0) < 0;
-      d.plain = plain;
       d.start = words[k + 1]!;
       d.end = words[k + 2]!;
       d.kind = words[k + 3]!;
       d.mark = words[k + 4]!;
       d.to = words[k + 5]!;
       d.apple = words[k + 6] === 1;
+      d.recipient = words[k + 7]!;
+      d.recipientEnd = words[k + 8]!;
+      d.domain = words[k + 9]!;
+      d.domainHash = words[k + 10]!;
       sink.deliveryLine(bytes, d);
     }
   }

@@ -4,7 +4,7 @@
 // (./log-walk-wasm.ts) gets it written into its memory by memoryImage().
 import { ICLOUD_DOMAINS } from '../apple-domains.ts';
 import { LINE_START_REACH } from '../lexicon.ts';
-import { needle, NL } from './bytes.ts';
+import { isWord, needle, NL } from './bytes.ts';
 import { DELIVERY_MARKS, RECIPIENT_MARK } from './deliveries-bytes.ts';
 import { CANDIDATE_TABLES, codeFirstTable } from './log-candidates.ts';
 import { SENDER_MARKS } from './senders.ts';
@@ -37,6 +37,8 @@ export interface WalkSpec {
   /** The bytes that follow `=` in some mark, and the dot in some Apple name. */
   afterEquals: Uint8Array;
   afterDot: Uint8Array;
+  /** `\w`'s bytes. */
+  word: Uint8Array;
   /** In the order deliveredIn tries them: a line's kind is the index of its first. */
   delivery: readonly Mark[];
   sender: readonly Mark[];
@@ -74,6 +76,7 @@ export function walkSpec(codeFirst: string): WalkSpec {
     codeFirst: codeFirstTable(codeFirst),
     afterEquals: following([...delivery, ...sender, ...recipient]),
     afterDot: following(apple),
+    word: Uint8Array.from({ length: 256 }, (_, c) => (isWord(c) ? 1 : 0)),
     delivery,
     sender,
     recipient,
@@ -134,6 +137,7 @@ export function memoryImage(spec: WalkSpec): Uint8Array {
     spec.codeFirst,
     spec.afterEquals,
     spec.afterDot,
+    spec.word,
   ];
   const out: number[] = tables.flatMap((t) => [...t]);
   for (const n of [what, before, after]) out.push(...n.lo, ...n.hi);

@@ -5,6 +5,7 @@
 // words, which tests/unit/log-walk.test.ts checks on generated logs. This one runs where
 // WebAssembly cannot (Safari's Lockdown Mode, `node --jitless`).
 import { CR } from './bytes.ts';
+import { domainHash, postfixRecipient, RECIPIENT_NONE, RECIPIENT_TEXT } from './deliveries-bytes.ts';
 import { candidateTest, startsLikeReply } from './log-candidates.ts';
 import { continuesRecord } from './log-records.ts';
 import { DIGIT, DOT, JSON_OPEN, MARK, type Mark, type WalkSpec } from './log-walk-spec.ts';
@@ -13,14 +14,17 @@ import { DIGIT, DOT, JSON_OPEN, MARK, type Mark, type WalkSpec } from './log-wal
  * A walk's output: `words[0, HEADER)` is the header (the H_ indices), then entries to `end`, each a
  * tag and its fields: the records before the last that may hold a reply or have more than one line
  * (RECORD: start, end, line, count), and each line with a delivery mark (DELIVERY: start, end, kind,
- * mark, to, apple) or a sender mark (SENDER: start, end), in the order of the chunk. Line numbers
- * count from 1 at the chunk's first line.
+ * mark, to, apple, and for Postfix's the recipient, its end, its domain and the domain's hash: the
+ * fields of DeliveryLine) or a sender mark (SENDER: start, end), in the order of the chunk. Line
+ * numbers count from 1 at the chunk's first line.
  */
 export interface WalkWords {
   words: Int32Array;
   end: number;
 }
-export type Walk = (bytes: Uint8Array, limit: number) => WalkWords;
+/** Walks bytes [0, limit) (bytes[limit - 1] ends a line); `plain`: the chunk holds no CR and no
+ *  first byte of U+2028 or U+2029 (see postfixRecipient). */
+export type Walk = (bytes: Uint8Array, limit: number, plain: boolean) => WalkWords;
 
 export const HEADER = 10;
 /** Lines read; whether the last record may still take continuation lines; whether there is a last
@@ -73,7 +77,7 @@ export function jsWalk(spec: WalkSpec, codeFirst: string): Walk {
     out.end += fields.length;
   };
 
-  return (bytes, limit) => {
+  return (bytes, limit, plain) => {
     out.end = HEADER;
     let line = 0;
     let open = false;
@@ -153,7 +157,23 @@ export function jsWalk(spec: WalkSpec, codeFirst: string): Walk {
         }
         prevStart = start;
         prevEnd = end;
-        if (kind < kinds) put(DELIVERY, start, end, kind, mark, to, apple ? 1 : 0);
+        if (kind < kinds) {
+          let recipient = RECIPIENT_TEXT;
+          let recipientEnd = 0;
+          let domain = 0;
+          let hash = 0;
+          if (kind === 0) {
+            const r = postfixRecipient(bytes, start, end, mark, to, plain);
+            if (r === undefined) recipient = RECIPIENT_NONE;
+            else if (typeof r === 'object') {
+              recipient = r.start;
+              recipientEnd = r.end;
+              domain = bytes.lastIndexOf(64, r.end - 1) + 1;
+              hash = domainHash(bytes, domain, r.end);
+            }
+          }
+          put(DELIVERY, start, end, kind, mark, to, apple ? 1 : 0, recipient, recipientEnd, domain, hash);
+        }
         if (sender) put(SENDER, start, end);
       }
       start = i + 1;

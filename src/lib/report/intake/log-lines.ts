@@ -20,10 +20,8 @@ const SYSLOG_BYTES = 16;
 class DomainNames {
   private readonly names = new Map<number, { bytes: Uint8Array; name: string }>();
 
-  /** The lower-cased text of ASCII bytes [start, end). */
-  name(bytes: Uint8Array, start: number, end: number): string {
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ lower(bytes[i]!), 0x01000193);
+  /** The lower-cased text of ASCII bytes [start, end), whose domainHash is `h`. */
+  name(bytes: Uint8Array, start: number, end: number, h: number): string {
     const known = this.names.get(h);
     if (known && same(known.bytes, bytes, start, end)) return known.name;
     const copy = bytes.slice(start, end).map(lower);
@@ -101,8 +99,7 @@ export class LogLines {
     if (to === undefined) return;
     if (typeof to === 'string') return this.file.deliveryLine(decode(bytes, start, end));
     const { tally } = this.file.env;
-    const at = bytes.lastIndexOf(64, to.end - 1);
-    const domain = this.domains.name(bytes, at + 1, to.end);
+    const domain = this.domains.name(bytes, line.domain, to.end, line.domainHash);
     if (!line.apple) return tally.countDeliveryTo(domain, false);
     tally.delivered.addBytes(bytes, to.start, to.end);
     const time = this.times.of(bytes, start, end);
