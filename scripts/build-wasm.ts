@@ -1,7 +1,7 @@
 // Compiles the WebAssembly twin of the log scanner's walk (src/wasm/log-walk.ts, AssemblyScript) and
 // writes it as base64 into src/lib/report/log-walk-wasm.bytes.ts, which the browser's workers and the
-// Node command import like any module. Run after editing src/wasm/; tests/unit/log-walk.test.ts
-// fails while the two differ. `node scripts/build-wasm.ts --print` prints the module instead.
+// Node command import like any module. `npm run wasm` after editing src/wasm/;
+// tests/unit/log-walk.test.ts fails while the two differ.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileLogWalk } from './wasm-compile.ts';
