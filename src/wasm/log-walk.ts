@@ -136,14 +136,16 @@ export function walk(size: i32, limit: i32, output: usize, plain: bool): void {
   let apple = false;
   let sender = false;
   // Sixteen bytes at a time, the bytes the walk would stop at and act on are found first (most bytes
-  // are neither): a byte of a class, but not a digit right after a byte of T_INSIDE, nor an `=` or
-  // a dot that no mark's next byte follows. Each is then looked at as the byte-by-byte walk would.
+  // are neither): a byte of a class, but not a digit right after a byte of T_INSIDE or before one
+  // that no candidate's first digit comes before, nor an `=` or a dot that no mark's next byte
+  // follows. Each is then looked at as the byte-by-byte walk would.
   const zero = i8x16.splat(0);
   const digit = i8x16.splat(<i8>load<u8>(BITS));
   const equals = i8x16.splat(<i8>load<u8>(BITS, 1));
   const dot = i8x16.splat(<i8>load<u8>(BITS, 2));
   const afterEquals = i8x16.splat(<i8>load<u8>(BITS, 3));
   const afterDot = i8x16.splat(<i8>load<u8>(BITS, 4));
+  const afterDigit = i8x16.splat(<i8>load<u8>(BITS, 5));
   // The byte before the first reads as a line's end.
   store<u8>(CHUNK - 1, <u8>NL);
   for (let block = 0; block < limit; block += 16) {
@@ -152,7 +154,7 @@ export function walk(size: i32, limit: i32, output: usize, plain: bool): void {
     const before = i8x16.ne(lookup(NIBBLES + 32, v128.load(at - 1)), zero);
     const n = lookup(NIBBLES + 64, v128.load(at + 1));
     const drop = v128.or(
-      v128.and(i8x16.ne(v128.and(c, digit), zero), before),
+      v128.and(i8x16.ne(v128.and(c, digit), zero), v128.or(before, i8x16.eq(v128.and(n, afterDigit), zero))),
       v128.or(
         v128.and(i8x16.ne(v128.and(c, equals), zero), i8x16.eq(v128.and(n, afterEquals), zero)),
         v128.and(i8x16.ne(v128.and(c, dot), zero), i8x16.eq(v128.and(n, afterDot), zero)),

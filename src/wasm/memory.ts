@@ -35,10 +35,10 @@ export const BRACKET: u32 = 91;
 
 // The tables start the memory and the chunk starts at CHUNK: addresses the compiler folds into each
 // load (a global's value would be read again at every byte). After the tables: the nibble tables of
-// three lookups (what a byte is; whether it is of T_INSIDE; whether it may follow a mark's `=` or
-// an Apple name's dot), 16 bytes for low nibbles and 16 for high nibbles each, then the bits of the
-// first lookup that mean a digit, an `=` and a dot, and of the third that mean "may follow `=`" and
-// "may follow the dot".
+// three lookups (what a byte is; whether it is of T_INSIDE; whether it may follow a mark's `=`, an
+// Apple name's dot or a candidate's first digit), 16 bytes for low nibbles and 16 for high nibbles
+// each, then the bits of the first lookup that mean a digit, an `=` and a dot, and of the third that
+// mean "may follow `=`", "may follow the dot" and "may follow the first digit".
 export const NIBBLES: usize = 10 * 256;
 export const BITS: usize = NIBBLES + 6 * 16;
 export const MARKS: usize = BITS + 8;

@@ -21,6 +21,9 @@ const AFTER_CODE = table((c) => c === 45 || c === 58 || c <= 32 || c >= 127);
 /** A blank as the engine sees one, loosely: the same bytes but `-` and `:`. */
 const BLANK = table((c) => c <= 32 || c >= 127);
 const MARKER_END = table(among(ENHANCED_MARKER_ENDS));
+/** What follows the first digit of anything candidateAt takes: a digit (a code), or `.` (an
+ *  enhanced code). */
+const AFTER_FIRST_DIGIT = table((c) => isDigit(c) || c === 46);
 
 /** The tables the walk's twin in WebAssembly (src/wasm/log-walk.ts) reads, as ./log-walk-spec.ts
  *  hands them on. `inside`: after these nothing a candidate needs starts, since a basic or enhanced
@@ -31,6 +34,7 @@ export const CANDIDATE_TABLES = {
   afterCode: AFTER_CODE,
   blank: BLANK,
   markerEnd: MARKER_END,
+  afterFirstDigit: AFTER_FIRST_DIGIT,
 };
 
 /** The first digits of the basic codes the classifier reads (lexicon's firstDigits), as a table. */
@@ -72,7 +76,7 @@ export function candidateTest(codeFirst: string) {
   }
   return function candidateAt(bytes: Uint8Array, start: number, i: number): boolean {
     // Reads stay inside the array: a read past its end costs the optimised code (V8 deoptimises).
-    if (i + 3 >= bytes.length) return false;
+    if (i + 3 >= bytes.length || !AFTER_FIRST_DIGIT[bytes[i + 1]!]) return false;
     const c = bytes[i]!;
     const before = i > start ? bytes[i - 1]! : SPACE;
     if (isDigit(bytes[i + 1]) && isDigit(bytes[i + 2])) {

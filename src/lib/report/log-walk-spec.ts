@@ -33,6 +33,7 @@ export interface WalkSpec {
   afterCode: Uint8Array;
   blank: Uint8Array;
   markerEnd: Uint8Array;
+  afterFirstDigit: Uint8Array;
   codeFirst: Uint8Array;
   /** The bytes that follow `=` in some mark, and the dot in some Apple name. */
   afterEquals: Uint8Array;
@@ -120,13 +121,13 @@ export function nibbleTables(sets: readonly Uint8Array[]) {
 const ofClass = (spec: WalkSpec, c: number) => spec.class.map((k) => (k === c ? 1 : 0));
 
 /** The tables in the WebAssembly walk's order (src/wasm/log-walk.ts); the nibble tables of what a
- *  byte is (a digit, `=`, a dot, and the other classes), of T_INSIDE and of what may follow a mark,
- *  with the bits that tell them apart; then each mark list as a count and, per word, its checked
+ *  byte is (a digit, `=`, a dot, and the other classes), of T_INSIDE and of what may follow a mark
+ *  or a candidate's first digit, with the bits that tell them apart; then each mark list as a count and, per word, its checked
  *  byte's offset, its length and its bytes. */
 export function memoryImage(spec: WalkSpec): Uint8Array {
   const what = nibbleTables([DIGIT, MARK, DOT, END, JSON_OPEN].map((c) => ofClass(spec, c)));
   const before = nibbleTables([spec.inside]);
-  const after = nibbleTables([spec.afterEquals, spec.afterDot]);
+  const after = nibbleTables([spec.afterEquals, spec.afterDot, spec.afterFirstDigit]);
   const tables = [
     spec.class,
     spec.inside,
@@ -141,7 +142,7 @@ export function memoryImage(spec: WalkSpec): Uint8Array {
   ];
   const out: number[] = tables.flatMap((t) => [...t]);
   for (const n of [what, before, after]) out.push(...n.lo, ...n.hi);
-  out.push(...what.bits.slice(0, 3), ...after.bits, 0, 0, 0);
+  out.push(...what.bits.slice(0, 3), ...after.bits, 0, 0);
   for (const list of [spec.delivery, spec.sender, spec.recipient, spec.apple]) {
     out.push(list.length);
     for (const { bytes, at } of list) out.push(at, bytes.length, ...bytes);
