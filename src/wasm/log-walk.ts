@@ -60,45 +60,15 @@ export function init(reachBytes: i32, maxRecordBytes: i32): usize {
   return CHUNK;
 }
 
-/** Writes an entry of `n` i32s at the output's end, growing the memory when it must. */
-function room(n: u32): void {
-  const need = out + ((<usize>n) << 2);
+/** Starts an entry of `words` i32s (its tag the first) at the output's end, growing the memory
+ *  when it must; returns where it starts. */
+function entry(tag: i32, words: u32): usize {
+  const at = out;
+  out += (<usize>words) << 2;
   const have = (<usize>memory.size()) << 16;
-  if (need > have) memory.grow(<i32>((need - have + 0xffff) >> 16));
-}
-
-function put3(a: i32, b: i32, c: i32): void {
-  room(3);
-  store<i32>(out, a);
-  store<i32>(out, b, 4);
-  store<i32>(out, c, 8);
-  out += 12;
-}
-
-function put5(a: i32, b: i32, c: i32, d: i32, e: i32): void {
-  room(5);
-  store<i32>(out, a);
-  store<i32>(out, b, 4);
-  store<i32>(out, c, 8);
-  store<i32>(out, d, 12);
-  store<i32>(out, e, 16);
-  out += 20;
-}
-
-function put11(a: i32, b: i32, c: i32, d: i32, e: i32, f: i32, g: i32, h: i32, i: i32, j: i32, k: i32): void {
-  room(11);
-  store<i32>(out, a);
-  store<i32>(out, b, 4);
-  store<i32>(out, c, 8);
-  store<i32>(out, d, 12);
-  store<i32>(out, e, 16);
-  store<i32>(out, f, 20);
-  store<i32>(out, g, 24);
-  store<i32>(out, h, 28);
-  store<i32>(out, i, 32);
-  store<i32>(out, j, 36);
-  store<i32>(out, k, 40);
-  out += 44;
+  if (out > have) memory.grow(<i32>((out - have + 0xffff) >> 16));
+  store<i32>(at, tag);
+  return at;
 }
 
 /**
@@ -114,7 +84,6 @@ export function walk(size: i32, limit: i32, output: usize, plain: bool): void {
   setLength(size);
   const header = output;
   out = output + ((<usize>HEADER) << 2);
-  room(0);
   let line = 0;
   let open = false;
   let prevStart = 0;
@@ -191,8 +160,13 @@ export function walk(size: i32, limit: i32, output: usize, plain: bool): void {
             lastCount++;
           } else {
             if (has) {
-              if (lastHit || lastCount > 1) put5(RECORD, lastStart, lastEnd, lastLine, lastCount);
-              else skipped++;
+              if (lastHit || lastCount > 1) {
+                const e = entry(RECORD, 5);
+                store<i32>(e, lastStart, 4);
+                store<i32>(e, lastEnd, 8);
+                store<i32>(e, lastLine, 12);
+                store<i32>(e, lastCount, 16);
+              } else skipped++;
             }
             has = true;
             lastStart = start;
@@ -208,21 +182,23 @@ export function walk(size: i32, limit: i32, output: usize, plain: bool): void {
             const r =
               kind == 0 ? postfixRecipient(deliveryMarks, recipientMarks, start, end, mark, to, plain) : TEXT;
             const found = r >= 0;
-            put11(
-              DELIVERY,
-              start,
-              end,
-              kind,
-              mark,
-              to,
-              apple ? 1 : 0,
-              r,
-              found ? recipientEnd : 0,
-              found ? domainStart : 0,
-              found ? domainHash : 0,
-            );
+            const e = entry(DELIVERY, 11);
+            store<i32>(e, start, 4);
+            store<i32>(e, end, 8);
+            store<i32>(e, kind, 12);
+            store<i32>(e, mark, 16);
+            store<i32>(e, to, 20);
+            store<i32>(e, apple ? 1 : 0, 24);
+            store<i32>(e, r, 28);
+            store<i32>(e, found ? recipientEnd : 0, 32);
+            store<i32>(e, found ? domainStart : 0, 36);
+            store<i32>(e, found ? domainHash : 0, 40);
           }
-          if (sender) put3(SENDER, start, end);
+          if (sender) {
+            const e = entry(SENDER, 3);
+            store<i32>(e, start, 4);
+            store<i32>(e, end, 8);
+          }
         }
         start = i + 1;
         hit = false;
