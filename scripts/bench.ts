@@ -5,7 +5,8 @@
 //  2. A realistic log (95 % deliveries, 2 % iCloud replies, 2 % other providers' bounces, 1 % queue
 //     lines) of BENCH_MB (100) MB: the bin's `--summary` against
 //     `grep -cE 'status=(bounced|deferred)'` on the same file, in the same run; then its two halves
-//     made partial reports and merged, against that summary (./bench/scale.ts).
+//     made partial reports and merged, against that summary (./bench/scale.ts); and the log walk
+//     alone in WebAssembly and in JavaScript (./bench/walk.ts).
 //  3. The bin's start-up on an empty input against `node -e 0`.
 //  4. With BENCH_CORPUS (a folder of bounce messages, e.g. set-of-emails/maildir/bsd) and Sisimai
 //     installed: the bin per reply and --summary against Sisimai on the same files.
@@ -25,6 +26,7 @@ import { fmt, root, timed } from './bench/run.ts';
 import { hugeBench, jobsBench, mergeBench } from './bench/scale.ts';
 import { sisimaiBench } from './bench/sisimai.ts';
 import { startupBench } from './bench/startup.ts';
+import { walkBench } from './bench/walk.ts';
 import { buildBin } from './build-bin.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -105,6 +107,7 @@ try {
     `summary ratio: the CLI summary takes ${fmt(cliMs / grepRealMs, 1)}× grep's time (target ≤ 4×)`,
   );
 
+  walkBench(real);
   await mergeBench(bin, real, dir, summary as never);
 
   // 3. and 4. Start-up, and the bin against Sisimai on real bounces.

@@ -28,6 +28,7 @@ it('npm run bench classifies generated logs, compares the engine and the bin wit
   expect(r.stdout).toMatch(/ratio: the engine takes/);
   expect(r.stdout).toMatch(/summary: icloud-mail-reply-codes --summary --json: .* replies/);
   expect(r.stdout).toMatch(/summary ratio: the CLI summary takes .*× grep's time/);
+  expect(r.stdout).toMatch(/walk: the log walk alone on .*: WebAssembly .* ms .*, its JavaScript twin .* ms/);
   expect(r.stdout).toMatch(/merge: two halves --partial .* identical to --summary of the whole/);
   expect(r.stdout).toMatch(/start-up: icloud-mail-reply-codes --summary \/dev\/null: .*× node -e 0/);
   // Sisimai's side runs where Perl has it (Debian's libsisimai-perl), else the bench says why not.
