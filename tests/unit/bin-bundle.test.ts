@@ -1,7 +1,8 @@
 // The package's command as npm ships it: bundled by scripts/build-bin.ts with its MIME decoder (and
 // the Blob it is given) inside, it runs from a folder with no node_modules and prints what the
 // program from its sources prints, per reply and for the summary, on every bounce message of the
-// tests, one thread or several (its worker threads are bundled alike).
+// tests, one thread or several (its worker threads are bundled alike); and where WebAssembly cannot
+// run, its logs' reports are the same.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,8 +25,8 @@ beforeAll(async () => {
   writeFileSync(path.join(work, 'rules.json'), rules);
 }, 60_000);
 
-function run(program: string, args: string[]) {
-  const r = spawnSync(process.execPath, [program, ...args], {
+function run(program: string, args: string[], node: string[] = []) {
+  const r = spawnSync(process.execPath, [...node, program, ...args], {
     cwd: work,
     encoding: 'utf8',
     maxBuffer: 1 << 26,
@@ -44,4 +45,18 @@ describe('the bundled command', () => {
       expect(bundled).toContain('"format":"eml"');
     }
   }, 120_000);
+
+  it('reads logs the same where WebAssembly cannot run (node --jitless: the walk in JavaScript)', () => {
+    const logs = ['postfix.log', 'mixed.log', 'incident.log', 'cs01-block.log', 'trickle.log'];
+    const args = [
+      '--summary',
+      '--json',
+      '--jobs',
+      '1',
+      ...logs.map((f) => path.join(root, 'tests/fixtures/analyze', f)),
+    ];
+    const jitless = run(path.join(bin, 'cli.js'), args, ['--jitless']);
+    expect(jitless).toBe(run(path.join(bin, 'cli.js'), args));
+    expect(JSON.parse(jitless).replies).toBeGreaterThan(0);
+  });
 });

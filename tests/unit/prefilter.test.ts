@@ -1,11 +1,12 @@
 // The report's fast path never drops a line the engine would classify: on generated lines (codes,
 // markers, words, quotes, JSON and Python shapes, control characters, in any order) and on every
 // line of every fixture, a line with a reply passes the prefilter, and the log scanner hands it on
-// as part of a record, whatever lines come before and after it.
+// as part of a record, whatever lines come before and after it; with the walk in WebAssembly and in
+// JavaScript.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/lib/engine.ts';
 import { replyCodes } from '../../src/lib/lexicon.ts';
 import { LogScanner } from '../../src/lib/report/log-scan.ts';
@@ -16,7 +17,9 @@ const rules = loadEntries().map((e) => e.rule);
 const engine = createEngine(rules);
 const codes = replyCodes(rules.map((r) => r.code));
 const prefilter = createPrefilter(codes);
-const scanner = new LogScanner(codes);
+/** The scanner as it runs (its walk in WebAssembly) and as it runs where WebAssembly cannot. */
+const scanners = { wasm: new LogScanner(codes), js: new LogScanner(codes, undefined, 'js') };
+let scanner = scanners.wasm;
 
 const holdsReply = (line: string) => engine.classifyText(line).results.length > 0;
 
@@ -58,7 +61,11 @@ const line = fc
   .array(fc.tuple(token, fc.constantFrom('', ' ', '  ')), { maxLength: 14 })
   .map((parts) => parts.map(([t, gap]) => t + gap).join(''));
 
-describe('the prefilter and the log scanner', () => {
+describe.each(['wasm', 'js'] as const)('the prefilter and the log scanner (walk in %s)', (walk) => {
+  beforeAll(() => {
+    scanner = scanners[walk];
+  });
+
   it('never drop a generated line the engine would classify', () => {
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 4 }), (lines) => {

@@ -26,7 +26,10 @@ export interface LogSink {
 }
 
 export class LogScanner {
-  private readonly walk: Walk;
+  /** Made when the first log arrives: an input of messages or JSON, or none, never compiles it. */
+  private walk?: Walk;
+  private readonly codes: Iterable<number>;
+  private readonly kind: 'wasm' | 'js';
   private readonly search: ByteSearch;
   private readonly delivery: DeliveryLine = {
     start: 0,
@@ -44,10 +47,15 @@ export class LogScanner {
   /** `codes` are the basic codes the classifier reads (lexicon.ts's replyCodes); `search` finds
    *  bytes (Node passes a faster one); `walk` "js" keeps the walk in JavaScript. */
   constructor(codes: Iterable<number>, search: ByteSearch = searchBytes, walk: 'wasm' | 'js' = 'wasm') {
-    const codeFirst = firstDigits(codes);
-    const spec = walkSpec(codeFirst);
-    this.walk = (walk === 'wasm' && wasmWalk(spec)) || jsWalk(spec, codeFirst);
+    this.codes = codes;
+    this.kind = walk;
     this.search = search;
+  }
+
+  private made(): Walk {
+    const codeFirst = firstDigits(this.codes);
+    const spec = walkSpec(codeFirst);
+    return (this.kind === 'wasm' && wasmWalk(spec)) || jsWalk(spec, codeFirst);
   }
 
   /**
@@ -73,6 +81,7 @@ export class LogScanner {
     if (limit === 0) return { consumed: 0, lines: 0 };
     // `.` in deliveredIn's expressions stops at CR, U+2028 and U+2029 (bytes E2 80 A8/A9).
     const plain = this.search(bytes, CR, 0) < 0 && this.search(bytes, 0xe2, 0) < 0;
+    this.walk ??= this.made();
     const { words, end } = this.walk(bytes, limit, plain);
     let consumed = limit;
     let lines = words[H.lines]!;
