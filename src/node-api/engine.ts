@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createEngine, type Engine } from '../lib/engine.ts';
 import { decodeRules, type RuleRecord } from '../lib/rules.ts';
-import { nodeSearch } from './byte-search.ts';
 
 export type { Engine, ReportOptions } from '../lib/engine.ts';
 
@@ -14,18 +13,7 @@ export class MissingRulesError extends Error {}
 
 /** The engine over records already in hand: the content collection, parsed by the schema. */
 export function engineFor(records: readonly RuleRecord[]): Engine {
-  return withNodeSearch(createEngine(records));
-}
-
-/** The engine whose reports search logs' bytes with Node's native search. */
-function withNodeSearch(engine: Engine): Engine {
-  return {
-    ...engine,
-    reports: async () => {
-      const newReport = await engine.reports();
-      return (options = {}) => newReport({ search: nodeSearch, ...options });
-    },
-  };
+  return createEngine(records);
 }
 
 /** The engine over a /rules.json file; throws MissingRulesError when there is none, and an Error
@@ -39,5 +27,5 @@ export function engineFromFile(file: string | URL): Engine {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new MissingRulesError(name);
     throw error;
   }
-  return withNodeSearch(createEngine(decodeRules(JSON.parse(text), name)));
+  return createEngine(decodeRules(JSON.parse(text), name));
 }

@@ -7,7 +7,7 @@
 // Memory is laid out in ./memory.ts. The output, after the chunk, starts with a header of HEADER
 // i32s and goes on with tagged entries; it grows the memory as it needs.
 import { candidateAt, continuesRecord, setReach, startsLikeReply } from './candidates';
-import { TEXT, domainHash, domainStart, postfixRecipient, recipientEnd } from './recipient';
+import { TEXT, domainHash, domainStart, plainUpTo, postfixRecipient, recipientEnd } from './recipient';
 import {
   BITS,
   CHUNK,
@@ -80,8 +80,10 @@ function entry(tag: i32, words: u32): usize {
  * line, each line with a delivery mark and each with a sender mark, in the order of the chunk.
  * Line numbers count from 1 at the chunk's first line.
  */
-export function walk(size: i32, limit: i32, output: usize, plain: bool): void {
+export function walk(size: i32, limit: i32, output: usize): void {
   setLength(size);
+  // No CR or U+2028/U+2029 in the chunk: recipients need not look for them (postfixRecipient).
+  const plain = plainUpTo(limit);
   const header = output;
   out = output + ((<usize>HEADER) << 2);
   let line = 0;

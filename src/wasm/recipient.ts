@@ -2,7 +2,7 @@
 // deliveries-bytes.ts's postfixRecipient, whose answers it gives): `to=<…@…>` before the first
 // `status=sent`, or "read the line as text" where bytes over 0x7f or a later mark could change the
 // answer; and the hash of the recipient's domain (deliveries-bytes.ts's domainHash).
-import { CR, LT, T_WORD, byte, markEntry, table } from './memory';
+import { CHUNK, CR, LT, T_WORD, byte, markEntry, table } from './memory';
 
 const AT: u32 = 64;
 const GT: u32 = 62;
@@ -16,6 +16,18 @@ export let recipientStart: i32 = 0;
 export let recipientEnd: i32 = 0;
 export let domainStart: i32 = 0;
 export let domainHash: i32 = 0;
+
+/** True when bytes [0, limit) hold no CR and no E2, sixteen at a time (a few bytes past the limit
+ *  may be read too: a CR there only costs the recipients their shortcut). */
+export function plainUpTo(limit: i32): bool {
+  const cr = i8x16.splat(<i8>CR);
+  const e2 = i8x16.splat(<i8>E2);
+  for (let b = 0; b < limit; b += 16) {
+    const v = v128.load(CHUNK + <usize>b);
+    if (v128.any_true(v128.or(i8x16.eq(v, cr), i8x16.eq(v, e2)))) return false;
+  }
+  return true;
+}
 
 /** JavaScript's `\s` on ASCII. */
 function isSpace(c: u32): bool {

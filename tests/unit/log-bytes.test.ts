@@ -1,17 +1,16 @@
 // The log scanner reads delivery and queue lines from their bytes: on generated lines (ASCII and
 // not, CR and U+2028 included), the recipient the scanner and the byte reader find is the one
 // deliveredIn finds in the decoded line, the queue senders are the ones the expressions find, and the delivered filter's bits from
-// bytes are the bits from text. Node's native search and the browser's fallback find the same.
+// bytes are the bits from text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from '../../src/lib/report/base64.ts';
-import { decode, needle, searchBytes } from '../../src/lib/report/bytes.ts';
+import { decode } from '../../src/lib/report/bytes.ts';
 import { DeliveredSet, deliveredIn } from '../../src/lib/report/deliveries.ts';
 import { deliveredInBytes, type DeliveryLine } from '../../src/lib/report/deliveries-bytes.ts';
 import { APPLE_MAIL_NAME } from '../../src/lib/lexicon.ts';
 import { LogScanner } from '../../src/lib/report/log-scan.ts';
 import { postfixSendersIn } from '../../src/lib/report/senders.ts';
-import { nodeSearch } from '../../src/node-api/byte-search.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -136,13 +135,6 @@ describe('delivery and queue lines read from bytes', () => {
     }
     expect(b.save()).toEqual(a.save());
     expect(b.has('x@icloud.com')).toBe(true);
-  });
-
-  it('search the same with Node and with the browser fallback', () => {
-    const bytes = encode('to=<a@b> status=sent\nstat=Sent x => y\n{"a":1}\n');
-    for (const what of [needle('status=sent'), needle('=> '), needle('\n{'), 10, 123, needle('none')])
-      for (const from of [0, 5, 21, 40])
-        expect(searchBytes(bytes, what, from), String(what)).toBe(nodeSearch(bytes, what, from));
   });
 
   it('base64 round-trips and matches the standard encoding', () => {

@@ -89,10 +89,8 @@ const log = fc
 function words(bytes: Uint8Array) {
   const limit = bytes.lastIndexOf(10) + 1;
   if (limit === 0) return undefined;
-  // As the scanner says it: no CR, no first byte of U+2028 or U+2029.
-  const plain = !bytes.includes(13) && !bytes.includes(0xe2);
-  const a = js(bytes, limit, plain);
-  const b = wasm(bytes, limit, plain);
+  const a = js(bytes, limit);
+  const b = wasm(bytes, limit);
   return { js: [...a.words.subarray(0, a.end)], wasm: [...b.words.subarray(0, b.end)] };
 }
 

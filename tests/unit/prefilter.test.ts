@@ -18,7 +18,7 @@ const engine = createEngine(rules);
 const codes = replyCodes(rules.map((r) => r.code));
 const prefilter = createPrefilter(codes);
 /** The scanner as it runs (its walk in WebAssembly) and as it runs where WebAssembly cannot. */
-const scanners = { wasm: new LogScanner(codes), js: new LogScanner(codes, undefined, 'js') };
+const scanners = { wasm: new LogScanner(codes), js: new LogScanner(codes, 'js') };
 let scanner = scanners.wasm;
 
 const holdsReply = (line: string) => engine.classifyText(line).results.length > 0;

@@ -22,24 +22,6 @@ export const decode = (bytes: Uint8Array, start: number, end: number): string =>
 /** The bytes of an ASCII needle. */
 export const needle = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
-/** Finds a byte or a byte string in bytes from an offset: the typed array's own search for one
- *  byte, else the needle's last byte found that way and the rest compared here. Node passes one
- *  built on Buffer's native search (src/node-api/byte-search.ts), which is faster for strings. */
-export type ByteSearch = (bytes: Uint8Array, what: Uint8Array | number, from: number) => number;
-
-export const searchBytes: ByteSearch = (bytes, what, from) => {
-  if (typeof what === 'number') return bytes.indexOf(what, from);
-  const n = what.length - 1;
-  const anchor = what[n]!;
-  for (let i = bytes.indexOf(anchor, from + n); i >= 0; i = bytes.indexOf(anchor, i + 1)) {
-    const start = i - n;
-    let k = 0;
-    while (k < n && bytes[start + k] === what[k]) k++;
-    if (k === n) return start;
-  }
-  return -1;
-};
-
 /** Where `what` starts in bytes [from, to), or -1: for short ranges such as one line (the typed
  *  array's own search would run on past `to`). */
 export function indexIn(bytes: Uint8Array, what: Uint8Array, from: number, to: number): number {

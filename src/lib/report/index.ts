@@ -2,7 +2,6 @@
 // Pure (no DOM, no Node): /analyze/'s worker, `npm run classify -- --summary` and the Node API
 // feed it text chunk by chunk (see ./read.ts for reading byte streams and gzip).
 import type { Classifier, ClassifyOutcome } from '../classify/index.ts';
-import type { ByteSearch } from './bytes.ts';
 import { replyCodes } from '../lexicon.ts';
 import type { RuleEntry } from '../rules.ts';
 import { FileIntake, type FileInfo } from './intake.ts';
@@ -44,8 +43,6 @@ export interface AggregatorOptions {
   timeZone?: string;
   /** The time syslog lines' year is judged from when a file has no modification time. */
   now?: number;
-  /** How logs' bytes are searched; Node passes its native search (src/node-api/byte-search.ts). */
-  search?: ByteSearch;
 }
 
 /** One file being read: write its text in chunks, then end it (or fail it, then end it). */
@@ -78,7 +75,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     classifier: options.classifier,
     classifyAny: options.classifyAny,
     prefilter: createPrefilter(codes),
-    scanner: new LogScanner(codes, options.search),
+    scanner: new LogScanner(codes),
     tally,
     now: options.now ?? Date.now(),
   };

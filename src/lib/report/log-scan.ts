@@ -5,7 +5,7 @@
 // deliveries (to any provider) or name a queue's sender are found in the same walk by their marks
 // and handed on as byte ranges: the rest of the log is never turned into text.
 import { firstDigits } from '../lexicon.ts';
-import { CR, type ByteSearch, NL, searchBytes } from './bytes.ts';
+import { NL } from './bytes.ts';
 import type { DeliveryLine } from './deliveries-bytes.ts';
 import { DELIVERY, H, HEADER, jsWalk, RECORD, SENDER, type Walk } from './log-walk.ts';
 import { walkSpec } from './log-walk-spec.ts';
@@ -30,7 +30,6 @@ export class LogScanner {
   private walk?: Walk;
   private readonly codes: Iterable<number>;
   private readonly kind: 'wasm' | 'js';
-  private readonly search: ByteSearch;
   private readonly delivery: DeliveryLine = {
     start: 0,
     end: 0,
@@ -44,12 +43,11 @@ export class LogScanner {
     domainHash: 0,
   };
 
-  /** `codes` are the basic codes the classifier reads (lexicon.ts's replyCodes); `search` finds
-   *  bytes (Node passes a faster one); `walk` "js" keeps the walk in JavaScript. */
-  constructor(codes: Iterable<number>, search: ByteSearch = searchBytes, walk: 'wasm' | 'js' = 'wasm') {
+  /** `codes` are the basic codes the classifier reads (lexicon.ts's replyCodes); `walk` "js" keeps
+   *  the walk in JavaScript. */
+  constructor(codes: Iterable<number>, walk: 'wasm' | 'js' = 'wasm') {
     this.codes = codes;
     this.kind = walk;
-    this.search = search;
   }
 
   private made(): Walk {
@@ -79,10 +77,8 @@ export class LogScanner {
     }
     const limit = bytes.lastIndexOf(NL) + 1;
     if (limit === 0) return { consumed: 0, lines: 0 };
-    // `.` in deliveredIn's expressions stops at CR, U+2028 and U+2029 (bytes E2 80 A8/A9).
-    const plain = this.search(bytes, CR, 0) < 0 && this.search(bytes, 0xe2, 0) < 0;
     this.walk ??= this.made();
-    const { words, end } = this.walk(bytes, limit, plain);
+    const { words, end } = this.walk(bytes, limit);
     let consumed = limit;
     let lines = words[H.lines]!;
     const has = words[H.has] === 1;

@@ -18,7 +18,7 @@ interface Exports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   /** Returns where the chunk goes; traps if the tables and marks reach it. */
   init(reach: number, maxRecord: number): number;
-  walk(size: number, limit: number, output: number, plain: boolean): void;
+  walk(size: number, limit: number, output: number): void;
 }
 
 let module: object | null | undefined;
@@ -52,12 +52,12 @@ export function wasmWalk(spec: WalkSpec): Walk | undefined {
   grow(image.length);
   new Uint8Array(memory.buffer).set(image);
   const chunk = wasm.init(spec.reach, spec.maxRecord);
-  return (bytes, limit, plain): WalkWords => {
+  return (bytes, limit): WalkWords => {
     const output = align(chunk + bytes.length);
     // Room for the header and a first page of entries; the walk grows the memory for more.
     grow(output + HEADER * 4 + PAGE);
     new Uint8Array(memory.buffer, chunk, bytes.length).set(bytes);
-    wasm.walk(bytes.length, limit, output, plain);
+    wasm.walk(bytes.length, limit, output);
     const header = new Int32Array(memory.buffer, output, HEADER);
     const end = header[H.bytes]! / 4;
     return { words: new Int32Array(memory.buffer, output, end), end };

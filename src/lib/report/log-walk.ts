@@ -22,9 +22,8 @@ export interface WalkWords {
   words: Int32Array;
   end: number;
 }
-/** Walks bytes [0, limit) (bytes[limit - 1] ends a line); `plain`: the chunk holds no CR and no
- *  first byte of U+2028 or U+2029 (see postfixRecipient). */
-export type Walk = (bytes: Uint8Array, limit: number, plain: boolean) => WalkWords;
+/** Walks bytes [0, limit) (bytes[limit - 1] ends a line). */
+export type Walk = (bytes: Uint8Array, limit: number) => WalkWords;
 
 export const HEADER = 10;
 /** Lines read; whether the last record may still take continuation lines; whether there is a last
@@ -77,7 +76,10 @@ export function jsWalk(spec: WalkSpec, codeFirst: string): Walk {
     out.end += fields.length;
   };
 
-  return (bytes, limit, plain) => {
+  return (bytes, limit) => {
+    // No CR or U+2028/U+2029 in the chunk: recipients need not look for them (postfixRecipient).
+    const lines = bytes.subarray(0, limit);
+    const plain = !lines.includes(CR) && !lines.includes(0xe2);
     out.end = HEADER;
     let line = 0;
     let open = false;

@@ -1,0 +1,11 @@
+import { openAsBlob } from 'node:fs';
+import { createEngine } from './src/lib/engine.ts';
+import { readStream } from './src/lib/report/read.ts';
+import { loadEntries } from './tests/support/entries.ts';
+const engine = createEngine(loadEntries().map((e) => e.rule));
+const newReport = await engine.reports();
+const blob = await openAsBlob('/tmp/real100.log');
+const t = performance.now();
+const agg = newReport({});
+await readStream(agg, 'real.log', blob.stream(), { bytes: blob.size });
+console.log('read', (performance.now() - t).toFixed(0));
