@@ -8,7 +8,7 @@ import { loadState, mergeStates, newState, saveState, type TallyState } from './
 import type { Report } from './types.ts';
 
 export const PARTIAL_FORMAT = 'icloud-mail-reply-codes/partial-report';
-export const PARTIAL_VERSION = 1;
+export const PARTIAL_VERSION = 2;
 
 export interface PartialReport {
   format: typeof PARTIAL_FORMAT;
