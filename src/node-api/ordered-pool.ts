@@ -93,13 +93,19 @@ export async function runOrdered<T, R>(items: readonly T[], options: PoolOptions
   if (failed) throw failed.error;
 }
 
-/** A worker's side: does each item it is posted with `work` and posts the result back. */
-export function serveItems<T, R>(port: MessagePort, work: (item: T) => Promise<R>): void {
+/** A worker's side: does each item it is posted with `work` and posts the result back, handing
+ *  over what `transfer` names of it instead of copying. */
+export function serveItems<T, R>(
+  port: MessagePort,
+  work: (item: T) => Promise<R>,
+  transfer: (result: R) => Transferable[] = () => [],
+): void {
   port.on('message', async (message: PoolRequest<T>) => {
     if (message === 'done') return port.close();
     const { index, item } = message;
     try {
-      port.postMessage({ index, result: await work(item) } satisfies PoolReply<R>);
+      const result = await work(item);
+      port.postMessage({ index, result } satisfies PoolReply<R>, transfer(result));
     } catch (error) {
       port.postMessage({
         index,
