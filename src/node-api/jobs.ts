@@ -1,8 +1,8 @@
 // --jobs N: the inputs' tasks (./job-plan.ts) shared between this thread and N - 1 worker threads
 // (./job-worker.ts) by the ordered pool (./ordered-pool.ts), each task's partial report merged in
-// input order, so the report is the one a single job makes. This thread reads the first task while
-// the workers start; it would otherwise only wait for them.
-import { mergePartials, savePartial, type PartialReport } from '../lib/report/partial.ts';
+// input order as soon as those before it are, so the report is the one a single job makes. This
+// thread reads the first task while the workers start; it would otherwise only wait for them.
+import { PartialMerger, savePartial, type PartialReport } from '../lib/report/partial.ts';
 import { deriveReport } from '../lib/report/derive.ts';
 import type { Report } from '../lib/report/types.ts';
 import type { Engine } from './engine.ts';
@@ -28,19 +28,16 @@ export async function runJobs(
   const { engine } = options;
   const tasks = planTasks(inputs, jobs, options.rangeBytes);
   const newReport = await engine.reports();
-  const partials: PartialReport[] = [];
+  const merger = new PartialMerger(engine.rules);
   await runOrdered(tasks, {
     threads: jobs,
     worker: options.worker,
     workerData: { rules: options.rulesFile },
     youngMb: YOUNG_MB,
     local: (task) => readTask(newReport, task),
-    take: (partial) => void partials.push(partial),
+    take: (partial, i) => merger.add(tasks[i]!.input.name, partial),
   });
-  const { state, rowLimit } = mergePartials(
-    partials.map((partial, i) => ({ name: tasks[i]!.input.name, partial })),
-    engine.rules,
-  );
+  const { state, rowLimit } = merger.merged();
   const byId = new Map(engine.rules.map((r) => [r.id, r]));
   return {
     report: () => deriveReport(state, byId, rowLimit),
