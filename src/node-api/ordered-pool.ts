@@ -1,7 +1,8 @@
 // Items of work shared between this thread and worker threads, each taking the next item when it is
 // free, and the results handed on in item order as soon as every item before them is done: the
-// command's --jobs for a folder of bounce messages (./folder-jobs.ts). A failed item fails the run
-// after the results of the items before it were handed on, as one thread would have.
+// command's --jobs for a folder of bounce messages (./folder-jobs.ts) and for big logs
+// (./jobs.ts). A failed item fails the run after the results of the items before it were handed
+// on, as one thread would have.
 import { Worker, type MessagePort } from 'node:worker_threads';
 
 /** What the pool posts a worker, and what it posts back. */
