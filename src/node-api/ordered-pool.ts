@@ -95,11 +95,11 @@ export async function runOrdered<T, R>(items: readonly T[], options: PoolOptions
 }
 
 /** A worker's side: does each item it is posted with `work` and posts the result back, handing
- *  over what `transfer` names of it instead of copying. */
+ *  over the buffers `transfer` names of it instead of copying them. */
 export function serveItems<T, R>(
   port: MessagePort,
   work: (item: T) => Promise<R>,
-  transfer: (result: R) => Transferable[] = () => [],
+  transfer: (result: R) => ArrayBuffer[] = () => [],
 ): void {
   port.on('message', async (message: PoolRequest<T>) => {
     if (message === 'done') return port.close();
