@@ -108,7 +108,8 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
       // The --jobs workers for big logs read times as UTC: another zone runs as one job.
       const inWorkers =
         workers !== undefined && !inFolderJobs && timeZone === 'UTC' && worthJobs(inputs, jobs);
-      // Those workers are started with a small young generation of their own; this thread only merges.
+      // Those workers start with a small young generation of their own; this thread, which reads a
+      // part too, keeps V8's rather than start the command again.
       if (!inWorkers && wantsSmallHeap(inputs)) rerunWithSmallHeap();
       // The report code loads only here; the terminal prints no per-reply CSV, so no rows are kept.
       const { analyzeInputs } = await import('./analyze.ts');
@@ -121,7 +122,7 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
           : inWorkers && workers
             ? await (
                 await import('./jobs.ts')
-              ).runJobs(inputs, jobs, { rulesFile: rules, rules: engine.rules, worker: workers.logs })
+              ).runJobs(inputs, jobs, { rulesFile: rules, engine, worker: workers.logs })
             : await analyzeInputs(inputs, newReport({ rowLimit: 0, timeZone }));
       if (partial) return void process.stdout.write(`${JSON.stringify(aggregator.partial())}\n`);
       return await printReport(aggregator.report());

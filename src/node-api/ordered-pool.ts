@@ -1,7 +1,8 @@
 // Items of work shared between this thread and worker threads, each taking the next item when it is
 // free, and the results handed on in item order as soon as every item before them is done: the
-// command's --jobs for a folder of bounce messages (./folder-jobs.ts). A failed item fails the run
-// after the results of the items before it were handed on, as one thread would have.
+// command's --jobs for a folder of bounce messages (./folder-jobs.ts) and for big logs
+// (./jobs.ts). A failed item fails the run after the results of the items before it were handed
+// on, as one thread would have.
 import { Worker, type MessagePort } from 'node:worker_threads';
 
 /** What the pool posts a worker, and what it posts back. */
@@ -93,13 +94,19 @@ export async function runOrdered<T, R>(items: readonly T[], options: PoolOptions
   if (failed) throw failed.error;
 }
 
-/** A worker's side: does each item it is posted with `work` and posts the result back. */
-export function serveItems<T, R>(port: MessagePort, work: (item: T) => Promise<R>): void {
+/** A worker's side: does each item it is posted with `work` and posts the result back, handing
+ *  over the buffers `transfer` names of it instead of copying them. */
+export function serveItems<T, R>(
+  port: MessagePort,
+  work: (item: T) => Promise<R>,
+  transfer: (result: R) => ArrayBuffer[] = () => [],
+): void {
   port.on('message', async (message: PoolRequest<T>) => {
     if (message === 'done') return port.close();
     const { index, item } = message;
     try {
-      port.postMessage({ index, result: await work(item) } satisfies PoolReply<R>);
+      const result = await work(item);
+      port.postMessage({ index, result } satisfies PoolReply<R>, transfer(result));
     } catch (error) {
       port.postMessage({
         index,

@@ -46,7 +46,7 @@ describe('--jobs', () => {
     const one = (await analyzeInputs(inputs, newReport({ rowLimit: 0 }))).report();
     expect(one.warnings.some((w) => w.kind === 'incident')).toBe(true);
     for (const jobs of [2, 3]) {
-      const many = await runJobs(inputs, jobs, { rulesFile, rules, worker, rangeBytes: 1000 });
+      const many = await runJobs(inputs, jobs, { rulesFile, engine, worker, rangeBytes: 1000 });
       expect(many.report()).toEqual(one);
     }
   }, 60_000);

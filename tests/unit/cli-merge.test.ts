@@ -49,7 +49,7 @@ describe('--partial and --merge', () => {
     for (const half of ['a', 'b'])
       writeFileSync(path.join(work, `${half}.json`), ok(['--partial', path.join(work, `${half}.log`)]));
     const partial = JSON.parse(readFileSync(path.join(work, 'a.json'), 'utf8'));
-    expect(partial).toMatchObject({ format: 'icloud-mail-reply-codes/partial-report', version: 1 });
+    expect(partial).toMatchObject({ format: 'icloud-mail-reply-codes/partial-report', version: 2 });
     const merged = JSON.parse(
       ok(['--merge', '--json', path.join(work, 'a.json'), path.join(work, 'b.json')]),
     );

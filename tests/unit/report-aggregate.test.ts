@@ -214,6 +214,15 @@ describe('incidents and the suppress and keep lists', () => {
     expect(r.domains.custom).toBeGreaterThan(0);
     expect(r.series?.buckets.length).toBeGreaterThan(1);
   });
+
+  it('decides each address of one after-repeats entry on its own days', async () => {
+    const log = read(fixtures, 'postfix.log');
+    // ed@icloud.com is over quota once, on a day dora@icloud.com is too.
+    const ed = log.split('\n').find((l) => l.includes('dora@') && l.startsWith('Mar  3'))!;
+    const r = await reportOf([['postfix.log', `${log}${ed.replace('dora@', 'ed@')}\n`]]);
+    expect(r.suppressList.find((a) => a.address === 'dora@icloud.com')?.reason).toContain('on 3 days');
+    expect(r.keepList.find((a) => a.address === 'ed@icloud.com')?.reason).toContain('on 1 day');
+  });
 });
 
 describe('recipient domains', () => {

@@ -139,7 +139,7 @@ describe('merging partial reports', () => {
     expect(merge({ entries: {} })).toThrow(
       new PartialError('a.json is not a partial report (made with --partial).'),
     );
-    expect(merge({ ...good, version: 99 })).toThrow(/version 99; this version merges version 1 only/);
+    expect(merge({ ...good, version: 99 })).toThrow(/version 99; this version merges version 2 only/);
     expect(() => mergeReports([{ name: 'a.json', partial: good }], rules.slice(1))).toThrow(
       /other rule data/,
     );

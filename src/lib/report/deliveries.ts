@@ -1,12 +1,28 @@
 // Recipients that received mail somewhere in the input, so a later "user does not exist" for them
 // reads as suspicious. A log of millions of deliveries would not fit a Set in 200 MB, so they go
-// into a Bloom filter of fixed size (8 MiB): at a million addresses a false "delivered" is about
-// 1 in 10 million ((1 - e^(-kn/m))^k with m = 2^26 bits, k = 7 hashes, n = 10^6: 9.4e-8), and it
-// only strengthens the incident warning, never suppresses anyone.
+// into a Bloom filter of fixed size (8 MiB). It is a blocked one: each address sets its 8 bits in
+// one 64-byte block, one cache line, where a plain filter's 7 bits spread over the 8 MiB cost 7
+// cache misses per delivery (two --jobs threads slowed each other down on them). A false
+// "delivered" is likelier than in a plain filter of that size, still small: with n addresses over
+// B = 2^17 blocks of s = 512 bits and k = 8 bits each, Σ_j Pois(j; n/B) · (1 - (1 - 1/s)^(kj))^k
+// is 2.2e-7 at a million addresses (a plain filter: 9.4e-8) and 6.7e-4 at four million
+// (tests/unit/delivered-filter.test.ts measures it), and it only strengthens the incident
+// warning, never suppresses anyone.
 import { fromBase64, toBase64 } from './base64.ts';
 
 const BITS = 1 << 26;
-const HASHES = 7;
+/** Words (of 32 bits) per block: 16, a 64-byte cache line. */
+const BLOCK_WORDS = 16;
+const BLOCKS = BITS / (BLOCK_WORDS * 32);
+const HASHES = 8;
+
+/** Murmur3's finaliser: every bit of the result depends on every bit of `h` (FNV's low bits
+ *  depend only on the characters' low bits, and they pick the block). */
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
 
 /** Two hashes of the characters `at(0)`, …, `at(length - 1)`: of a text's UTF-16 units, or of
  *  ASCII bytes, which are the same numbers. */
@@ -19,7 +35,7 @@ function hashes(length: number, at: (i: number) => number): [number, number] {
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
   }
-  return [a >>> 0, (b | 1) >>> 0];
+  return [mix(a), mix(b)];
 }
 
 const textHashes = (text: string) => hashes(text.length, (i) => text.charCodeAt(i));
@@ -33,8 +49,12 @@ export interface SavedDelivered {
 }
 
 const WORDS = BITS / 32;
-/** (a + i·b) mod BITS: BITS divides 2³², so the low bits of the 32-bit sum are the same. */
-const bitAt = (a: number, b: number, i: number) => (a + Math.imul(i, b)) & (BITS - 1);
+/** The address's block: the first of its words. */
+const blockOf = (a: number) => (a % BLOCKS) * BLOCK_WORDS;
+/** The next of an address's bits in its block: the top 9 bits of a linear congruential sequence
+ *  started at its second hash. Bits of (a + i·b) mod 512, as a plain filter takes them, made
+ *  2.5 times the false positives in a block this small. */
+const nextBit = (x: number) => (Math.imul(x, 0x2c1b3c6d) + 0x297a2d39) | 0;
 const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 const wordsOf = (text: string): Uint32Array => {
@@ -57,10 +77,12 @@ export class DeliveredSet {
   }
 
   private set([a, b]: [number, number]) {
-    this.bits ??= new Uint32Array(WORDS);
-    for (let i = 0; i < HASHES; i++) {
-      const bit = bitAt(a, b, i);
-      this.bits[bit >>> 5]! |= 1 << (bit & 31);
+    const bits = (this.bits ??= new Uint32Array(WORDS));
+    const block = blockOf(a);
+    for (let i = 0, x = b; i < HASHES; i++) {
+      x = nextBit(x);
+      const bit = x >>> 23;
+      bits[block + (bit >>> 5)]! |= 1 << (bit & 31);
     }
     this.count++;
   }
@@ -102,9 +124,11 @@ export class DeliveredSet {
   has(address: string): boolean {
     if (!this.bits) return false;
     const [a, b] = textHashes(address.toLowerCase());
-    for (let i = 0; i < HASHES; i++) {
-      const bit = bitAt(a, b, i);
-      if (!(this.bits[bit >>> 5]! & (1 << (bit & 31)))) return false;
+    const block = blockOf(a);
+    for (let i = 0, x = b; i < HASHES; i++) {
+      x = nextBit(x);
+      const bit = x >>> 23;
+      if (!(this.bits[block + (bit >>> 5)]! & (1 << (bit & 31)))) return false;
     }
     return true;
   }

@@ -11,6 +11,7 @@ const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t
 
 function entryRows(state: TallyState, byId: ReadonlyMap<string, RuleEntry>): EntryRow[] {
   const icloud = state.totals.icloud;
+  const recipients = state.hits.recipients();
   return [...state.stats]
     .map(([id, s]) => {
       const e = byId.get(id)!;
@@ -25,7 +26,7 @@ function entryRows(state: TallyState, byId: ReadonlyMap<string, RuleEntry>): Ent
         category: e.category,
         count: s.count,
         share: icloud ? s.count / icloud : 0,
-        recipients: s.recipients.size,
+        recipients: recipients.get(id) ?? 0,
       };
       if (e.enhanced) row.enhanced = e.enhanced;
       if (e.retryDelay) row.retryDelay = e.retryDelay;

@@ -3,35 +3,10 @@
 // REPEATS_TO_SUPPRESS different days (retries of one message on one day are not repeats). An
 // address hit during a suspected Apple incident is kept whatever the entry says.
 import type { RuleEntry } from '../rules.ts';
+import type { Hit, HitTable } from './hits.ts';
 import type { KeepGroup, ListedAddress } from './types.ts';
 
 export const REPEATS_TO_SUPPRESS = 3;
-
-export interface AddressHits {
-  count: number;
-  /** UTC days (YYYY-MM-DD) with this reply, kept for `after-repeats` entries only; replies
-   *  without a time count one each. */
-  days?: Set<string>;
-}
-
-/** recipient (lowercased) → entry id → hits. */
-export type HitsByAddress = Map<string, Map<string, AddressHits>>;
-
-export function recordHit(
-  hits: HitsByAddress,
-  recipient: string,
-  entry: RuleEntry,
-  time: number | undefined,
-) {
-  let byEntry = hits.get(recipient);
-  if (!byEntry) hits.set(recipient, (byEntry = new Map()));
-  let h = byEntry.get(entry.id);
-  if (!h) byEntry.set(entry.id, (h = { count: 0 }));
-  h.count++;
-  if (entry.suppress !== 'after-repeats') return;
-  h.days ??= new Set();
-  h.days.add(time === undefined ? `undated-${h.count}` : new Date(time).toISOString().slice(0, 10));
-}
 
 interface Verdict {
   suppress: boolean;
@@ -43,7 +18,7 @@ interface Verdict {
 const keepGroup = (entry: RuleEntry, incident: boolean): KeepGroup =>
   incident ? 'incident' : entry.outcome === 'transient' ? 'retry' : 'fix-first';
 
-function verdictFor(entry: RuleEntry, hits: AddressHits, incident: boolean): Verdict {
+function verdictFor(entry: RuleEntry, hit: Hit, incident: boolean): Verdict {
   const title = `“${entry.title}”`;
   if (incident)
     return {
@@ -55,7 +30,7 @@ function verdictFor(entry: RuleEntry, hits: AddressHits, incident: boolean): Ver
     return { suppress: true, entry: entry.id, reason: `${title}: the entry says to suppress the address.` };
   if (entry.suppress === 'no')
     return { suppress: false, entry: entry.id, reason: `${title}: not a reason to suppress the address.` };
-  const days = hits.days?.size ?? 0;
+  const days = hit.days ?? 0;
   const times = `${days} ${days === 1 ? 'day' : 'days'}`;
   return days >= REPEATS_TO_SUPPRESS
     ? {
@@ -70,18 +45,31 @@ function verdictFor(entry: RuleEntry, hits: AddressHits, incident: boolean): Ver
       };
 }
 
+/** verdictFor, each distinct verdict made once: a big log's hundred thousand addresses share a
+ *  few dozen reasons, and a sentence of its own for each took 20 MB. */
+function sharedVerdicts(): typeof verdictFor {
+  const made = new Map<string, Verdict>();
+  return (entry, hit, incident) => {
+    const key = incident ? `${entry.id} incident` : `${entry.id} ${hit.days ?? 0}`;
+    let verdict = made.get(key);
+    if (!verdict) made.set(key, (verdict = verdictFor(entry, hit, incident)));
+    return verdict;
+  };
+}
+
 /** One verdict per address: suppressed if any of its replies says so, else kept. */
 export function decideLists(
-  hits: HitsByAddress,
+  hits: HitTable,
   entries: ReadonlyMap<string, RuleEntry>,
   inIncident: (address: string, entry: string) => boolean,
 ): { suppressList: ListedAddress[]; keepList: ListedAddress[] } {
   const suppressList: ListedAddress[] = [];
   const keepList: ListedAddress[] = [];
+  const verdict = sharedVerdicts();
   for (const address of [...hits.keys()].sort()) {
-    const verdicts = [...hits.get(address)!].map(([id, h]) =>
-      verdictFor(entries.get(id)!, h, inIncident(address, id)),
-    );
+    const verdicts = hits
+      .hitsOf(address)
+      .map((h) => verdict(entries.get(h.entry)!, h, inIncident(address, h.entry)));
     const decisive = verdicts.find((v) => v.suppress) ?? verdicts[0]!;
     const listed: ListedAddress = { address, entry: decisive.entry, reason: decisive.reason };
     if (decisive.suppress) suppressList.push(listed);

@@ -8,7 +8,7 @@ import { loadState, mergeStates, newState, saveState, type TallyState } from './
 import type { Report } from './types.ts';
 
 export const PARTIAL_FORMAT = 'icloud-mail-reply-codes/partial-report';
-export const PARTIAL_VERSION = 1;
+export const PARTIAL_VERSION = 2;
 
 export interface PartialReport {
   format: typeof PARTIAL_FORMAT;
@@ -62,28 +62,45 @@ function check(value: unknown, name: string, digest: string): PartialReport {
   return p as PartialReport;
 }
 
-/** The state of every shard's input, in the order given, and the rows limit of the first. */
-export function mergePartials(
-  partials: readonly { name: string; partial: unknown }[],
-  rules: readonly RuleEntry[],
-): { state: TallyState; rowLimit: number } {
-  const digest = rulesDigest(rules);
+/** Partial reports merged one at a time, in input order, so each can go as soon as it is in (and
+ *  --jobs merges a part while later ones are still being read). */
+export class PartialMerger {
+  private readonly digest: string;
   // The first shard's state is where the others merge in (not an empty state: its zone would win).
-  let state: TallyState | undefined;
-  let rowLimit: number | undefined;
-  for (const { name, partial } of partials) {
-    const p = check(partial, name, digest);
-    rowLimit ??= p.rowLimit;
+  private state: TallyState | undefined;
+  private rowLimit: number | undefined;
+
+  constructor(rules: readonly RuleEntry[]) {
+    this.digest = rulesDigest(rules);
+  }
+
+  add(name: string, partial: unknown) {
+    const p = check(partial, name, this.digest);
+    const rowLimit = (this.rowLimit ??= p.rowLimit);
     let next: TallyState;
     try {
       next = loadState(p.state);
     } catch (error) {
       throw new PartialError(`${name} is damaged: ${error instanceof Error ? error.message : String(error)}`);
     }
-    state = state ? mergeStates(state, next) : next;
+    const state = (this.state = this.state ? mergeStates(this.state, next) : next);
     if (state.rows.length > rowLimit) state.rows.length = rowLimit;
   }
-  return { state: state ?? newState(), rowLimit: rowLimit ?? 0 };
+
+  /** The state of every shard's input, and the rows limit of the first. */
+  merged(): { state: TallyState; rowLimit: number } {
+    return { state: this.state ?? newState(), rowLimit: this.rowLimit ?? 0 };
+  }
+}
+
+/** The state of every shard's input, in the order given, and the rows limit of the first. */
+export function mergePartials(
+  partials: readonly { name: string; partial: unknown }[],
+  rules: readonly RuleEntry[],
+): { state: TallyState; rowLimit: number } {
+  const merger = new PartialMerger(rules);
+  for (const { name, partial } of partials) merger.add(name, partial);
+  return merger.merged();
 }
 
 /** The report of all the shards' input together. */

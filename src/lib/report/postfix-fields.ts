@@ -20,6 +20,12 @@ export interface PostfixFields {
 /** Queue id → envelope sender, from qmgr lines. */
 export class QueueSenders {
   private readonly senders = new Map<string, string>();
+  private readonly kept: number;
+
+  /** `kept` 0 remembers nothing: without per-reply rows nothing asks (the command's summary). */
+  constructor(kept = SENDERS_KEPT) {
+    this.kept = kept;
+  }
 
   /** Reads a line that may be a qmgr `from=<…>` line. */
   add(line: string) {
@@ -29,9 +35,10 @@ export class QueueSenders {
 
   /** A queue id and its sender read from a qmgr line's bytes (SENDER's groups). */
   set(queueId: string, sender: string) {
+    if (!this.kept) return;
     this.senders.delete(queueId);
     this.senders.set(queueId, sender);
-    if (this.senders.size > SENDERS_KEPT) this.senders.delete(this.senders.keys().next().value!);
+    if (this.senders.size > this.kept) this.senders.delete(this.senders.keys().next().value!);
   }
 
   get(queueId: string): string | undefined {

@@ -32,8 +32,13 @@ export function queueId(line: string): string | undefined {
   return POSTFIX_ID.exec(head)?.[1] ?? EXIM_ID.exec(head)?.[1];
 }
 
+/** Sending domains kept once each, at most: a log's messages come from few. */
+const DOMAINS_SHARED = 10_000;
+
 export class SenderIndex {
   private readonly byQueue = new Map<string, string>();
+  /** Each domain's one copy, so the queue ids of one domain share it. */
+  private readonly domains = new Map<string, string>();
 
   /** A log line that may name a sender: remembers the sender's domain under its queue id. */
   line(text: string) {
@@ -45,7 +50,14 @@ export class SenderIndex {
   sender(id: string, sender: string) {
     if (!sender.includes('@')) return;
     if (this.byQueue.size >= MAX_QUEUED) this.byQueue.delete(this.byQueue.keys().next().value!);
-    this.byQueue.set(id, domainOf(sender));
+    this.byQueue.set(id, this.shared(domainOf(sender)));
+  }
+
+  private shared(domain: string): string {
+    const known = this.domains.get(domain);
+    if (known !== undefined) return known;
+    if (this.domains.size < DOMAINS_SHARED) this.domains.set(domain, domain);
+    return domain;
   }
 
   /** The sending domain of the record a reply came from: by queue id for a log line, else what

@@ -1,5 +1,4 @@
 // The parts of the aggregator's state (./state.ts) whose saving or merging takes more than a line.
-import type { AddressHits, HitsByAddress } from './lists.ts';
 import type { EntryStats, StateFile, StatePart, Totals } from './state.ts';
 import type { ReplyRow } from './types.ts';
 
@@ -81,57 +80,11 @@ export function mapPart<V>(add: (a: V, b: V) => V): StatePart<Map<string, V>> {
   };
 }
 
-type SavedStats = Omit<EntryStats, 'recipients'> & { recipients: string[] };
-
-export const statsPart: StatePart<Map<string, EntryStats>> = {
-  save: (m) => [...m].map(([id, s]): [string, SavedStats] => [id, { ...s, recipients: [...s.recipients] }]),
-  load: (s) =>
-    new Map(
-      (s as [string, SavedStats][]).map(([id, x]) => [id, { ...x, recipients: new Set(x.recipients) }]),
-    ),
-  merge: mapPart<EntryStats>((a, b) => {
-    const s: EntryStats = { count: a.count + b.count, recipients: a.recipients };
-    for (const r of b.recipients) s.recipients.add(r);
-    const first = min(a.first, b.first);
-    const last = max(a.last, b.last);
-    if (first !== undefined) s.first = first;
-    if (last !== undefined) s.last = last;
-    return s;
-  }).merge,
-};
-
-/** Undated hits count one "day" each (`undated-N`, see ./lists.ts): b's are numbered after a's. */
-function addHits(a: AddressHits, b: AddressHits): AddressHits {
-  const h: AddressHits = { count: a.count + b.count };
-  if (a.days || b.days) {
-    h.days = new Set(a.days);
-    for (const d of b.days ?? [])
-      h.days.add(d.startsWith('undated-') ? `undated-${a.count + Number(d.slice(8))}` : d);
-  }
-  return h;
-}
-
-type SavedHits = [string, [string, number, string[]?][]][];
-
-export const hitsPart: StatePart<HitsByAddress> = {
-  save: (hits) =>
-    [...hits].map(([address, byEntry]) => [
-      address,
-      [...byEntry].map(([id, h]) => (h.days ? [id, h.count, [...h.days]] : [id, h.count])),
-    ]),
-  load: (s) =>
-    new Map(
-      (s as SavedHits).map(([address, byEntry]) => [
-        address,
-        new Map(byEntry.map(([id, count, days]) => [id, days ? { count, days: new Set(days) } : { count }])),
-      ]),
-    ),
-  merge(a, b) {
-    for (const [address, byEntry] of b) {
-      const mine = a.get(address);
-      if (!mine) a.set(address, byEntry);
-      else for (const [id, h] of byEntry) mine.set(id, mine.has(id) ? addHits(mine.get(id)!, h) : h);
-    }
-    return a;
-  },
-};
+export const statsPart = mapPart<EntryStats>((a, b) => {
+  const s: EntryStats = { count: a.count + b.count };
+  const first = min(a.first, b.first);
+  const last = max(a.last, b.last);
+  if (first !== undefined) s.first = first;
+  if (last !== undefined) s.last = last;
+  return s;
+});

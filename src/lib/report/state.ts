@@ -5,16 +5,16 @@ import { BreakdownTally } from './breakdowns.ts';
 import { DeliveredSet } from './deliveries.ts';
 import { DOMAIN_KINDS } from './domains.ts';
 import type { UnknownUserEvent } from './incident.ts';
-import type { HitsByAddress } from './lists.ts';
+import { HitTable, type SavedHits } from './hits.ts';
 import { MinuteCounts } from './series.ts';
-import { fileParts, hitsPart, mapPart, rowsPart, statsPart, totalsPart } from './state-parts.ts';
+import { fileParts, mapPart, rowsPart, statsPart, totalsPart } from './state-parts.ts';
 import type { DomainKind, FileSummary, ReplyRow, ReportZone } from './types.ts';
 
+/** An entry's replies; its distinct recipients are counted from the hits (./hits.ts). */
 export interface EntryStats {
   count: number;
   first?: number;
   last?: number;
-  recipients: Set<string>;
 }
 
 /** A file of the state; `continues` marks a later byte range of the file before it (--jobs). */
@@ -50,7 +50,7 @@ export interface TallyState {
   minutes: MinuteCounts;
   domains: Record<DomainKind, number>;
   customDomains: Map<string, number>;
-  hits: HitsByAddress;
+  hits: HitTable;
   unknownUser: UnknownUserEvent[];
   rows: ReplyRow[];
   delivered: DeliveredSet;
@@ -88,7 +88,11 @@ export const PARTS: Parts = {
   },
   domains: { save: (d) => d, load: (s) => ({ ...(s as Record<DomainKind, number>) }), merge: sum },
   customDomains: mapPart<number>((a, b) => a + b),
-  hits: hitsPart,
+  hits: {
+    save: (h) => h.save(),
+    load: (s) => HitTable.load(s as SavedHits),
+    merge: (a, b) => a.merge(b),
+  },
   unknownUser: {
     save: (events) => events.map((e) => [e.time ?? null, e.recipient, e.entry]),
     load: (s) =>
@@ -144,7 +148,7 @@ export function newState(): TallyState {
     minutes: new MinuteCounts(),
     domains: Object.fromEntries(DOMAIN_KINDS.map((k) => [k, 0])) as Record<DomainKind, number>,
     customDomains: new Map(),
-    hits: new Map(),
+    hits: new HitTable(),
     unknownUser: [],
     rows: [],
     delivered: new DeliveredSet(),

@@ -7,9 +7,8 @@ import type { RuleEntry } from '../rules.ts';
 import { detach } from './detach.ts';
 import { deriveReport } from './derive.ts';
 import { domainKind } from './domains.ts';
-import { recordHit } from './lists.ts';
 import { savePartial, type PartialReport } from './partial.ts';
-import { postfixFields, QueueSenders } from './postfix-fields.ts';
+import { postfixFields, QueueSenders, SENDERS_KEPT } from './postfix-fields.ts';
 import { SenderIndex } from './senders.ts';
 import { wallClock, type WallClock } from './zones.ts';
 import { newState, type TallyState } from './state.ts';
@@ -52,7 +51,7 @@ function replyRow(
 export class Tally {
   readonly state: TallyState = newState();
   /** Envelope senders by Postfix queue id, for the replies' CSV rows (not part of the report). */
-  readonly senders = new QueueSenders();
+  readonly senders: QueueSenders;
   /** Sending domains by queue id, for the breakdowns, while a file is read (not saved). */
   readonly senderDomains = new SenderIndex();
   /** Reads times without a zone (set by the aggregator from its options). */
@@ -65,6 +64,7 @@ export class Tally {
   constructor(rules: readonly RuleEntry[], rowLimit = ROW_LIMIT) {
     this.rules = rules;
     this.rowLimit = rowLimit;
+    this.senders = new QueueSenders(rowLimit > 0 ? SENDERS_KEPT : 0);
     this.byId = new Map(rules.map((r) => [r.id, r]));
     // The entries Apple's incidents produce: iCloud saying the recipient does not exist.
     this.incidentEntries = new Set(rules.filter((r) => r.category === 'recipient-unknown').map((r) => r.id));
@@ -144,7 +144,7 @@ export class Tally {
     totals.icloud++;
     file.icloud++;
     let s = stats.get(entry.id);
-    if (!s) stats.set(entry.id, (s = { count: 0, recipients: new Set() }));
+    if (!s) stats.set(entry.id, (s = { count: 0 }));
     s.count++;
     if (time !== undefined) {
       if (s.first === undefined || time < s.first) s.first = time;
@@ -158,8 +158,7 @@ export class Tally {
     const custom = this.state.customDomains;
     if (d.domain) custom.set(d.domain, (custom.get(d.domain) ?? 0) + 1);
     if (!recipient) return;
-    s.recipients.add(recipient);
-    recordHit(this.state.hits, recipient, entry, time);
+    this.state.hits.record(recipient, entry.id, entry.suppress === 'after-repeats', time);
     if (this.incidentEntries.has(entry.id))
       this.state.unknownUser.push({ time, recipient, entry: entry.id, delivered: false });
   }
