@@ -1,4 +1,5 @@
-// The bench's browser part: /analyze/ in headless Chromium on the realistic log (time to the report,
+// The bench's browser part: /analyze/ in headless Chromium on the realistic log (time from the file
+// input's change to the report shown, and as Playwright sees it with its hand-over of the file;
 // longest main-thread task; --huge adds a 1 GB file), then /classify/ with a 1 MB and a 3 MB paste.
 // Needs `npm run build`; serves dist/ with astro preview on BENCH_PORT (4441).
 // Both pages draw big results in slices and say `data-drawn="complete"` when the last one is in: the
@@ -20,6 +21,8 @@ declare global {
     longestFrame: number;
     since: number;
     pasted: string;
+    chosenAt: number;
+    shownAt: number;
   }
 }
 
@@ -42,6 +45,17 @@ const restart = () => {
 };
 
 const longest = () => ({ longest: window.longest, longestFrame: window.longestFrame });
+
+/** Notes when the page is given the files (the input's change) and when it shows the report: the
+ *  page's own time, as /classify/'s is taken from the paste. */
+function markChosenAndShown() {
+  const w = window;
+  document.addEventListener('change', () => (w.chosenAt ??= performance.now()), true);
+  new MutationObserver(() => {
+    if (w.shownAt === undefined && document.querySelector('[data-report]:not([hidden])'))
+      w.shownAt = performance.now();
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['hidden'] });
+}
 
 /** After the last part is in: the frame that draws it, then a moment for its entries to be reported. */
 const settled = () =>
@@ -77,13 +91,15 @@ export async function browserBench(real: string, dir: string, huge: boolean) {
     for (const [label, f] of files) {
       const page = await browser.newPage();
       await page.addInitScript(watchLongTasks);
+      await page.addInitScript(markChosenAndShown);
       await page.goto(`http://127.0.0.1:${PORT}/analyze/`);
       await page.locator('[data-analyze][data-state="idle"]').waitFor();
       await page.evaluate(restart);
       const t = performance.now();
       await page.locator('[data-analyze-files]').setInputFiles(f);
       await page.locator('[data-report]:not([hidden])').waitFor({ timeout: 600_000 });
-      const ms = performance.now() - t;
+      const outside = performance.now() - t;
+      const ms = await page.evaluate(() => window.shownAt - window.chosenAt);
       await page.locator('[data-report][data-drawn="complete"]').waitFor({ timeout: 60_000 });
       await page.evaluate(settled);
       const worst = await page.evaluate(longest);
@@ -91,7 +107,7 @@ export async function browserBench(real: string, dir: string, huge: boolean) {
         .locator('[data-report-entry]')
         .evaluateAll((els) => els.reduce((n, e) => n + Number(e.getAttribute('data-count')), 0));
       console.log(
-        `browser: /analyze/ on the ${label} (${fmt(statSync(f).size / 1_048_576, 0)} MB): report in ${fmt(ms)} ms (target ≤ 2,500 ms), longest main-thread task ${fmt(worst.longest)} ms (target ≤ 50 ms), longest frame ${fmt(worst.longestFrame)} ms, ${fmt(icloud)} iCloud replies`,
+        `browser: /analyze/ on the ${label} (${fmt(statSync(f).size / 1_048_576, 0)} MB): report in ${fmt(ms)} ms (target ≤ 2,500 ms; ${fmt(outside)} ms as Playwright sees it, handing the file over included), longest main-thread task ${fmt(worst.longest)} ms (target ≤ 50 ms), longest frame ${fmt(worst.longestFrame)} ms, ${fmt(icloud)} iCloud replies`,
       );
       await page.close();
     }
