@@ -61,17 +61,22 @@ function checkString(s: JsonSchema, v: string, at: string) {
   if (s.format === 'uri' && !URL.canParse(v)) throw new Problem(at, 'a URL', v);
 }
 
+// Keys are walked with for…in, not Object.entries: the command checks its rule data at every start,
+// in code not yet optimised, where the entry arrays took 4 % of a run on an empty input.
 function checkObject(s: JsonSchema, v: Record<string, unknown>, at: string) {
   const field = (key: string) => (at ? `${at}.${key}` : key);
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(v)) {
-    const property = s.properties?.[key];
-    if (property) out[key] = decodeJson(property, value, field(key));
-    else if (s.additionalProperties === false) throw new Problem(field(key), 'absent (not a field)', value);
-    else out[key] = value;
+  const properties = s.properties ?? {};
+  for (const key in v) {
+    if (!Object.hasOwn(v, key)) continue;
+    const property = properties[key];
+    if (property) out[key] = decodeJson(property, v[key], field(key));
+    else if (s.additionalProperties === false) throw new Problem(field(key), 'absent (not a field)', v[key]);
+    else out[key] = v[key];
   }
-  for (const [key, property] of Object.entries(s.properties ?? {})) {
+  for (const key in properties) {
     if (key in out) continue;
+    const property = properties[key]!;
     if (property.default !== undefined) out[key] = structuredClone(property.default);
     else if (s.required?.includes(key))
       throw new Problem(field(key), TYPE_WORDS[property.type ?? 'object'], undefined);

@@ -7,7 +7,7 @@
 // the scanner's continuation test on bytes (report/log-records.ts) follows continuesReply below.
 import { ICLOUD_DOMAINS } from './apple-domains.ts';
 import { escapeRegExp } from './regexp.ts';
-import { basicCode } from './standards.ts';
+import { NAMED_BASIC_CODES } from './standards.ts';
 
 const alternatives = (words: readonly string[]) => words.map(escapeRegExp).join('|');
 
@@ -80,7 +80,7 @@ export const codeShape = (firstDigits: string) =>
 export function replyCodes(entryCodes: Iterable<number | undefined>): Set<number> {
   const codes = new Set<number>();
   for (const c of entryCodes) if (c !== undefined) codes.add(c);
-  for (let c = 400; c < 600; c++) if (basicCode(c).text) codes.add(c);
+  for (const c of NAMED_BASIC_CODES) if (c >= 400) codes.add(c);
   return codes;
 }
 

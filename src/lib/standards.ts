@@ -37,6 +37,9 @@ const BASIC: Record<number, string> = {
   556: 'Domain does not accept mail',
 };
 
+/** The basic codes RFC 5321 and RFC 7504 name, in ascending order. */
+export const NAMED_BASIC_CODES: readonly number[] = Object.keys(BASIC).map(Number);
+
 const CLASSES: Record<string, string> = {
   '2': 'Success',
   '4': 'Persistent Transient Failure',

@@ -1,26 +1,25 @@
 // Runs the streaming aggregator over files and folders on disk (or standard input): the engine
 // behind the command's --summary and the Node API's analyzeFiles(). A file of up to one chunk (a
-// bounce message, mostly) is read in one call; bigger ones and gzip with Node's own streams (gzip
-// through node:zlib), which cost less than web streams on big logs; standard input, which cannot be
-// peeked at, goes through the shared web-stream reader. zlib and web streams load when first needed.
-import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import type { Readable } from 'node:stream';
-import { open } from 'node:fs/promises';
+// bounce message, mostly) is read in one call; bigger ones, devices and pipes chunk by chunk; gzip
+// with Node's own streams through node:zlib, which cost less than web streams on big logs; standard
+// input, which cannot be peeked at, goes through the shared web-stream reader. Streams, zlib and
+// web streams load when first needed.
 import { problems, type Aggregator, type FileWriter } from '../lib/report/index.ts';
 import { readStream } from '../lib/report/read.ts';
 import { expandInputs, type Input } from './inputs.ts';
+import { fs, fsAsync } from './node-fs.ts';
 
 const CHUNK = 1 << 18;
 
 const isGzip = (head: Uint8Array) => head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 
 function startsWithGzip(file: string): boolean {
-  const fd = openSync(file, 'r');
+  const fd = fs.openSync(file, 'r');
   try {
     const head = Buffer.alloc(2);
-    return readSync(fd, head, 0, 2, 0) === 2 && isGzip(head);
+    return fs.readSync(fd, head, 0, 2, 0) === 2 && isGzip(head);
   } finally {
-    closeSync(fd);
+    fs.closeSync(fd);
   }
 }
 
@@ -29,7 +28,7 @@ function startsWithGzip(file: string): boolean {
 async function readSmallFile(aggregator: Aggregator, input: Input, lastModified: number) {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(input.path);
+    bytes = fs.readFileSync(input.path);
   } catch {
     return false;
   }
@@ -41,28 +40,22 @@ async function readSmallFile(aggregator: Aggregator, input: Input, lastModified:
 }
 
 async function readFile(aggregator: Aggregator, input: Input): Promise<void> {
-  const stat = statSync(input.path);
-  // Anything else, or a read that failed, takes the streaming path, which reports the problem.
+  const stat = fs.statSync(input.path);
+  // Anything else, or a read that failed, is read chunk by chunk, which reports the problem.
   if (stat.isFile() && stat.size <= CHUNK && (await readSmallFile(aggregator, input, stat.mtimeMs))) return;
   const gzip = stat.size > 0 && startsWithGzip(input.path);
   const file = aggregator.file(input.name, { bytes: stat.size, lastModified: stat.mtimeMs, gzip });
-  if (!gzip && stat.isFile()) return readPlain(file, input, 0, Infinity);
-  const source = createReadStream(input.path, { highWaterMark: CHUNK });
-  let bytes: Readable = source;
-  if (gzip) {
-    const { createGunzip } = await import('node:zlib');
-    const gunzip = createGunzip({ chunkSize: CHUNK });
-    source.on('error', (error) => gunzip.destroy(error));
-    bytes = source.pipe(gunzip);
-  }
+  // Anything else that is not gzip (a device such as /dev/null, a pipe) is read in order, without
+  // a stream: Node's streams take longer to load than the command takes to read an empty input.
+  if (!gzip) return readPlain(file, input, 0, Infinity, !stat.isFile());
+  const { createGunzip } = await import('node:zlib');
+  const source = fs.createReadStream(input.path, { highWaterMark: CHUNK });
+  const gunzip = createGunzip({ chunkSize: CHUNK });
+  source.on('error', (error) => gunzip.destroy(error));
   try {
-    for await (const chunk of bytes) await file.write(chunk as Buffer);
-  } catch (error) {
-    file.fail(
-      gzip
-        ? problems.brokenGzip(input.name, file.summary.lines)
-        : problems.unreadable(input.name, error instanceof Error ? error.message : String(error)),
-    );
+    for await (const chunk of source.pipe(gunzip)) await file.write(chunk as Buffer);
+  } catch {
+    file.fail(problems.brokenGzip(input.name, file.summary.lines));
   }
   await file.end();
 }
@@ -81,14 +74,21 @@ export async function readRange(
 
 /** Reads bytes [start, end) of a regular file into two buffers used again and again: the next chunk
  *  is read while the aggregator takes this one (which it copies what it keeps of; a stream would
- *  allocate a buffer a chunk, and reading only once a chunk is done leaves the thread idle). */
-async function readPlain(file: FileWriter, input: Input, start: number, end: number): Promise<void> {
+ *  allocate a buffer a chunk, and reading only once a chunk is done leaves the thread idle).
+ *  `inOrder`: a file that cannot be read at an offset (a pipe, a device) is read from where it is. */
+async function readPlain(
+  file: FileWriter,
+  input: Input,
+  start: number,
+  end: number,
+  inOrder = false,
+): Promise<void> {
   try {
-    const handle = await open(input.path, 'r');
+    const fd = await fsAsync.open(input.path, 'r');
     try {
       const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
       const read = (k: number, at: number) =>
-        handle.read(buffers[k % 2]!, 0, Math.max(0, Math.min(CHUNK, end - at)), at);
+        fsAsync.read(fd, buffers[k % 2]!, 0, Math.max(0, Math.min(CHUNK, end - at)), inOrder ? null : at);
       let at = start;
       let next = read(0, at);
       for (let k = 0; ; k++) {
@@ -99,7 +99,7 @@ async function readPlain(file: FileWriter, input: Input, start: number, end: num
         await file.write(buffers[k % 2]!.subarray(0, bytesRead));
       }
     } finally {
-      await handle.close();
+      await fsAsync.close(fd);
     }
   } catch (error) {
     file.fail(problems.unreadable(input.name, error instanceof Error ? error.message : String(error)));

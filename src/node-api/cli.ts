@@ -5,7 +5,6 @@
 // JSON object with --json; log times without a zone are read in --tz's IANA zone, UTC unless
 // given). --partial prints the aggregator's state instead, for --merge to combine
 // with other shards' into the report. A bad path, missing or broken rule data: one line, exit 2.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../lib/report/types.ts';
@@ -15,6 +14,7 @@ import { engineFromFile, MissingRulesError, type Engine } from './engine.ts';
 import { takeJobs, worthFolderJobs, worthJobs } from './cli-jobs.ts';
 import { expandInputs, InputError } from './inputs.ts';
 import { writeJsonLine } from './json-out.ts';
+import { fs } from './node-fs.ts';
 import { replyLines } from './reply-lines.ts';
 import { rerunWithSmallHeap, wantsSmallHeap } from './small-heap.ts';
 
@@ -129,7 +129,7 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
     }
     const link = (entry: RuleEntry) => absolute(entry.url);
     for (const input of expandInputs(paths.length ? paths : ['-'])) {
-      const text = readFileSync(input.path === '-' ? 0 : input.path, 'utf8');
+      const text = fs.readFileSync(input.path === '-' ? 0 : input.path, 'utf8');
       const name = input.path === '-' ? 'stdin' : input.name;
       process.stdout.write(replyLines(name, await engine.classify(text), asJson, link));
     }

@@ -1,10 +1,10 @@
 // The engine as the Node programs get it (the Node API, `npm run classify`, corpus, bench and the
 // build's reply lookup): the one place outside src/lib, with the browser's worker, that opens the
 // door (src/lib/engine.ts).
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createEngine, type Engine } from '../lib/engine.ts';
 import { decodeRules, type RuleRecord } from '../lib/rules.ts';
+import { fs } from './node-fs.ts';
 
 export type { Engine, ReportOptions } from '../lib/engine.ts';
 
@@ -22,7 +22,7 @@ export function engineFromFile(file: string | URL): Engine {
   const name = typeof file === 'string' ? file : fileURLToPath(file);
   let text: string;
   try {
-    text = readFileSync(name, 'utf8');
+    text = fs.readFileSync(name, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new MissingRulesError(name);
     throw error;

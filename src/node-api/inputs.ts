@@ -1,7 +1,7 @@
 // The command line's and the Node API's inputs: files, folders (read recursively, in name order)
 // and `-` for standard input. A missing or unreadable path is an InputError with one clear line.
-import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fs } from './node-fs.ts';
 
 export interface Input {
   /** Path on disk, or `-` for standard input. */
@@ -22,7 +22,7 @@ function reason(error: unknown): string {
 
 function readable(file: string, shown: string) {
   try {
-    accessSync(file, constants.R_OK);
+    fs.accessSync(file, fs.constants.R_OK);
   } catch (error) {
     throw new InputError(`cannot read ${shown}: ${reason(error)}`);
   }
@@ -31,7 +31,7 @@ function readable(file: string, shown: string) {
 /** A folder, also through a link; a broken or looping link is none. */
 function isFolder(p: string): boolean {
   try {
-    return statSync(p).isDirectory();
+    return fs.statSync(p).isDirectory();
   } catch {
     return false;
   }
@@ -41,7 +41,7 @@ function isFolder(p: string): boolean {
  *  files readdirSync's own recursive walk lists, which takes several times longer on a first call
  *  (it looks up every entry again, files too). */
 function filesUnder(dir: string, out: string[]): string[] {
-  for (const d of readdirSync(dir, { withFileTypes: true })) {
+  for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, d.name);
     if (d.isFile()) out.push(p);
     else if (d.isDirectory() || isFolder(p)) filesUnder(p, out);
@@ -58,7 +58,7 @@ export function expandInputs(args: readonly string[]): Input[] {
     }
     let stat;
     try {
-      stat = statSync(arg);
+      stat = fs.statSync(arg);
     } catch (error) {
       throw new InputError(`cannot read ${arg}: ${reason(error)}`);
     }
@@ -86,7 +86,7 @@ export function inputBytes(inputs: readonly Input[]): number {
   let bytes = sizes.get(inputs);
   if (bytes === undefined) {
     bytes = 0;
-    for (const input of inputs) if (input.path !== '-') bytes += statSync(input.path).size;
+    for (const input of inputs) if (input.path !== '-') bytes += fs.statSync(input.path).size;
     sizes.set(inputs, bytes);
   }
   return bytes;

@@ -3,7 +3,6 @@
 // 140 MB on a 200 MB log), at no gain in speed. V8 takes the size only when it starts, so the
 // command starts itself again with it; small inputs, where a second start-up would be most of the
 // run, stay in this process.
-import { spawnSync } from 'node:child_process';
 import { inputBytes, type Input } from './inputs.ts';
 
 const FLAG = '--max-semi-space-size';
@@ -21,6 +20,9 @@ export function wantsSmallHeap(inputs: readonly Input[]): boolean {
 /** Runs this command again with the small young generation and ends with its exit status. */
 export function rerunWithSmallHeap(): never {
   const [, script, ...args] = process.argv;
+  // Loaded here, not imported: node:child_process takes a few ms to load, a tenth of the command's
+  // start-up, and only big inputs get here.
+  const { spawnSync } = process.getBuiltinModule('node:child_process');
   const r = spawnSync(process.execPath, [`${FLAG}=4`, ...process.execArgv, script!, ...args], {
     stdio: 'inherit',
   });

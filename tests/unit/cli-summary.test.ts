@@ -56,6 +56,28 @@ describe('npm run classify -- --summary', () => {
     expect(json([gz]).entries).toEqual(plain);
   });
 
+  it('reads a named pipe and a device, which cannot be read at an offset, as it reads a file', () => {
+    const fifo = path.join(work, 'postfix.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    // The pipe is written while the command reads it.
+    const r = run(['--summary', '--json', fifo], undefined, [
+      'sh',
+      '-c',
+      `cat '${log}' > '${fifo}' & exec "$0" "$@"`,
+    ]);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as {
+      entries: Record<string, number>;
+      lines: number;
+      problems: unknown[];
+    };
+    expect(out.problems).toEqual([]);
+    expect(out.lines).toBe(json([log]).lines);
+    expect(out.entries).toEqual(json([log]).entries);
+    const empty = json(['/dev/null']) as unknown as { problems: { message: string }[] };
+    expect(empty.problems.map((p) => p.message)).toEqual(['/dev/null: the file is empty.']);
+  });
+
   it('names a cut-off gzip and an empty one, and still reports the rest', () => {
     const cut = path.join(work, 'cut.log.gz');
     writeFileSync(cut, gzipSync(readFileSync(log)).subarray(0, 300));
