@@ -2,6 +2,7 @@
 // (engine-client.ts), shows progress with a Cancel button, then the report. The files are read inside the browser and never sent.
 import { dropZone } from './drop-zone';
 import { droppedFiles, inputFiles, type NamedFile } from './analyze-drop';
+import { fillDownloads } from './analyze-downloads';
 import { renderReport } from './analyze-report';
 import { zoneSelector } from './analyze-zone';
 import { engineClient } from './engine-client';
@@ -68,20 +69,21 @@ function setup(root: HTMLElement) {
         current.max = Math.max(1, m.size);
         current.value = m.read;
         currentText.textContent = `${mb(m.read)} of ${mb(m.size)}`;
-      } else if (m.type === 'done') {
+      } else if (m.type === 'downloads') {
         const make = (b: Blob) => {
           const u = URL.createObjectURL(b);
           urls.push(u);
           return u;
         };
-        const downloads = {
+        fillDownloads(report, {
           json: make(m.downloads.json),
           replies: make(m.downloads.replies),
           addresses: make(m.downloads.addresses),
-        };
+        });
+      } else if (m.type === 'done') {
         busy(false);
         status.textContent = `${m.report.cancelled ? 'Cancelled. ' : ''}Read ${m.report.files.length} ${m.report.files.length === 1 ? 'file' : 'files'}: ${m.report.replies.toLocaleString('en')} SMTP replies, ${m.report.icloud.toLocaleString('en')} from iCloud.`;
-        void renderReport(report, m.report, m.listed, base, downloads, { desk });
+        void renderReport(report, m.report, m.listed, base, { desk });
       } else {
         busy(false);
         status.textContent = `The files could not be read (${m.message}). Reload the page to try again.`;

@@ -9,7 +9,7 @@ import { OUTCOMES, RETRY, SUPPRESS } from '../lib/vocabulary';
 import { renderAppleDraft } from './analyze-apple-draft';
 import { renderBreakdowns } from './analyze-breakdowns';
 import { renderChart } from './analyze-chart';
-import { renderDownloads, type Downloads } from './analyze-downloads';
+import { renderDownloads } from './analyze-downloads';
 import { renderAddressLists } from './analyze-lists';
 import { renderTodo } from './analyze-todo';
 import { renderZoneNote, zonedWhen } from './analyze-times';
@@ -177,7 +177,6 @@ export async function renderReport(
   r: ShownReport,
   listed: { suppress: number; keep: number },
   base: string,
-  downloads: Downloads,
   extra: { desk: ReadonlySet<string> } = { desk: new Set() },
 ) {
   const heading = el(
@@ -194,7 +193,7 @@ export async function renderReport(
       add(
         heading,
         renderTodo(r.todo, base),
-        renderDownloads(downloads),
+        renderDownloads(),
         totals(r),
         deliveryDomains(r),
         renderZoneNote(r),

@@ -1,5 +1,6 @@
 // /analyze/'s work inside the engine's worker: reads the files as streams (gzip unpacked on the
-// way) through the report aggregator, posting progress, then the report and its downloads as Blobs.
+// way) through the report aggregator, posting progress, then the report, then its downloads as Blobs
+// (made after the report is posted, so the page draws it meanwhile).
 import type { Engine } from '../lib/engine';
 import { addressesCsv, repliesCsv } from '../lib/report/csv';
 import { readStream } from '../lib/report/read';
@@ -56,6 +57,9 @@ export async function analyzeFiles(
       keepList: report.keepList.slice(0, LIST_SHOWN),
     },
     listed: { suppress: full.suppressList.length, keep: full.keepList.length },
+  });
+  post({
+    type: 'downloads',
     downloads: {
       json: new Blob([JSON.stringify(full, null, 2)], { type: 'application/json' }),
       replies: new Blob([repliesCsv(aggregator.replyRows())], { type: 'text/csv' }),

@@ -40,8 +40,9 @@ export type AnalyzeMessage =
       report: ShownReport;
       /** How many addresses each full list holds. */
       listed: { suppress: number; keep: number };
-      downloads: { json: Blob; replies: Blob; addresses: Blob };
     }
+  /** Right after 'done': the files are made once the report is on its way to the page. */
+  | { type: 'downloads'; downloads: { json: Blob; replies: Blob; addresses: Blob } }
   | { type: 'error'; message: string };
 
 export type FromWorker =

@@ -216,6 +216,9 @@ test('the downloads hold the replies, the addresses and the whole report', async
   const json = JSON.parse(await download('json')) as Summary;
   expect(json.entries).toEqual(expected.entries);
   expect(json.suppress).toEqual(expected.suppress);
+  // The files come after the report: once they are in, the section is no longer busy.
+  await expect(page.locator('[data-report-downloads]')).not.toHaveAttribute('aria-busy');
+  await expect(page.locator('[data-downloads-pending]')).toHaveCount(0);
 });
 
 test('Cancel stops reading and reports what was read so far', async ({ page }) => {
