@@ -1,6 +1,7 @@
 // The report's downloads, near its top: the per-reply CSV, the addresses CSV and the whole report.
-// The worker makes the files after it sends the report, so the section says they are being prepared
-// until fillDownloads() puts the links in.
+// The worker makes the files after it sends the report, so each is named as plain text (the section
+// busy) until fillDownloads() makes the names links: the same words in the same place, so nothing
+// below moves when the files arrive.
 import { el } from './classifier-dom';
 
 export interface Downloads {
@@ -9,35 +10,30 @@ export interface Downloads {
   addresses: string;
 }
 
-const link = (href: string, file: string, name: string, text: string) =>
-  el('li', {}, el('a', { href, download: file, 'data-download': name }, text));
+const FILES: { name: keyof Downloads; file: string; text: string }[] = [
+  { name: 'replies', file: 'icloud-replies.csv', text: 'Every reply found (CSV)' },
+  { name: 'addresses', file: 'icloud-addresses.csv', text: 'Addresses to suppress and to keep (CSV)' },
+  { name: 'json', file: 'icloud-report.json', text: 'The whole report (JSON)' },
+];
 
 export function renderDownloads() {
   return el(
     'section',
     { 'aria-labelledby': 'report-downloads-heading', 'aria-busy': 'true', 'data-report-downloads': '' },
     el('h3', { id: 'report-downloads-heading' }, 'Downloads'),
-    el('p', { 'data-downloads-pending': '' }, 'Preparing the files…'),
+    el(
+      'ul',
+      { class: 'report-downloads' },
+      ...FILES.map(({ name, text }) => el('li', {}, el('span', { 'data-download-pending': name }, text))),
+    ),
   );
 }
 
-/** Puts the links into the downloads section under `root`, if the report is still there. */
+/** Makes the names in the downloads section under `root` links, if the report is still there. */
 export function fillDownloads(root: HTMLElement, downloads: Downloads) {
   root.querySelector('[data-report-downloads]')?.removeAttribute('aria-busy');
-  root
-    .querySelector('[data-downloads-pending]')
-    ?.replaceWith(
-      el(
-        'ul',
-        { class: 'report-downloads' },
-        link(downloads.replies, 'icloud-replies.csv', 'replies', 'Every reply found (CSV)'),
-        link(
-          downloads.addresses,
-          'icloud-addresses.csv',
-          'addresses',
-          'Addresses to suppress and to keep (CSV)',
-        ),
-        link(downloads.json, 'icloud-report.json', 'json', 'The whole report (JSON)'),
-      ),
-    );
+  for (const { name, file, text } of FILES)
+    root
+      .querySelector(`[data-download-pending="${name}"]`)
+      ?.replaceWith(el('a', { href: downloads[name], download: file, 'data-download': name }, text));
 }

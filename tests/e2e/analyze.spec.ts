@@ -218,7 +218,7 @@ test('the downloads hold the replies, the addresses and the whole report', async
   expect(json.suppress).toEqual(expected.suppress);
   // The files come after the report: once they are in, the section is no longer busy.
   await expect(page.locator('[data-report-downloads]')).not.toHaveAttribute('aria-busy');
-  await expect(page.locator('[data-downloads-pending]')).toHaveCount(0);
+  await expect(page.locator('[data-download-pending]')).toHaveCount(0);
 });
 
 test('Cancel stops reading and reports what was read so far', async ({ page }) => {
