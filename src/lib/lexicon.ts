@@ -4,7 +4,8 @@
 // engine's scanner (classify/scan.ts), its line joiner (classify/lines.ts), the report's prefilter
 // (report/prefilter.ts) and its log scanner's byte test (report/log-candidates.ts) are built from
 // these, so the report's cheap tests stay looser than the engine's (tests/unit/prefilter.test.ts);
-// the scanner's continuation test on bytes (report/log-records.ts) follows continuesReply below.
+// the scanner's continuation test on bytes (report/log-records.ts, and its WebAssembly twin in
+// src/wasm/candidates.ts) follows continuesReply below.
 import { ICLOUD_DOMAINS } from './apple-domains.ts';
 import { escapeRegExp } from './regexp.ts';
 import { NAMED_BASIC_CODES } from './standards.ts';

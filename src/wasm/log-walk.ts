@@ -1,5 +1,5 @@
 // AssemblyScript, compiled to WebAssembly by scripts/build-wasm.ts: the log scanner's walk
-// (../lib/report/log-scan.ts) as machine code, because the walk over every byte of a log is most
+// (../lib/report/log-walk.ts is its JavaScript twin) as machine code, because the walk over every byte of a log is most
 // of a summary's time in JavaScript. It decides nothing of its own: every byte class, table and
 // mark comes from JavaScript (../lib/report/log-walk-spec.ts, built from the lexicon), and
 // tests/unit/log-walk.test.ts holds its output to the JavaScript walk's on generated logs.
