@@ -217,8 +217,29 @@ test('the downloads hold the replies, the addresses and the whole report', async
   expect(json.entries).toEqual(expected.entries);
   expect(json.suppress).toEqual(expected.suppress);
   // The files come after the report: once they are in, the section is no longer busy.
-  await expect(page.locator('[data-report-downloads]')).not.toHaveAttribute('aria-busy');
+  const section = page.locator('[data-report-downloads]');
+  await expect(section).not.toHaveAttribute('aria-busy');
   await expect(page.locator('[data-download-pending]')).toHaveCount(0);
+  // Before they came, each name stood where its link is now, as plain text: the section (and all
+  // below it) had the same height, at a phone's width too.
+  const heights = async () => {
+    const at: number[] = [];
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      at.push((await section.boundingBox())!.height);
+    }
+    return at;
+  };
+  const linked = await heights();
+  await section.evaluate((s) => {
+    for (const a of s.querySelectorAll('[data-download]')) {
+      const name = document.createElement('span');
+      name.setAttribute('data-download-pending', a.getAttribute('data-download')!);
+      name.textContent = a.textContent;
+      a.replaceWith(name);
+    }
+  });
+  expect(await heights()).toEqual(linked);
 });
 
 test('Cancel stops reading and reports what was read so far', async ({ page }) => {
