@@ -13,6 +13,7 @@ import { el } from './classifier-dom';
 import { takeQuery } from './classifier-permalink';
 import { CARD_LIMIT, resultsView, type ResultsView } from './classifier-results';
 import { shareControls, type ShareControls } from './classifier-share';
+import { heldText, HOLD_CHARS, type HeldText } from './classifier-held';
 
 const base = import.meta.env.BASE_URL;
 /** Above this many characters, typing waits for a pause before classifying again, and the box
@@ -51,27 +52,46 @@ function classifier(view: ResultsView, share: ShareControls) {
   };
 }
 
-/** Puts text in the box. A long text is not wrapped: the browser lays out a wrapped megabyte in
- *  about a third more time, and a log reads as well unwrapped. */
-function fill(input: HTMLTextAreaElement, text: string) {
-  unwrap(input, text.length);
-  input.value = text;
-}
 const unwrap = (input: HTMLTextAreaElement, length: number) =>
   input.classList.toggle('is-long', length >= LARGE_INPUT);
 
-/** Typing, pasting, opening and dropping files, and (on /classify/) opening a `#q=…` link. */
+/** Typing, pasting, opening and dropping files, and (on /classify/) opening a `#q=…` link; the
+ *  text classified is the returned HeldText's. */
 function listen(
   root: HTMLElement,
   input: HTMLTextAreaElement,
   run: (text: string) => void,
   say: ResultsView['say'],
-) {
+): HeldText {
   const fileInput = root.querySelector<HTMLInputElement>('[data-classifier-file]')!;
   let typingTimer: number | undefined;
-  const now = (text: string) => {
+  // A long text its reader asked to see in the box stays there, pastes included, until it is short.
+  let editing = false;
+  const held = heldText(root, input, {
+    edit(text) {
+      unwrap(input, text.length);
+      input.value = text;
+      editing = true;
+    },
+    clear() {
+      input.value = '';
+      editing = false;
+      now();
+    },
+  });
+  /** Puts a file's or a link's text in the box, or holds it when it is long. A long text is not
+   *  wrapped: the browser lays out a wrapped one in about a third more time, and a log reads as
+   *  well unwrapped. */
+  const fill = (text: string, name: string) => {
+    editing = false;
+    if (text.length >= HOLD_CHARS) return held.hold(text, name);
+    held.release();
+    unwrap(input, text.length);
+    input.value = text;
+  };
+  const now = () => {
     window.clearTimeout(typingTimer);
-    run(text);
+    run(held.text());
   };
 
   async function readFile(file: File) {
@@ -79,17 +99,24 @@ function listen(
       say(`That file is ${(file.size / 1048576).toFixed(1)} MB; the classifier reads files up to 10 MB.`);
       return;
     }
-    fill(input, await file.text());
-    now(input.value);
+    fill(await file.text(), file.name);
+    now();
   }
 
   // A paste lays its text out before the input event: the size it brings decides the wrapping.
   input.addEventListener('beforeinput', (e) => unwrap(input, input.value.length + (e.data?.length ?? 0)));
   input.addEventListener('input', (e) => {
     const text = input.value;
-    unwrap(input, text.length);
     const pasted = (e as InputEvent).inputType?.startsWith('insertFrom') ?? false;
-    if (pasted || text.length < LARGE_INPUT) now(text);
+    if (text.length < HOLD_CHARS) editing = false;
+    else if (pasted && !editing) {
+      // The worker gets the text first: the panel takes a few ms to fill in.
+      now();
+      return held.hold(text, 'The pasted text');
+    }
+    held.release();
+    unwrap(input, text.length);
+    if (pasted || text.length < LARGE_INPUT) now();
     else {
       window.clearTimeout(typingTimer);
       typingTimer = window.setTimeout(() => run(text), 250);
@@ -106,13 +133,16 @@ function listen(
     void readFile(file);
     return true;
   });
-  if (root.hasAttribute('data-sync-url'))
+  if (root.hasAttribute('data-sync-url')) {
+    fill(takeQuery() ?? input.value, 'The text of the link');
     window.addEventListener('hashchange', () => {
       const text = takeQuery();
-      if (text === undefined || text === input.value) return;
-      fill(input, text);
-      now(text);
+      if (text === undefined || text === held.text()) return;
+      fill(text, 'The text of the link');
+      now();
     });
+  }
+  return held;
 }
 
 function setup(root: HTMLElement) {
@@ -121,12 +151,11 @@ function setup(root: HTMLElement) {
   root.querySelector('[data-classifier-ui]')!.classList.remove('is-pending');
 
   const view = resultsView(root);
-  const share = shareControls(root, base, () => input.value);
+  const share = shareControls(root, base, () => held.text());
   const box = classifier(view, share);
-  listen(root, input, (text) => void box.run(text), view.say);
+  const held = listen(root, input, (text) => void box.run(text), view.say);
 
-  if (root.hasAttribute('data-sync-url')) fill(input, takeQuery() ?? input.value);
-  share.update(input.value);
+  share.update(held.text());
 
   root.dataset.state = 'loading';
   view.say('Loading the rules…');
@@ -135,7 +164,7 @@ function setup(root: HTMLElement) {
       box.ready(rules, Number(root.dataset.cardLevel ?? 3));
       root.dataset.state = 'ready';
       view.say('');
-      void box.run(input.value);
+      void box.run(held.text());
     },
     (error: unknown) => {
       root.dataset.state = 'error';

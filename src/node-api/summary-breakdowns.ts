@@ -1,9 +1,10 @@
 // The summary's breakdowns of the iCloud replies: by sending domain, iCloud MX host, the sending IP
 // the replies name, and bounced against deferred; one line each, the largest first.
 import type { Breakdowns, Count } from '../lib/report/index.ts';
+import { thousands } from '../lib/thousands.ts';
 
 const SHOWN = 10;
-const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const n = thousands;
 
 function line(title: string, counts: Count[]): string[] {
   if (!counts.length) return [];

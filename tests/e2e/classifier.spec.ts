@@ -10,6 +10,8 @@ import { test, expect, type Page } from '@playwright/test';
 import { axeBothSchemes } from '../support/axe';
 import { at } from '../support/base-path';
 import { loadEntries } from '../support/entries';
+import { HOLD_CHARS } from '../../src/browser/classifier-held';
+import { thousands } from '../../src/lib/thousands';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const entries = loadEntries().map(({ id, data }) => ({ id, ...data }));
@@ -504,6 +506,83 @@ test.describe('classifier cost', () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
 
+  test('a paste of 200,000 characters or more is read in full but held out of the box, to edit or clear at will', async ({
+    page,
+  }) => {
+    await page.goto(at('classify/'));
+    await ready(page);
+    const lines = pastedLog(1);
+    const text = lines.join('\n');
+    await input(page).focus();
+    await pasteText(page, text);
+    const held = box(page).getByRole('group', { name: /^The pasted text/ });
+    await expect(held).toHaveText(
+      new RegExp(
+        `^The pasted text, ${thousands(lines.length)} lines \\(${thousands(text.length)} characters\\), is read in full below`,
+      ),
+    );
+    // The panel takes the box's place, and the keyboard focus the box had.
+    await expect(input(page)).toBeHidden();
+    await expect(held).toBeFocused();
+    await expect(cards(page)).toHaveCount(100);
+    await expect(page.locator('[data-classifier-overview]')).toContainText(
+      `first 100 of ${lines.length} replies`,
+    );
+    // Shown in the box: the whole text, there to edit; typing in it keeps it there.
+    await held.getByRole('button', { name: 'Show the text in the box' }).click();
+    await expect(held).toBeHidden();
+    await expect(input(page)).toBeFocused();
+    expect(await input(page).inputValue()).toBe(text);
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText(`\n${hm08.reply}`);
+    await expect(box(page).getByRole('status')).toContainText(`${lines.length + 1} replies found`);
+    await expect(input(page)).toBeVisible();
+    // Once the box is short again, a long paste is held again; then cleared: an empty box, focused,
+    // and no results.
+    await input(page).fill(hm08.reply);
+    await pasteText(page, text);
+    await expect(held).toBeVisible();
+    await held.getByRole('button', { name: 'Clear' }).click();
+    await expect(input(page)).toBeFocused();
+    await expect(input(page)).toHaveValue('');
+    await expect(cards(page)).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Results' })).toBeHidden();
+  });
+
+  test('a long file opened is held under its name, and a short one then takes the box back', async ({
+    page,
+  }) => {
+    await page.goto(at('classify/'));
+    await ready(page);
+    const lines = pastedLog(0.5);
+    await page.locator('[data-classifier-file]').setInputFiles({
+      name: 'maillog.log',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(lines.join('\n')),
+    });
+    const held = box(page).getByRole('group', { name: /^maillog\.log/ });
+    await expect(held).toContainText(`maillog.log, ${thousands(lines.length)} lines`);
+    await expect(cards(page).first()).toHaveAttribute('data-entry', tagged[0]!.id);
+    await page.locator('[data-classifier-file]').setInputFiles({
+      name: 'reply.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(hm08.reply),
+    });
+    await expect(held).toBeHidden();
+    await expect(input(page)).toHaveValue(hm08.reply);
+    await expect(cards(page)).toHaveCount(1);
+    await expect(cards(page).first()).toHaveAttribute('data-entry', hm08.id);
+  });
+
+  test('axe finds no violations while a long paste is held (light and dark)', async ({ page }) => {
+    await page.goto(at('classify/'));
+    await ready(page);
+    await pasteText(page, pastedLog(0.3).join('\n'));
+    await expect(box(page).locator('[data-classifier-held]')).toBeVisible();
+    await expect(cards(page).first()).toBeVisible();
+    expect(await axeBothSchemes(page)).toEqual({ light: [], dark: [] });
+  });
+
   test('a new text typed while the cards of a big paste are still being drawn shows only its own card', async ({
     page,
   }) => {
@@ -539,7 +618,9 @@ test.describe('classifier cost', () => {
   }) => {
     await page.goto(at('classify/'));
     await ready(page);
-    const log = pastedLog(1).join('\n');
+    // Just short of what the box holds out of sight, with over 100 replies.
+    const log = pastedLog(0.18).join('\n');
+    expect(log.length).toBeLessThan(HOLD_CHARS);
     await pasteText(page, log);
     const link = cards(page).first().getByRole('link').first();
     await link.focus();
