@@ -8,7 +8,6 @@ import { FileIntake, type FileInfo } from './intake.ts';
 import { LogScanner } from './log-scan.ts';
 import type { PartialReport } from './partial.ts';
 import { createPrefilter } from './prefilter.ts';
-import { ReplyMemo } from './reply-memo.ts';
 import { Tally } from './tally.ts';
 import { wallClock } from './zones.ts';
 import type { FileSummary, ReplyRow, Report } from './types.ts';
@@ -76,7 +75,6 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     classifier: options.classifier,
     classifyAny: options.classifyAny,
     prefilter: createPrefilter(codes),
-    replies: new ReplyMemo(options.classifier),
     scanner: new LogScanner(codes),
     tally,
     now: options.now ?? Date.now(),

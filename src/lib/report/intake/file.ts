@@ -5,7 +5,6 @@ import { APPLE_MAIL_NAME } from '../../lexicon.ts';
 import { deliveredIn } from '../deliveries.ts';
 import type { LogScanner } from '../log-scan.ts';
 import type { Prefilter } from '../prefilter.ts';
-import type { ReplyMemo } from '../reply-memo.ts';
 import type { Tally } from '../tally.ts';
 import { lineTime } from '../timestamps.ts';
 import type { FileSummary } from '../types.ts';
@@ -29,8 +28,6 @@ export interface IntakeEnv {
   classifier: Classifier;
   classifyAny?: (text: string) => Promise<ClassifyOutcome>;
   prefilter: Prefilter;
-  /** The classifier for a log's records (see ../reply-memo.ts). */
-  replies: ReplyMemo;
   scanner: LogScanner;
   tally: Tally;
   now: number;
