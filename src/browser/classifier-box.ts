@@ -122,6 +122,15 @@ function listen(
       typingTimer = window.setTimeout(() => run(text), 250);
     }
   });
+  // A paste while the panel of a held text has the focus replaces that text, as in the box.
+  root.querySelector('[data-classifier-held]')!.addEventListener('paste', (e) => {
+    const text = (e as ClipboardEvent).clipboardData?.getData('text/plain');
+    if (!text) return;
+    e.preventDefault();
+    fill(text, 'The pasted text');
+    if (!input.hidden) input.focus();
+    now();
+  });
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
     if (file) void readFile(file);

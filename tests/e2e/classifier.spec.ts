@@ -508,6 +508,7 @@ test.describe('classifier cost', () => {
 
   test('a paste of 200,000 characters or more is read in full but held out of the box, to edit or clear at will', async ({
     page,
+    context,
   }) => {
     await page.goto(at('classify/'));
     await ready(page);
@@ -547,6 +548,17 @@ test.describe('classifier cost', () => {
     await expect(input(page)).toHaveValue('');
     await expect(cards(page)).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Results' })).toBeHidden();
+    // A paste while the panel has the focus replaces the held text, and a short one goes in the box.
+    await pasteText(page, text);
+    await expect(held).toBeFocused();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.evaluate((t) => navigator.clipboard.writeText(t), hm08.reply);
+    await page.keyboard.press('ControlOrMeta+V');
+    await expect(held).toBeHidden();
+    await expect(input(page)).toBeFocused();
+    await expect(input(page)).toHaveValue(hm08.reply);
+    await expect(cards(page)).toHaveCount(1);
+    await expect(cards(page).first()).toHaveAttribute('data-entry', hm08.id);
   });
 
   test('a long file opened is held under its name, and a short one then takes the box back', async ({
