@@ -3,6 +3,7 @@
 // and no card can be drawn until it is done. The box makes way for a panel that says what is held
 // and that all of it is read, with buttons to show the text in the box (to edit it) or to clear it.
 import { thousands } from '../lib/thousands';
+
 /** About 40 ms of the browser's layout: below this a text goes in the box as typed. */
 export const HOLD_CHARS = 200_000;
 
