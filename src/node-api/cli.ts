@@ -57,6 +57,9 @@ function takeZone(args: readonly string[]): { timeZone: string; rest: string[] }
   return { timeZone, rest };
 }
 
+/** Characters of per-reply output held before one write. */
+const OUT_BATCH = 65_536;
+
 /** The --jobs workers' scripts: for big logs (./job-worker.ts) and for big folders of small files
  *  (./folder-worker.ts). */
 export interface JobWorkers {
@@ -128,11 +131,19 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
       return await printReport(aggregator.report());
     }
     const link = (entry: RuleEntry) => absolute(entry.url);
+    // Into a pipe or a file the lines go out in batches, not in a system call a file (a folder of
+    // bounces is hundreds of small files); a terminal gets each file's lines as they come.
+    const batch = process.stdout.isTTY ? 0 : OUT_BATCH;
+    let pending = '';
     for (const input of expandInputs(paths.length ? paths : ['-'])) {
       const text = fs.readFileSync(input.path === '-' ? 0 : input.path, 'utf8');
       const name = input.path === '-' ? 'stdin' : input.name;
-      process.stdout.write(replyLines(name, await engine.classify(text), asJson, link));
+      pending += replyLines(name, await engine.classify(text), asJson, link);
+      if (pending.length < batch) continue;
+      process.stdout.write(pending);
+      pending = '';
     }
+    if (pending) process.stdout.write(pending);
   } catch (error) {
     if (error instanceof InputError) fail(error.message);
     throw error;

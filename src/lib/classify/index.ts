@@ -70,17 +70,24 @@ const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]{0,76}:[ \t]?\S?/;
 const MESSAGE_HEADERS =
   /^(?:received|from|to|subject|date|message-id|return-path|delivered-to|mime-version|content-type|x-failed-recipients|auto-submitted|x-apple-action)$/i;
 
-/** True when the input is a whole email (a header block, then a MIME body) that needs decoding. */
+/** What a message may start with before its header: whitespace and an mbox `From ` line. */
+const LEADING = /^\s*(?:From \S[^\r\n]*(?:\r\n?|\n))?/;
+/** Two line ends in a row (CRLF, CR or LF, a CRLF one line end, never two): the header's end. */
+const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)(?:\r\n|\r(?!\n)|\n)/g;
+const LINE_END = /\r\n|\r|\n/;
+
+/** True when the input is a whole email (a header block, then a MIME body) that needs decoding.
+ *  Of its first 64 KB only the header block is split into lines: a folder of bounces asks this of
+ *  every message, twice. */
 export function looksLikeMessage(input: string): boolean {
   if (typeof input !== 'string') return false;
-  const head = input
-    .slice(0, 65_536)
-    .replace(/\r\n?/g, '\n')
-    .replace(/^\s*(?:From \S[^\n]*\n)?/, '');
-  const blank = head.indexOf('\n\n');
-  if (blank < 0) return false;
+  const head = input.length > 65_536 ? input.slice(0, 65_536) : input;
+  const from = LEADING.exec(head)![0].length;
+  BLANK_LINE.lastIndex = from;
+  const blank = BLANK_LINE.exec(head);
+  if (!blank) return false;
   const names: string[] = [];
-  for (const line of head.slice(0, blank).split('\n')) {
+  for (const line of head.slice(from, blank.index).split(LINE_END)) {
     if (/^[ \t]/.test(line)) continue;
     if (!HEADER_LINE.test(line)) return false;
     names.push(line.slice(0, line.indexOf(':')).toLowerCase());

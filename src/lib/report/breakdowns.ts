@@ -3,6 +3,7 @@
 // facts the message to Apple asks for: its count, Txn IDs, the IPs it names, when it came.
 import type { Classification } from '../classify/index.ts';
 import { namedIps, replyKey, txnIds } from '../apple-facts.ts';
+import { textOrder } from '../text-order.ts';
 import { detach } from './detach.ts';
 import type { SenderIndex } from './senders.ts';
 import type { Breakdowns, Count, ReportedReply } from './types.ts';
@@ -33,7 +34,7 @@ const addSome = (set: Set<string>, items: Iterable<string>) => {
 const ranked = (m: Map<string, number>): Count[] =>
   [...m]
     .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
+    .sort((a, b) => b.count - a.count || textOrder(a.key, b.key))
     .slice(0, SHOWN);
 const iso = (t?: number) => (t === undefined ? undefined : new Date(t).toISOString());
 
@@ -147,7 +148,7 @@ export class BreakdownTally {
   /** The distinct replies, most frequent first. */
   replyFacts(): ReportedReply[] {
     return [...this.replies.values()]
-      .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
+      .sort((a, b) => b.count - a.count || textOrder(a.text, b.text))
       .map((h) => {
         const out: ReportedReply = {
           entry: h.entry,

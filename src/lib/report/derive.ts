@@ -4,6 +4,7 @@ import type { RuleEntry } from '../rules.ts';
 import { findIncidents } from './incident.ts';
 import { decideLists, REPEATS_TO_SUPPRESS } from './lists.ts';
 import type { TallyState } from './state.ts';
+import { textOrder } from '../text-order.ts';
 import { rankTodo } from './todo.ts';
 import type { EntryRow, IncidentWarning, Report, Warning } from './types.ts';
 
@@ -34,7 +35,7 @@ function entryRows(state: TallyState, byId: ReadonlyMap<string, RuleEntry>): Ent
       if (s.last !== undefined) row.last = iso(s.last);
       return row;
     })
-    .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+    .sort((a, b) => b.count - a.count || textOrder(a.id, b.id));
 }
 
 function rowsLimitWarning(state: TallyState, rowLimit: number): Warning[] {
@@ -82,7 +83,7 @@ function attemptsAndTodo(state: TallyState, rows: EntryRow[], warnings: Warning[
     icloud: d.icloud,
     domains: [...d.domains]
       .map(([domain, count]) => ({ domain, count }))
-      .sort((a, b) => b.count - a.count || a.domain.localeCompare(b.domain))
+      .sort((a, b) => b.count - a.count || textOrder(a.domain, b.domain))
       .slice(0, 10),
   };
   const rates = {
@@ -121,7 +122,7 @@ export function deriveReport(
     domains: { ...state.domains },
     customDomains: [...state.customDomains]
       .map(([domain, count]) => ({ domain, count }))
-      .sort((a, b) => b.count - a.count || a.domain.localeCompare(b.domain))
+      .sort((a, b) => b.count - a.count || textOrder(a.domain, b.domain))
       .slice(0, 50),
     undated: totals.undated,
     warnings: [...warnings, ...rowsLimitWarning(state, rowLimit)],

@@ -11,6 +11,7 @@
 // - `rising` since its first reply in the later half of the attempts' time span, when that half
 //   holds at least RISING_MIN of its replies and RISING_FACTOR times as many as the earlier half.
 // Fewer than TREND_MIN_ATTEMPTS dated attempts give no trend.
+import { textOrder } from '../text-order.ts';
 import { CATEGORIES, RETRY, SUPPRESS } from '../vocabulary.ts';
 import type { EntryRow, IncidentWarning, TodoItem } from './types.ts';
 
@@ -119,5 +120,5 @@ export function rankTodo(input: TodoInput): TodoItem[] {
     if (trend) item.trend = trend;
     items.push(item);
   }
-  return items.sort((a, b) => score(b) - score(a) || a.entry.localeCompare(b.entry)).slice(0, TODO_LENGTH);
+  return items.sort((a, b) => score(b) - score(a) || textOrder(a.entry, b.entry)).slice(0, TODO_LENGTH);
 }
