@@ -2,6 +2,7 @@
 // event): the replies with their counts and Txn IDs, the sending IPs the replies name, the envelope
 // senders' domains, the recipients and the first and last time stamp. Pure: no DOM.
 import { ADDRESS, type AppleDraftFacts, type AppleReply } from './apple-draft.ts';
+import { matchesOf } from './regexp.ts';
 
 const IPV4 = String.raw`(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}`;
 const IPV6 = String.raw`(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}`;
@@ -31,7 +32,7 @@ const unique = <T>(items: T[]) => [...new Set(items)];
 /** The first group of every match of any pattern, in the order they stand in the text. */
 const all = (text: string, patterns: RegExp[]) =>
   patterns
-    .flatMap((p) => [...text.matchAll(p)])
+    .flatMap((p) => matchesOf(p, text))
     .sort((a, b) => a.index - b.index)
     .map((m) => m[1]!);
 
@@ -58,7 +59,7 @@ export function repliesIn(text: string): AppleReply[] {
     const m = REPLY.exec(line);
     if (!m) continue;
     const reply = trimReply(m[1]!);
-    const ids = [...reply.matchAll(TXN)].map((t) => t[1]!);
+    const ids = matchesOf(TXN, reply).map((t) => t[1]!);
     const key = replyKey(reply);
     const seen = byKey.get(key);
     if (seen) {
@@ -70,7 +71,7 @@ export function repliesIn(text: string): AppleReply[] {
 }
 
 export const namedIps = (text: string) => unique(all(text, IP_NAMED).map((ip) => ip.toLowerCase()));
-export const txnIds = (text: string) => unique([...text.matchAll(TXN)].map((m) => m[1]!));
+export const txnIds = (text: string) => unique(matchesOf(TXN, text).map((m) => m[1]!));
 const senders = (text: string) => unique(all(text, SENDER).map((a) => a.toLowerCase()));
 export const sendingDomains = (text: string) =>
   unique(senders(text).map((a) => a.slice(a.lastIndexOf('@') + 1)));

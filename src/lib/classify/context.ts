@@ -1,5 +1,6 @@
 // Reads the context around one reply: recipient, remote host and IP, SMTP stage and delivery action,
 // from the text before the reply (log fields, bounce wording) and after it (`(in reply to …)`).
+import { matchesOf } from '../regexp.ts';
 import type { Stage } from '../vocabulary.ts';
 import type { ReplyContext } from './types.ts';
 
@@ -47,9 +48,8 @@ const HOST_RE =
 
 /** The host and IP named last before the reply (the nearest server). */
 export function hostIn(text: string): { host?: string; ip?: string } {
-  let found: { host?: string; ip?: string } = {};
-  for (const m of text.matchAll(HOST_RE)) found = { host: (m[1] ?? m[3])!.toLowerCase(), ip: m[2] ?? m[4] };
-  return found;
+  const m = matchesOf(HOST_RE, text).at(-1);
+  return m ? { host: (m[1] ?? m[3])!.toLowerCase(), ip: m[2] ?? m[4] } : {};
 }
 
 const STAGE_WORDS: [RegExp, Stage][] = [
@@ -74,8 +74,8 @@ const STAGE_BEFORE =
 function stageIn(before: string, after: string): Stage | undefined {
   const a = STAGE_AFTER.exec(after);
   if (a) return stageFromCommand((a[1] ?? a[2])!);
-  let last: string | undefined;
-  for (const m of before.matchAll(STAGE_BEFORE)) last = m[1] ?? m[2] ?? m[3];
+  const m = matchesOf(STAGE_BEFORE, before).at(-1);
+  const last = m && (m[1] ?? m[2] ?? m[3]);
   return last ? stageFromCommand(last) : undefined;
 }
 

@@ -10,7 +10,7 @@ const MAX_LINE = 16_384;
 const CONTROL_RE = new RegExp(`[${CONTROL}]`, 'g');
 
 export function sanitise(input: string): string {
-  return input.replace(/\r\n?/g, '\n').replace(CONTROL_RE, ' ');
+  return (input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input).replace(CONTROL_RE, ' ');
 }
 
 /** A bounce notice's lead-in to the quoted reply (Gmail and others), whose lines it wraps unindented. */

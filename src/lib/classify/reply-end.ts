@@ -31,12 +31,20 @@ const lastCharBefore = ({ line, start, from }: Bounds) => {
   return k >= from ? line[k] : '';
 };
 
+const IN_REPLY = /\(in reply to\b/i;
+const BLANK = /\s/;
+
 /** Applied in order, each narrowing the end found by the ones before. */
 const ENDERS: readonly Ender[] = [
   // Postfix's `(in reply to … command)` follows the reply.
+  // Found by its parenthesis, then the blanks before it taken in: a leading \s* would make the
+  // expression try every position of the line.
   ({ seg }, end) => {
-    const inReply = /\s*\(in reply to\b/i.exec(seg);
-    return inReply ? inReply.index : end;
+    const inReply = IN_REPLY.exec(seg);
+    if (!inReply) return end;
+    let i = inReply.index;
+    while (i > 0 && BLANK.test(seg[i - 1]!)) i--;
+    return i;
   },
   // Inside single quotes (Exchange's `returned '…'`, a JavaScript error object's `response: '…',`),
   // the first quote that ends a string closes it (an apostrophe sits inside a word); failing that,

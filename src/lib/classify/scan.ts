@@ -15,6 +15,7 @@ import {
   PYTHON_REPLY,
   WEAK_MARKER,
 } from '../lexicon.ts';
+import { matchesOf } from '../regexp.ts';
 import type { Stage } from '../vocabulary.ts';
 import { stageFromCommand } from './context.ts';
 import { endOf } from './reply-end.ts';
@@ -57,7 +58,7 @@ const MIN_WORD_SHARE = 0.2;
 function readsLikeReply(text: string): boolean {
   const body = text.slice(3).replace(/\s+/g, '');
   let letters = 0;
-  for (const w of body.length ? text.slice(3).matchAll(WORDS) : []) letters += w[0].length;
+  for (const w of body.length ? matchesOf(WORDS, text.slice(3)) : []) letters += w[0].length;
   return letters > 0 && letters >= body.length * MIN_WORD_SHARE;
 }
 /** A server naming an earlier command's error inside its reply, as iCloud's front end does:
@@ -84,7 +85,7 @@ function marked(line: string, index: number, marker: RegExp): boolean {
 function occurrences(line: string, allowed: ReadonlySet<number>): Occurrence[] {
   const found: Occurrence[] = [];
   if (!MAY_HOLD_CODE.test(line)) return found;
-  // exec loops: matchAll would copy the expression for every line.
+  // exec loops: matchAll would copy the expression for every line (../regexp.ts's matchesOf).
   CODE_RE.lastIndex = 0;
   for (let m = CODE_RE.exec(line); m; m = CODE_RE.exec(line)) {
     const code = Number(m[1]);
@@ -106,14 +107,18 @@ function occurrences(line: string, allowed: ReadonlySet<number>): Occurrence[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** Blanks squash would change: any but a space, two in a row, or one at either end. */
+const UNSQUASHED = /[^\S ]|\s\s|^\s|\s$/;
+/** Blanks made single spaces, none at the ends; most replies have none to change, and a test
+ *  costs less than making the same text again. */
+const squash = (s: string) => (UNSQUASHED.test(s) ? s.replace(/\s+/g, ' ').trim() : s);
 
 /** Python's smtplib tuples, `(550, b'5.7.1 …')`, whose lines are joined with a literal `\n`. */
 function pythonReplies(line: string): { replies: ScannedReply[]; rest: string } {
   const replies: ScannedReply[] = [];
   let rest = line;
   let from = 0;
-  for (const m of line.matchAll(PYTHON_RE)) {
+  for (const m of matchesOf(PYTHON_RE, line)) {
     const code = Number(m[1]);
     if (code < 200 || code > 599) continue;
     const parts = m[3]!.split(/\\r\\n|\\n/);
