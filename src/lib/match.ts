@@ -35,8 +35,14 @@ export interface MatchCandidate {
   score: number;
 }
 
-/** Case, apostrophe and whitespace variants of the same reply compare equal after this. */
+/** What normaliseForMatch changes besides case: typographic quotes, and blanks that are not one
+ *  space between two other characters. */
+const UNNORMAL = /[\u2018\u2019\u02bc\u2032\u201c\u201d]|[^\S ]|\s\s|^\s|\s$/;
+
+/** Case, apostrophe and whitespace variants of the same reply compare equal after this. A reply
+ *  read from a log is most often in that form already but for case: one test, not four rewrites. */
 export function normaliseForMatch(text: string): string {
+  if (!UNNORMAL.test(text)) return text.toLowerCase();
   return text
     .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')

@@ -34,18 +34,21 @@ const lastCharBefore = ({ line, start, from }: Bounds) => {
 const IN_REPLY = /\(in reply to\b/i;
 const BLANK = /\s/;
 
+/** Where `/\s*\(in reply to\b/i` first matches in `seg`, if it does: found by its parenthesis,
+ *  then the blanks before it taken in, since a leading \s* makes the expression try every
+ *  position of the line. */
+export function inReplyAt(seg: string): number | undefined {
+  const inReply = IN_REPLY.exec(seg);
+  if (!inReply) return undefined;
+  let i = inReply.index;
+  while (i > 0 && BLANK.test(seg[i - 1]!)) i--;
+  return i;
+}
+
 /** Applied in order, each narrowing the end found by the ones before. */
 const ENDERS: readonly Ender[] = [
   // Postfix's `(in reply to … command)` follows the reply.
-  // Found by its parenthesis, then the blanks before it taken in: a leading \s* would make the
-  // expression try every position of the line.
-  ({ seg }, end) => {
-    const inReply = IN_REPLY.exec(seg);
-    if (!inReply) return end;
-    let i = inReply.index;
-    while (i > 0 && BLANK.test(seg[i - 1]!)) i--;
-    return i;
-  },
+  ({ seg }, end) => inReplyAt(seg) ?? end,
   // Inside single quotes (Exchange's `returned '…'`, a JavaScript error object's `response: '…',`),
   // the first quote that ends a string closes it (an apostrophe sits inside a word); failing that,
   // the last quote before the end.

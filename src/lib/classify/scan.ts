@@ -111,7 +111,7 @@ function occurrences(line: string, allowed: ReadonlySet<number>): Occurrence[] {
 const UNSQUASHED = /[^\S ]|\s\s|^\s|\s$/;
 /** Blanks made single spaces, none at the ends; most replies have none to change, and a test
  *  costs less than making the same text again. */
-const squash = (s: string) => (UNSQUASHED.test(s) ? s.replace(/\s+/g, ' ').trim() : s);
+export const squash = (s: string) => (UNSQUASHED.test(s) ? s.replace(/\s+/g, ' ').trim() : s);
 
 /** Python's smtplib tuples, `(550, b'5.7.1 …')`, whose lines are joined with a literal `\n`. */
 function pythonReplies(line: string): { replies: ScannedReply[]; rest: string } {
