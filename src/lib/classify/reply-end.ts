@@ -31,6 +31,8 @@ const lastCharBefore = ({ line, start, from }: Bounds) => {
   return k >= from ? line[k] : '';
 };
 
+const OPEN = 40; // (
+const CLOSE = 41; // )
 const IN_REPLY = /\(in reply to\b/i;
 const BLANK = /\s/;
 
@@ -71,8 +73,9 @@ const ENDERS: readonly Ender[] = [
     if (count(line, from, start, '(') <= count(line, from, start, ')')) return end;
     let depth = 0;
     for (let i = 0; i < end; i++) {
-      if (seg[i] === '(') depth++;
-      else if (seg[i] === ')' && depth-- === 0) return i;
+      const c = seg.charCodeAt(i);
+      if (c === OPEN) depth++;
+      else if (c === CLOSE && depth-- === 0) return i;
     }
     return end;
   },
