@@ -13,7 +13,7 @@ export function compiles(source: string): boolean {
 
 /** Every match of a global expression `re` in `text`, as `[...text.matchAll(re)]` gives them, without
  *  the copy of the expression matchAll makes on each call (on a line of a log, most of its cost).
- *  `re` must not be used again before this returns. */
+ *  It sets `re.lastIndex` as it goes, from 0. */
 export function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];
   // Under the u or v flag an empty match moves on by a code point, else by one UTF-16 unit.
