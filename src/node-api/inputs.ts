@@ -1,6 +1,7 @@
 // The command line's and the Node API's inputs: files, folders (read recursively, in name order)
 // and `-` for standard input. A missing or unreadable path is an InputError with one clear line.
 import path from 'node:path';
+import { textOrder } from '../lib/text-order.ts';
 import { fs } from './node-fs.ts';
 
 export interface Input {
@@ -37,14 +38,16 @@ function isFolder(p: string): boolean {
   }
 }
 
-/** The files under a folder and its subfolders (also through links to folders), in no order: the
- *  files readdirSync's own recursive walk lists, which takes several times longer on a first call
- *  (it looks up every entry again, files too). */
-function filesUnder(dir: string, out: string[]): string[] {
+/** The files under a folder and its subfolders (also through links to folders), in no order, each
+ *  with its path from the folder in `/` form: the files readdirSync's own recursive walk lists, which
+ *  takes several times longer on a first call (it looks up every entry again, files too). The
+ *  relative path is built as the walk goes down, not asked of path.relative for each file. */
+function filesUnder(dir: string, from: string, out: { path: string; relative: string }[]) {
   for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, d.name);
-    if (d.isFile()) out.push(p);
-    else if (d.isDirectory() || isFolder(p)) filesUnder(p, out);
+    const relative = from ? `${from}/${d.name}` : d.name;
+    if (d.isFile()) out.push({ path: p, relative });
+    else if (d.isDirectory() || isFolder(p)) filesUnder(p, relative, out);
   }
   return out;
 }
@@ -68,11 +71,11 @@ export function expandInputs(args: readonly string[]): Input[] {
       continue;
     }
     readable(arg, arg);
-    const files = filesUnder(arg, []).sort();
+    const files = filesUnder(arg, '', []).sort((a, b) => textOrder(a.path, b.path));
     const folder = path.basename(path.resolve(arg));
     for (const f of files) {
-      readable(f, f);
-      out.push({ path: f, name: path.join(folder, path.relative(arg, f)).split(path.sep).join('/') });
+      readable(f.path, f.path);
+      out.push({ path: f.path, name: folder ? `${folder}/${f.relative}` : f.relative });
     }
   }
   return out;
