@@ -111,13 +111,18 @@ export class DeliveredSet {
 
   /** The filter as JSON: the count, and the bits once any address went in. */
   save(binary = false): SavedDelivered {
-    if (!this.bits) return { count: this.count };
+    const bits = this.bits;
+    if (!bits) return { count: this.count };
+    // The words in use counted first, in a loop that stops at the limit and makes nothing: a dense
+    // filter (a big log's) is saved as it is, and listing its words only to drop them cost more
+    // than the count.
+    let used = 0;
+    for (let i = 0; i < WORDS && used < WORDS / 16; i++) if (bits[i]) used++;
+    if (used >= WORDS / 16)
+      return { count: this.count, bits: binary ? bits : toBase64(new Uint8Array(bits.buffer)) };
     const words: number[] = [];
-    for (let i = 0; i < WORDS && words.length < WORDS / 8; i++)
-      if (this.bits[i]) words.push(i, this.bits[i]!);
-    return words.length < WORDS / 8
-      ? { count: this.count, words }
-      : { count: this.count, bits: binary ? this.bits : toBase64(new Uint8Array(this.bits.buffer)) };
+    for (let i = 0; i < WORDS; i++) if (bits[i]) words.push(i, bits[i]!);
+    return { count: this.count, words };
   }
 
   static load(saved: SavedDelivered): DeliveredSet {
