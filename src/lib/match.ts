@@ -35,20 +35,25 @@ export interface MatchCandidate {
   score: number;
 }
 
-/** What normaliseForMatch changes besides case: typographic quotes, and blanks that are not one
- *  space between two other characters. */
-const UNNORMAL = /[\u2018\u2019\u02bc\u2032\u201c\u201d]|[^\S ]|\s\s|^\s|\s$/;
+/** Blanks squashBlanks would change: any but a space, two in a row, or one at either end. */
+const UNSQUASHED = /[^\S ]|\s\s|^\s|\s$/;
+
+/** Blanks made single spaces, none at the ends. Most replies have none to change, and a test costs
+ *  less than making the same text again. */
+export const squashBlanks = (s: string) => (UNSQUASHED.test(s) ? s.replace(/\s+/g, ' ').trim() : s);
+
+const SINGLE_QUOTES = '\u2018\u2019\u02bc\u2032';
+const DOUBLE_QUOTES = '\u201c\u201d';
+const TYPOGRAPHIC = new RegExp(`[${SINGLE_QUOTES}${DOUBLE_QUOTES}]`);
+const SINGLE = new RegExp(`[${SINGLE_QUOTES}]`, 'g');
+const DOUBLE = new RegExp(`[${DOUBLE_QUOTES}]`, 'g');
 
 /** Case, apostrophe and whitespace variants of the same reply compare equal after this. A reply
- *  read from a log is most often in that form already but for case: one test, not four rewrites. */
+ *  read from a log most often needs only the lower case: each rewrite runs only where it changes
+ *  something. */
 export function normaliseForMatch(text: string): string {
-  if (!UNNORMAL.test(text)) return text.toLowerCase();
-  return text
-    .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  const plain = TYPOGRAPHIC.test(text) ? text.replace(SINGLE, "'").replace(DOUBLE, '"') : text;
+  return squashBlanks(plain).toLowerCase();
 }
 
 function compileRule(rule: MatchRule): CompiledRule {

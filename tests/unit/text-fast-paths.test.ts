@@ -1,11 +1,10 @@
 // Fast paths of the classifier, each held to the plain expression it stands in for on any text:
-// normaliseForMatch and the scanner's squash skip their rewrites when nothing (or only case) would
+// normaliseForMatch and squashBlanks skip their rewrites when nothing (or only case) would
 // change, and inReplyAt finds Postfix's `(in reply to` without a leading \s*.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inReplyAt } from '../../src/lib/classify/reply-end.ts';
-import { squash } from '../../src/lib/classify/scan.ts';
-import { normaliseForMatch } from '../../src/lib/match.ts';
+import { normaliseForMatch, squashBlanks } from '../../src/lib/match.ts';
 
 const rewritten = (text: string) =>
   text
@@ -19,11 +18,11 @@ const unit = fc.constantFrom(
   ...'aB 5.\t\n\r\u00a0\u2018\u2019\u02bc\u2032\u201c\u201d\u3000\ufeffx'.split(''),
 );
 
-describe('squash', () => {
+describe('squashBlanks', () => {
   it('equals the full rewrite on any text', () => {
     fc.assert(
       fc.property(fc.string({ unit, maxLength: 30 }), (text) => {
-        expect(squash(text)).toBe(text.replace(/\s+/g, ' ').trim());
+        expect(squashBlanks(text)).toBe(text.replace(/\s+/g, ' ').trim());
       }),
       { numRuns: 5000 },
     );

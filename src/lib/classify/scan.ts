@@ -15,6 +15,7 @@ import {
   PYTHON_REPLY,
   WEAK_MARKER,
 } from '../lexicon.ts';
+import { squashBlanks } from '../match.ts';
 import { matchesOf } from '../regexp.ts';
 import type { Stage } from '../vocabulary.ts';
 import { stageFromCommand } from './context.ts';
@@ -107,12 +108,6 @@ function occurrences(line: string, allowed: ReadonlySet<number>): Occurrence[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** Blanks squash would change: any but a space, two in a row, or one at either end. */
-const UNSQUASHED = /[^\S ]|\s\s|^\s|\s$/;
-/** Blanks made single spaces, none at the ends; most replies have none to change, and a test
- *  costs less than making the same text again. */
-export const squash = (s: string) => (UNSQUASHED.test(s) ? s.replace(/\s+/g, ' ').trim() : s);
-
 /** Python's smtplib tuples, `(550, b'5.7.1 …')`, whose lines are joined with a literal `\n`. */
 function pythonReplies(line: string): { replies: ScannedReply[]; rest: string } {
   const replies: ScannedReply[] = [];
@@ -130,7 +125,7 @@ function pythonReplies(line: string): { replies: ScannedReply[]; rest: string } 
     replies.push({
       code,
       enhanced: enhanced && enhanced[0] === m[1]![0] ? enhanced : undefined,
-      text: squash(`${code} ${body}`),
+      text: squashBlanks(`${code} ${body}`),
       before: line.slice(from, m.index),
       after: '',
       python: true,
@@ -171,7 +166,10 @@ function spanAt(rest: string, occ: readonly Occurrence[], i: number): Span {
       // The server's own account of an earlier command's error, inside this reply: the cause of
       // this reply, not a reply of its own.
       const innerEnd = Math.min(span.end, endOf(rest, q.index));
-      span.earlier = { text: squash(rest.slice(q.index, innerEnd)), stage: stageFromCommand(named[1]!) };
+      span.earlier = {
+        text: squashBlanks(rest.slice(q.index, innerEnd)),
+        stage: stageFromCommand(named[1]!),
+      };
       span.afterFrom = innerEnd;
       span.end = q.index - named[0].length;
       for (span.next++; span.next < occ.length && occ[span.next]!.index < innerEnd;) span.next++;
@@ -192,7 +190,7 @@ function textOf(rest: string, { chain, end }: Span): string {
     if (k > 0) return body;
     return [c.code, c.enhanced].filter(Boolean).join(' ') + (body.startsWith(' ') ? '' : ' ') + body;
   });
-  return squash(pieces.join(' '));
+  return squashBlanks(pieces.join(' '));
 }
 
 export function scanLine(line: string, allowed: ReadonlySet<number>): ScannedReply[] {
