@@ -1,10 +1,10 @@
 // --summary --jobs for a big folder of small files (bounce messages): runs of consecutive files
 // shared between this thread and N - 1 worker threads (./ordered-pool.ts), each run read into a
-// partial report, merged in input order: the report one thread makes.
+// partial report (its state, in this thread), merged in input order: the report one thread makes.
 import { deriveReport } from '../lib/report/derive.ts';
-import { mergePartials, savePartial, type PartialReport } from '../lib/report/partial.ts';
+import { PartialMerger, savePartial, type PartialReport, type Shard } from '../lib/report/partial.ts';
 import type { Engine } from './engine.ts';
-import { runPartial, type FolderSettings } from './folder-work.ts';
+import { runShard, type FolderSettings } from './folder-work.ts';
 import type { Input } from './inputs.ts';
 import { runOrdered } from './ordered-pool.ts';
 
@@ -22,18 +22,17 @@ export async function summaryInJobs(
   const runs = Array.from({ length: Math.ceil(inputs.length / size) }, (_, i) =>
     inputs.slice(i * size, (i + 1) * size),
   );
-  const partials: PartialReport[] = [];
-  await runOrdered(runs, {
+  const merger = new PartialMerger(engine.rules);
+  // A worker's run comes back as a partial report, this thread's as its state.
+  await runOrdered<Input[], PartialReport | Shard>(runs, {
     threads: jobs,
     worker: options.worker,
     workerData: settings,
-    local: (run) => runPartial(engine, run, settings.timeZone),
-    take: (partial) => void partials.push(partial),
+    local: (run) => runShard(engine, run, settings.timeZone),
+    take: (result, i) =>
+      'format' in result ? merger.add(runs[i]![0]!.name, result) : merger.addShard(result),
   });
-  const { state, rowLimit } = mergePartials(
-    partials.map((partial, i) => ({ name: runs[i]![0]!.name, partial })),
-    engine.rules,
-  );
+  const { state, rowLimit } = merger.merged();
   // Every run was read in this zone; a merge keeps the zone of the empty state it starts from.
   state.zone.zone = settings.timeZone;
   const byId = new Map(engine.rules.map((r) => [r.id, r]));

@@ -1,7 +1,8 @@
 // The work --jobs shares between threads for a big folder of small files (./folder-jobs.ts), done
 // alike in the command's own thread and in its workers (./folder-worker.ts): the partial report of
-// a run of files.
-import type { PartialReport } from '../lib/report/partial.ts';
+// a run of files: a partial report from a worker, the state itself in this thread.
+import type { Aggregator } from '../lib/report/index.ts';
+import type { PartialReport, Shard } from '../lib/report/partial.ts';
 import type { Engine } from './engine.ts';
 import type { Input } from './inputs.ts';
 
@@ -12,14 +13,25 @@ export interface FolderSettings {
   timeZone: string;
 }
 
-/** The partial report of a run of files, read as --summary reads them (no per-reply rows). */
+/** A run of files read as --summary reads them (no per-reply rows), into a fresh aggregator. */
+async function read(engine: Engine, inputs: readonly Input[], timeZone: string): Promise<Aggregator> {
+  // The report code loads only here, as in the command's --summary.
+  const { analyzeInputs } = await import('./analyze.ts');
+  const newReport = await engine.reports();
+  return analyzeInputs(inputs, newReport({ rowLimit: 0, timeZone }));
+}
+
+/** The partial report of a run of files, as a worker hands it over. */
 export async function runPartial(
   engine: Engine,
   inputs: readonly Input[],
   timeZone: string,
 ): Promise<PartialReport> {
-  // The report code loads only here, as in the command's --summary.
-  const { analyzeInputs } = await import('./analyze.ts');
-  const newReport = await engine.reports();
-  return (await analyzeInputs(inputs, newReport({ rowLimit: 0, timeZone }))).partial();
+  return (await read(engine, inputs, timeZone)).partial();
+}
+
+/** The state of a run of files read in this thread, merged as it is. */
+export async function runShard(engine: Engine, inputs: readonly Input[], timeZone: string): Promise<Shard> {
+  const { shardOf } = await import('../lib/report/index.ts');
+  return shardOf(await read(engine, inputs, timeZone));
 }

@@ -2,12 +2,12 @@
 // (./job-worker.ts) by the ordered pool (./ordered-pool.ts), each task's partial report merged in
 // input order as soon as those before it are, so the report is the one a single job makes. This
 // thread reads the first task while the workers start; it would otherwise only wait for them.
-import { PartialMerger, savePartial, type PartialReport } from '../lib/report/partial.ts';
+import { PartialMerger, savePartial, type PartialReport, type Shard } from '../lib/report/partial.ts';
 import { deriveReport } from '../lib/report/derive.ts';
 import type { Report } from '../lib/report/types.ts';
 import type { Engine } from './engine.ts';
-import { planTasks } from './job-plan.ts';
-import { readTask } from './job-task.ts';
+import { planTasks, type Task } from './job-plan.ts';
+import { readShard } from './job-task.ts';
 import type { Input } from './inputs.ts';
 import { runOrdered } from './ordered-pool.ts';
 
@@ -29,13 +29,15 @@ export async function runJobs(
   const tasks = planTasks(inputs, jobs, options.rangeBytes);
   const newReport = await engine.reports();
   const merger = new PartialMerger(engine.rules);
-  await runOrdered(tasks, {
+  // A worker's task comes back as a partial report, this thread's as its state.
+  await runOrdered<Task, PartialReport | Shard>(tasks, {
     threads: jobs,
     worker: options.worker,
     workerData: { rules: options.rulesFile },
     youngMb: YOUNG_MB,
-    local: (task) => readTask(newReport, task),
-    take: (partial, i) => merger.add(tasks[i]!.input.name, partial),
+    local: (task) => readShard(newReport, task),
+    take: (result, i) =>
+      'format' in result ? merger.add(tasks[i]!.input.name, result) : merger.addShard(result),
   });
   const { state, rowLimit } = merger.merged();
   const byId = new Map(engine.rules.map((r) => [r.id, r]));

@@ -1,10 +1,19 @@
 // Partial reports merge into the report of the whole input: for random cuts of generated logs
 // (bursts of "user does not exist" across a cut, after-repeats addresses on days either side),
-// the merged report equals the report of the whole; partials survive JSON; bad partials are refused.
+// the merged report equals the report of the whole; partials survive JSON; a shard merged as it is
+// (--jobs, in the thread that read it) gives what its partial gives; bad partials are refused.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/lib/engine.ts';
-import { mergeReports, PartialError, type Report } from '../../src/lib/report/index.ts';
+import { deriveReport } from '../../src/lib/report/derive.ts';
+import {
+  mergeReports,
+  PartialError,
+  shardOf,
+  type Aggregator,
+  type Report,
+} from '../../src/lib/report/index.ts';
+import { PartialMerger } from '../../src/lib/report/partial.ts';
 import { loadEntries } from '../support/entries.ts';
 
 const rules = loadEntries().map((e) => e.rule);
@@ -52,13 +61,17 @@ async function reportOf(texts: string[]): Promise<Report> {
   return a.report();
 }
 
-async function partialOf(text: string): Promise<unknown> {
+async function aggregatorOf(text: string): Promise<Aggregator> {
   const a = newReport({ rowLimit: 0, now: Date.UTC(2026, 11, 1) });
   const f = a.file('mail.log');
   await f.write(text);
   await f.end();
+  return a;
+}
+
+async function partialOf(text: string): Promise<unknown> {
   // Through JSON, as a partial written to disk on another host would come back.
-  return JSON.parse(JSON.stringify(a.partial()));
+  return JSON.parse(JSON.stringify((await aggregatorOf(text)).partial()));
 }
 
 /** The report without its list of files: each shard names its own. */
@@ -91,6 +104,38 @@ describe('merging partial reports', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  }, 60_000);
+
+  it('shards merged as they are (a thread’s own, --jobs) give what their partials give', async () => {
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(lineSpec, { minLength: 2, maxLength: 40 }),
+        fc.nat(),
+        fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+        async (spec, cutAt, live) => {
+          const lines = logLines(spec);
+          const cut = 1 + (cutAt % (lines.length - 1));
+          const shards = [lines.slice(0, cut), lines.slice(cut), lines.slice(0, 1)].map(
+            (l) => l.join('\n') + '\n',
+          );
+          const byPartials = new PartialMerger(rules);
+          const mixed = new PartialMerger(rules);
+          for (const [i, text] of shards.entries()) {
+            byPartials.add(`part${i}`, await partialOf(text));
+            const a = await aggregatorOf(text);
+            if (live[i]) mixed.addShard(shardOf(a));
+            else mixed.add(`part${i}`, JSON.parse(JSON.stringify(a.partial())));
+          }
+          const report = (m: PartialMerger) => {
+            const { state, rowLimit } = m.merged();
+            return deriveReport(state, byId, rowLimit);
+          };
+          expect(report(mixed)).toEqual(report(byPartials));
+        },
+      ),
+      { numRuns: 40 },
     );
   }, 60_000);
 

@@ -6,7 +6,7 @@ import { replyCodes } from '../lexicon.ts';
 import type { RuleEntry } from '../rules.ts';
 import { FileIntake, type FileInfo } from './intake.ts';
 import { LogScanner } from './log-scan.ts';
-import type { PartialReport } from './partial.ts';
+import type { PartialReport, Shard } from './partial.ts';
 import { createPrefilter } from './prefilter.ts';
 import { Tally } from './tally.ts';
 import { wallClock } from './zones.ts';
@@ -67,6 +67,17 @@ export interface Aggregator {
   replyRows(): ReplyRow[];
 }
 
+/** Each aggregator's tally, for shardOf: the Node API's Aggregator type does not show it. */
+const tallies = new WeakMap<Aggregator, Tally>();
+
+/** The aggregator's state as it stands, for a merge in the thread that read it (--jobs): the
+ *  partial report would save it only to load it again. */
+export function shardOf(aggregator: Aggregator): Shard {
+  const tally = tallies.get(aggregator);
+  if (!tally) throw new Error('shardOf: not an aggregator made by createAggregator');
+  return tally.shard();
+}
+
 export function createAggregator(options: AggregatorOptions): Aggregator {
   const tally = new Tally(options.rules, options.rowLimit);
   tally.clock = wallClock(options.timeZone);
@@ -79,11 +90,13 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     tally,
     now: options.now ?? Date.now(),
   };
-  return {
+  const aggregator: Aggregator = {
     file: (name, info = {}) => new FileIntake(name, info, env),
     cancel: () => void (tally.cancelled = true),
     report: () => tally.report(),
     partial: (binary) => tally.partial(binary),
     replyRows: () => tally.replyRows(),
   };
+  tallies.set(aggregator, tally);
+  return aggregator;
 }

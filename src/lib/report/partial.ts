@@ -24,6 +24,13 @@ export interface PartialReport {
 /** A partial report that cannot be merged, in one sentence. */
 export class PartialError extends Error {}
 
+/** An aggregator's state as it stands, with its rows limit: merged in the thread that read it
+ *  (PartialMerger.addShard), not saved as a partial and loaded again. */
+export interface Shard {
+  state: TallyState;
+  rowLimit: number;
+}
+
 /** FNV-1a over what decides the report: an entry's id, title, category and suppress field. */
 export function rulesDigest(rules: readonly RuleEntry[]): string {
   const text = JSON.stringify(rules.map((r) => [r.id, r.title, r.category, r.suppress]));
@@ -76,15 +83,25 @@ export class PartialMerger {
 
   add(name: string, partial: unknown) {
     const p = check(partial, name, this.digest);
-    const rowLimit = (this.rowLimit ??= p.rowLimit);
+    this.rowLimit ??= p.rowLimit;
     let next: TallyState;
     try {
       next = loadState(p.state);
     } catch (error) {
       throw new PartialError(`${name} is damaged: ${error instanceof Error ? error.message : String(error)}`);
     }
+    this.take(next);
+  }
+
+  /** A shard read in this thread, merged as it is: the merger then owns its state. */
+  addShard(shard: Shard) {
+    this.rowLimit ??= shard.rowLimit;
+    this.take(shard.state);
+  }
+
+  private take(next: TallyState) {
     const state = (this.state = this.state ? mergeStates(this.state, next) : next);
-    if (state.rows.length > rowLimit) state.rows.length = rowLimit;
+    if (state.rows.length > this.rowLimit!) state.rows.length = this.rowLimit!;
   }
 
   /** The state of every shard's input, and the rows limit of the first. */

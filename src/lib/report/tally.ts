@@ -7,7 +7,7 @@ import type { RuleEntry } from '../rules.ts';
 import { detach } from './detach.ts';
 import { deriveReport } from './derive.ts';
 import { domainKind } from './domains.ts';
-import { savePartial, type PartialReport } from './partial.ts';
+import { savePartial, type PartialReport, type Shard } from './partial.ts';
 import { postfixFields, QueueSenders, SENDERS_KEPT } from './postfix-fields.ts';
 import { SenderIndex } from './senders.ts';
 import { wallClock, type WallClock } from './zones.ts';
@@ -172,8 +172,14 @@ export class Tally {
     return deriveReport(this.state, this.byId, this.rowLimit);
   }
 
-  partial(binary = false): PartialReport {
+  /** The state as it stands, its zone noted: what partial() saves. */
+  shard(): Shard {
     this.state.zone = { zone: this.clock.zone, zoneless: this.clock.read };
-    return savePartial(this.state, this.rules, this.rowLimit, binary);
+    return { state: this.state, rowLimit: this.rowLimit };
+  }
+
+  partial(binary = false): PartialReport {
+    const { state, rowLimit } = this.shard();
+    return savePartial(state, this.rules, rowLimit, binary);
   }
 }
