@@ -16,12 +16,13 @@ export function compiles(source: string): boolean {
  *  It sets `re.lastIndex` as it goes, from 0. */
 export function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];
-  // Under the u or v flag an empty match moves on by a code point, else by one UTF-16 unit.
-  const byCodePoint = /[uv]/.test(re.flags);
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     found.push(m);
-    if (m[0] === '') re.lastIndex += byCodePoint && (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+    // An empty match moves on by a code point under the u or v flag, else by one UTF-16 unit (the
+    // flags are read only here: re.flags builds a string).
+    if (m[0] === '')
+      re.lastIndex += /[uv]/.test(re.flags) && (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
   }
   return found;
 }
