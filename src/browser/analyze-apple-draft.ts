@@ -13,6 +13,7 @@ import {
 import type { ReportedReply } from '../lib/report/index';
 import type { ShownReport } from './engine-protocol';
 import { el } from './classifier-dom';
+import { thousands } from '../lib/thousands';
 
 type FieldName = Exclude<keyof AppleDraftFields, 'recipients'>;
 
@@ -107,7 +108,7 @@ export function renderAppleDraft(r: ShownReport, desk: ReadonlySet<string>): HTM
     el(
       'p',
       {},
-      `${count.toLocaleString('en')} of these replies send you to Apple’s postmaster desk (${APPLE_POSTMASTER}). The draft below is filled in from the files: the envelope senders’ domains, the IPs the replies name, each distinct reply with its count and Txn IDs, and when it started. Add your company and what changed on your side.`,
+      `${thousands(count)} of these replies send you to Apple’s postmaster desk (${APPLE_POSTMASTER}). The draft below is filled in from the files: the envelope senders’ domains, the IPs the replies name, each distinct reply with its count and Txn IDs, and when it started. Add your company and what changed on your side.`,
     ),
     el(
       'p',

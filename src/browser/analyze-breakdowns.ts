@@ -3,8 +3,8 @@
 import type { Count } from '../lib/report/index';
 import type { ShownReport } from './engine-protocol';
 import { el } from './classifier-dom';
+import { thousands as n } from '../lib/thousands';
 
-const n = (x: number) => x.toLocaleString('en');
 const SHOWN = 10;
 
 function small(kind: string, caption: string, head: string, rows: [string, number][], more = 0) {

@@ -4,8 +4,7 @@
 import type { KeepGroup, ListedAddress } from '../lib/report/index';
 import { copyText } from './copy';
 import { el } from './classifier-dom';
-
-const n = (x: number) => x.toLocaleString('en');
+import { thousands as n } from '../lib/thousands';
 
 const LISTS = {
   suppress: {

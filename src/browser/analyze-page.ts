@@ -7,12 +7,11 @@ import { renderReport } from './analyze-report';
 import { zoneSelector } from './analyze-zone';
 import { engineClient } from './engine-client';
 import type { AnalyzeMessage } from './engine-protocol';
+import { thousands } from '../lib/thousands';
 
 const base = import.meta.env.BASE_URL;
 const mb = (bytes: number) =>
-  bytes < 1_048_576
-    ? `${Math.ceil(bytes / 1024).toLocaleString('en')} KB`
-    : `${(bytes / 1_048_576).toFixed(1)} MB`;
+  bytes < 1_048_576 ? `${thousands(Math.ceil(bytes / 1024))} KB` : `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 function setup(root: HTMLElement) {
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
@@ -82,7 +81,7 @@ function setup(root: HTMLElement) {
         });
       } else if (m.type === 'done') {
         busy(false);
-        status.textContent = `${m.report.cancelled ? 'Cancelled. ' : ''}Read ${m.report.files.length} ${m.report.files.length === 1 ? 'file' : 'files'}: ${m.report.replies.toLocaleString('en')} SMTP replies, ${m.report.icloud.toLocaleString('en')} from iCloud.`;
+        status.textContent = `${m.report.cancelled ? 'Cancelled. ' : ''}Read ${thousands(m.report.files.length)} ${m.report.files.length === 1 ? 'file' : 'files'}: ${thousands(m.report.replies)} SMTP replies, ${thousands(m.report.icloud)} from iCloud.`;
         void renderReport(report, m.report, m.listed, base, { desk });
       } else {
         busy(false);

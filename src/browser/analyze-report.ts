@@ -15,8 +15,7 @@ import { renderTodo } from './analyze-todo';
 import { renderZoneNote, zonedWhen } from './analyze-times';
 import { el, fact } from './classifier-dom';
 import { slicer } from './slices';
-
-const n = (x: number) => x.toLocaleString('en');
+import { thousands as n } from '../lib/thousands';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 

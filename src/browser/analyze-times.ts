@@ -3,6 +3,7 @@
 import { zonedTime } from '../lib/report/zones';
 import type { ShownReport } from './engine-protocol';
 import { el } from './classifier-dom';
+import { thousands } from '../lib/thousands';
 
 export const reportZone = (r: ShownReport) => r.timeZone?.zone ?? 'UTC';
 
@@ -21,7 +22,7 @@ export function renderZoneNote(r: ShownReport): HTMLElement {
     { class: 'report-zone', 'data-report-zone': zone },
     `Times are shown in ${zone}. `,
     zoneless
-      ? `${zoneless.toLocaleString('en')} log times carry no zone (syslog) and were read as ${zone}: if the server’s clock is in another zone, choose it above and the files are read again.`
+      ? `${thousands(zoneless)} log times carry no zone (syslog) and were read as ${zone}: if the server’s clock is in another zone, choose it above and the files are read again.`
       : 'Every time in these files carried its own zone.',
   );
 }

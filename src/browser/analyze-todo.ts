@@ -2,6 +2,7 @@
 import type { TodoItem } from '../lib/report/index';
 import { withBase } from '../lib/urls';
 import { el } from './classifier-dom';
+import { thousands } from '../lib/thousands';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
@@ -24,7 +25,7 @@ function item(t: TodoItem, base: string) {
     el(
       'span',
       { class: 'todo-share', 'data-todo-share': '' },
-      `${pct(t.share)} of iCloud attempts (${t.replies.toLocaleString('en')} ${t.replies === 1 ? 'reply' : 'replies'}${t.permanent ? ', permanent' : ', temporary'})`,
+      `${pct(t.share)} of iCloud attempts (${thousands(t.replies)} ${t.replies === 1 ? 'reply' : 'replies'}${t.permanent ? ', permanent' : ', temporary'})`,
     ),
     ' ',
     trend(t.trend),

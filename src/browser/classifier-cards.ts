@@ -5,6 +5,7 @@ import { actionText } from '../lib/action';
 import { entryFacts } from '../lib/entry-facts';
 import type { RuleEntry } from '../lib/rules';
 import { codesText } from '../lib/standards';
+import { thousands } from '../lib/thousands';
 import { basicCodePath, withBase } from '../lib/urls';
 import { OUTCOMES, STAGES } from '../lib/vocabulary';
 import { el, fact, factItems } from './classifier-dom';
@@ -150,6 +151,6 @@ export function summarise(
     .map((c) =>
       c.entry ? c.entry.title : `no iCloud entry${codeLabel(c.reply) ? ` (${codeLabel(c.reply)})` : ''}`,
     );
-  const more = total > 3 ? `; and ${total - 3} more` : '';
-  return `${total} ${total === 1 ? 'reply' : 'replies'} found: ${names.join('; ')}${more}.`;
+  const more = total > 3 ? `; and ${thousands(total - 3)} more` : '';
+  return `${thousands(total)} ${total === 1 ? 'reply' : 'replies'} found: ${names.join('; ')}${more}.`;
 }

@@ -2,6 +2,7 @@
 // several, and the short summary screen readers hear once typing pauses. The first screenful of
 // cards is drawn at once and the rest in slices (./slices.ts), so a paste of thousands of replies
 // never holds the page; the section says `data-drawn="complete"` once the last card is in.
+import { thousands } from '../lib/thousands';
 import { autoReplyCard } from './classifier-auto-reply';
 import { renderCard, summarise, type CardOptions } from './classifier-cards';
 import { el } from './classifier-dom';
@@ -73,7 +74,11 @@ export function resultsView(root: HTMLElement): ResultsView {
       if (replies > 3) overview.append(renderTally(tally));
       if (replies > results.length)
         overview.append(
-          el('p', {}, `The cards below show the first ${results.length} of ${replies} replies.`),
+          el(
+            'p',
+            {},
+            `The cards below show the first ${thousands(results.length)} of ${thousands(replies)} replies.`,
+          ),
         );
       section.hidden = replies === 0 && !auto;
       announce(summary);

@@ -456,9 +456,11 @@ test.describe('classifier cost', () => {
     await pasteText(page, lines.join('\n'));
     await expect(cards(page)).toHaveCount(100);
     await expect(page.locator('[data-classifier-overview]')).toContainText(
-      `first 100 of ${lines.length} replies`,
+      `first 100 of ${thousands(lines.length)} replies`,
     );
-    await expect(page.locator('[data-tally="none"]')).toContainText(`${Math.floor(lines.length / 3)} ×`);
+    await expect(page.locator('[data-tally="none"]')).toContainText(
+      `${thousands(Math.floor(lines.length / 3))} ×`,
+    );
   });
 
   test('3 MB of pasted log ends with all 100 cards drawn, in order, and a tally that counts every reply as the command does', async ({
@@ -476,7 +478,7 @@ test.describe('classifier cost', () => {
       lines.slice(0, 100).map((_, i) => (i % 3 === 2 ? 'none' : tagged[i % tagged.length]!.id)),
     );
     await expect(page.locator('[data-classifier-overview]')).toContainText(
-      `first 100 of ${lines.length} replies`,
+      `first 100 of ${thousands(lines.length)} replies`,
     );
     const summary = spawnSync(
       process.execPath,
@@ -498,7 +500,9 @@ test.describe('classifier cost', () => {
     const tally = await page
       .locator('[data-tally]')
       .evaluateAll((els) =>
-        els.map((e) => [e.getAttribute('data-tally')!, parseInt(e.textContent!, 10)] as const),
+        els.map(
+          (e) => [e.getAttribute('data-tally')!, parseInt(e.textContent!.replace(/,/g, ''), 10)] as const,
+        ),
       );
     expect(Object.fromEntries(tally)).toEqual({ ...counted, none: replies - credited });
     // Most frequent first.
@@ -527,7 +531,7 @@ test.describe('classifier cost', () => {
     await expect(held).toBeFocused();
     await expect(cards(page)).toHaveCount(100);
     await expect(page.locator('[data-classifier-overview]')).toContainText(
-      `first 100 of ${lines.length} replies`,
+      `first 100 of ${thousands(lines.length)} replies`,
     );
     // Shown in the box: the whole text, there to edit; typing in it keeps it there.
     await held.getByRole('button', { name: 'Show the text in the box' }).click();
@@ -536,7 +540,7 @@ test.describe('classifier cost', () => {
     expect(await input(page).inputValue()).toBe(text);
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.insertText(`\n${hm08.reply}`);
-    await expect(box(page).getByRole('status')).toContainText(`${lines.length + 1} replies found`);
+    await expect(box(page).getByRole('status')).toContainText(`${thousands(lines.length + 1)} replies found`);
     await expect(input(page)).toBeVisible();
     // Once the box is short again, a long paste is held again; then cleared: an empty box, focused,
     // and no results.
@@ -646,7 +650,9 @@ test.describe('classifier cost', () => {
     });
     await expect(results(page)).toHaveAttribute('data-drawn', 'complete');
     await expect(cards(page)).toHaveCount(100);
-    await expect(box(page).getByRole('status')).toContainText(`${log.split('\n').length} replies found`);
+    await expect(box(page).getByRole('status')).toContainText(
+      `${thousands(log.split('\n').length)} replies found`,
+    );
     await idle(page);
     await expect(cards(page).first()).toHaveAttribute('data-test-first', '');
     await expect(link).toBeFocused();

@@ -7,6 +7,7 @@ import type { TallyState } from './state.ts';
 import { textOrder } from '../text-order.ts';
 import { rankTodo } from './todo.ts';
 import type { EntryRow, IncidentWarning, Report, Warning } from './types.ts';
+import { thousands } from '../thousands.ts';
 
 const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
 
@@ -45,7 +46,7 @@ function rowsLimitWarning(state: TallyState, rowLimit: number): Warning[] {
   return [
     {
       kind: 'rows-limit',
-      message: `The per-reply CSV holds the first ${stored.toLocaleString('en')} of ${replies.toLocaleString('en')} replies; every count in this report includes all of them.`,
+      message: `The per-reply CSV holds the first ${thousands(stored)} of ${thousands(replies)} replies; every count in this report includes all of them.`,
       stored,
       total: replies,
     },
