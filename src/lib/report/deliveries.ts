@@ -116,7 +116,7 @@ export class DeliveredSet {
   }
 
   /** Sets the bits of the addresses held, block after block; the bits as they then stand. */
-  private flush(): Uint32Array | undefined {
+  flush(): Uint32Array | undefined {
     if (this.held === 0) return this.bits;
     const bits = (this.bits ??= new Uint32Array(WORDS));
     const keys = this.pending!.subarray(0, this.held).sort();
