@@ -153,14 +153,20 @@ function rateLine(input: PlotInput, f: ReturnType<typeof frame>): SVGElement | n
   return points.length > 1 ? svg('polyline', { points: points.join(' '), class: 'chart-rate' }) : null;
 }
 
-export function plot(input: PlotInput, size: PlotSize, name: string): SVGSVGElement {
+/** The picture in two parts, for two slices of the drawing: the frame (axes, scales, the rate line)
+ *  at once, and `bars()` appending the buckets, most of its elements. */
+export function plot(
+  input: PlotInput,
+  size: PlotSize,
+  name: string,
+): { picture: SVGSVGElement; bars: () => void } {
   const f = frame(input, size);
   const line = rateLine(input, f);
-  return svg(
+  const picture = svg(
     'svg',
     { viewBox: `0 0 ${size.width} ${size.height}`, class: 'chart', role: 'group', 'aria-label': name },
     ...axes(input, size, f),
     ...(line ? [line] : []),
-    ...bucketGroups(input, f),
   );
+  return { picture, bars: () => picture.append(...bucketGroups(input, f)) };
 }

@@ -27,10 +27,12 @@ function describer(keys: { id: string; title: string }[], zone: string, minutes:
   };
 }
 
-/** The chart in two parts, drawn in two slices: the section (picture, readout, legend), then the
- *  table of its numbers inside the section's collapsed details. */
+/** The chart in three parts, drawn in three slices: the section (the picture's frame, readout,
+ *  legend), the picture's bars, then the table of its numbers inside the section's collapsed
+ *  details. */
 export interface ChartParts {
   section(): HTMLElement;
+  bars(): void;
   table(): void;
 }
 
@@ -45,10 +47,12 @@ export function renderChart(report: ShownReport, headingLevel: 'h2' | 'h3'): Cha
   );
   const size = intervalName(series.bucketMinutes);
   const numbers = el('div', { class: 'table-scroll' });
+  const readout = el('p', { class: 'chart-readout', 'aria-live': 'polite', 'data-chart-readout': '' });
+  let drawn: ReturnType<typeof plot> | undefined;
   return {
     section() {
       const zoneName = zonedParts(series.buckets[0]!.start, zone).name;
-      const picture = plot(
+      drawn = plot(
         {
           data,
           keys,
@@ -59,8 +63,6 @@ export function renderChart(report: ShownReport, headingLevel: 'h2' | 'h3'): Cha
         { width: width(), height: 240 },
         `iCloud replies per ${size} interval and the share refused; arrow keys move between intervals`,
       );
-      const readout = el('p', { class: 'chart-readout', 'aria-live': 'polite', 'data-chart-readout': '' });
-      readable(picture, readout);
       const legend = el(
         'ul',
         { class: 'chart-legend' },
@@ -88,11 +90,16 @@ export function renderChart(report: ShownReport, headingLevel: 'h2' | 'h3'): Cha
           {},
           `Stacked by entry, per ${size} interval, times in ${zone}${zoneName === zone ? '' : ` (${zoneName})`}. The line is the share of iCloud attempts (its replies and the deliveries to it) that got a reply. Hover over or focus a bar for its values.${report.undated ? ` ${report.undated} replies without a time are left out.` : ''}`,
         ),
-        picture,
+        drawn.picture,
         readout,
         legend,
         el('details', { class: 'chart-table' }, el('summary', {}, 'The chart’s numbers as a table'), numbers),
       );
+    },
+    bars() {
+      if (!drawn) return;
+      drawn.bars();
+      readable(drawn.picture, readout);
     },
     table() {
       const caption = `iCloud replies per ${size} interval (${zone})`;

@@ -284,6 +284,15 @@ test('keyboard only: choose files, read the report, follow an entry link', async
   await expect(page).toHaveURL(new RegExp(`${href!.replace(/[/.]/g, '\\$&')}$`));
 });
 
+test('on a small screen the report comes into view with its heading focused', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 480 });
+  await open(page);
+  await page.locator('[data-analyze-files]').setInputFiles([log]);
+  const heading = page.locator('#report-heading');
+  await expect(heading).toBeFocused({ timeout: 30_000 });
+  await expect(heading).toBeInViewport();
+});
+
 test('a report with hundreds of addresses is drawn to its end: the chart and its table, the breakdowns, the domains and every list', async ({
   page,
 }) => {
