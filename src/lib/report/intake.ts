@@ -17,10 +17,16 @@ export type { FileInfo, IntakeEnv } from './intake/file.ts';
 
 type Reader = LogReader | LineSplitter;
 
-function readerFor(format: ReturnType<typeof sniff>, file: FileContext): Reader | 'binary' {
+/** The reader for the format, given `head`: the whole file when `whole`, else its first part. */
+function readerFor(format: ReturnType<typeof sniff>, file: FileContext, head: string, whole: boolean) {
   if (format === 'binary') return format;
   file.summary.format = format;
   if (format === 'log') return new LogReader(file);
+  if (format === 'eml' && whole) {
+    const message = new MessageReader(file, false);
+    message.whole(head);
+    return new LineSplitter(file, message);
+  }
   const lines: LineReader =
     format === 'text'
       ? new TextReader(file)
@@ -29,7 +35,9 @@ function readerFor(format: ReturnType<typeof sniff>, file: FileContext): Reader 
         : format === 'json'
           ? new JsonReader(file)
           : new MessageReader(file, format === 'mbox');
-  return new LineSplitter(file, lines);
+  const splitter = new LineSplitter(file, lines);
+  splitter.write(head);
+  return splitter;
 }
 
 export class FileIntake {
@@ -80,12 +88,15 @@ export class FileIntake {
   }
 
   async end(): Promise<void> {
-    if (!this.reader) this.start();
+    if (!this.reader) {
+      // The whole file is in the head (with what the decoder held of a split character).
+      this.head += this.decoder.decode();
+      this.start(true);
+    } else if (this.reader instanceof LineSplitter) {
+      const rest = this.decoder.decode();
+      if (rest) this.reader.write(rest);
+    }
     if (this.reader !== 'binary') {
-      if (!(this.reader instanceof LogReader)) {
-        const rest = this.decoder.decode();
-        if (rest) this.reader?.write(rest);
-      }
       this.reader?.end();
       await this.drain();
     }
@@ -106,12 +117,14 @@ export class FileIntake {
     if (this.reader instanceof LineSplitter) await this.reader.drain();
   }
 
-  private start() {
-    const reader = (this.reader = readerFor(sniff(this.head), this.file));
-    if (reader instanceof LogReader && this.headBytes.length) {
+  /** `whole`: the file has ended, and the head is all of it. */
+  private start(whole = false) {
+    const reader = (this.reader = readerFor(sniff(this.head), this.file, this.head, whole));
+    if (reader instanceof LogReader) {
       // The log reads the bytes themselves; what the decoder holds of a split character is in them.
-      for (const bytes of this.headBytes) reader.writeBytes(bytes);
-    } else if (reader !== 'binary') reader.write(this.head);
+      if (this.headBytes.length) for (const bytes of this.headBytes) reader.writeBytes(bytes);
+      else reader.write(this.head);
+    }
     this.head = '';
     this.headBytes = [];
   }
