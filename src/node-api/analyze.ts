@@ -1,9 +1,10 @@
 // Runs the streaming aggregator over files and folders on disk (or standard input): the engine
 // behind the command's --summary and the Node API's analyzeFiles(). A file of up to one chunk (a
-// bounce message, mostly) is read in one call; bigger ones, devices and pipes chunk by chunk; gzip
+// bounce message, mostly) is read after one open; bigger ones, devices and pipes chunk by chunk; gzip
 // with Node's own streams through node:zlib, which cost less than web streams on big logs; standard
 // input, which cannot be peeked at, goes through the shared web-stream reader. Streams, zlib and
 // web streams load when first needed.
+import type { Stats } from 'node:fs';
 import { problems, type Aggregator, type FileWriter } from '../lib/report/index.ts';
 import { readStream } from '../lib/report/read.ts';
 import { expandInputs, type Input } from './inputs.ts';
@@ -23,26 +24,51 @@ function startsWithGzip(file: string): boolean {
   }
 }
 
-/** A regular file of up to one chunk in one write (the one chunk its stream would give), one open;
- *  false when it is not one (it grew, or is gzip) or could not be read. */
-async function readSmallFile(aggregator: Aggregator, input: Input, lastModified: number) {
-  let bytes: Buffer;
+/** A file listed as regular, of up to one chunk (a bounce message, mostly): its bytes, size and
+ *  time from one open, which stat, then readFileSync's own open and stat, cost twice over (a folder
+ *  of bounces is hundreds of files). The file's stat when it is no longer small or regular;
+ *  undefined when it could not be opened or read, for the reading below to report. O_NONBLOCK: a
+ *  FIFO put in its place since it was listed does not hold the command up. */
+function openSmallFile(path: string): { stat: Stats; bytes?: Buffer } | undefined {
+  let fd: number;
   try {
-    bytes = fs.readFileSync(input.path);
+    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch {
-    return false;
+    return undefined;
   }
-  if (isGzip(bytes) || bytes.length > CHUNK) return false;
-  const file = aggregator.file(input.name, { bytes: bytes.length, lastModified, gzip: false });
-  if (bytes.length) await file.write(bytes);
-  await file.end();
-  return true;
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile() || stat.size > CHUNK) return { stat };
+    if (stat.size === 0) {
+      // Empty as stat tells it, as a file of /proc is: readFileSync reads it to its end.
+      const all = fs.readFileSync(fd);
+      return all.length > CHUNK ? { stat } : { stat, bytes: all };
+    }
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let n = 0;
+    for (let r = 1; n < bytes.length && r > 0; n += r) r = fs.readSync(fd, bytes, n, bytes.length - n, n);
+    return { stat, bytes: bytes.subarray(0, n) };
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 async function readFile(aggregator: Aggregator, input: Input): Promise<void> {
-  const stat = fs.statSync(input.path);
-  // Anything else, or a read that failed, is read chunk by chunk, which reports the problem.
-  if (stat.isFile() && stat.size <= CHUNK && (await readSmallFile(aggregator, input, stat.mtimeMs))) return;
+  const opened = input.regular ? openSmallFile(input.path) : undefined;
+  const stat = opened?.stat ?? fs.statSync(input.path);
+  const bytes = opened?.bytes;
+  if (bytes && !isGzip(bytes)) {
+    const file = aggregator.file(input.name, {
+      bytes: bytes.length,
+      lastModified: stat.mtimeMs,
+      gzip: false,
+    });
+    if (bytes.length) await file.write(bytes);
+    await file.end();
+    return;
+  }
   const gzip = stat.size > 0 && startsWithGzip(input.path);
   const file = aggregator.file(input.name, { bytes: stat.size, lastModified: stat.mtimeMs, gzip });
   // Anything else that is not gzip (a device such as /dev/null, a pipe) is read in order, without

@@ -9,6 +9,9 @@ export interface Input {
   path: string;
   /** Name shown in the report: the path as given, or folder/relative path for a folder's files. */
   name: string;
+  /** A regular file when the inputs were listed: it may be opened to learn its size (a pipe may
+   *  not, which would leave its writer without a reader). */
+  regular?: boolean;
 }
 
 export class InputError extends Error {}
@@ -67,7 +70,7 @@ export function expandInputs(args: readonly string[]): Input[] {
     }
     if (!stat.isDirectory()) {
       readable(arg, arg);
-      out.push({ path: arg, name: arg });
+      out.push({ path: arg, name: arg, regular: stat.isFile() });
       continue;
     }
     readable(arg, arg);
@@ -75,7 +78,7 @@ export function expandInputs(args: readonly string[]): Input[] {
     const folder = path.basename(path.resolve(arg));
     for (const f of files) {
       readable(f.path, f.path);
-      out.push({ path: f.path, name: folder ? `${folder}/${f.relative}` : f.relative });
+      out.push({ path: f.path, name: folder ? `${folder}/${f.relative}` : f.relative, regular: true });
     }
   }
   return out;
