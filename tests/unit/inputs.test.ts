@@ -28,5 +28,9 @@ it('lists a folder tree in name order, through links to folders', () => {
     'mail/linked/x.log',
     'mail/z.eml',
   ]);
-  expect(expandInputs([`${top}/`])[0]).toEqual({ path: path.join(top, 'a/y.eml'), name: 'mail/a/y.eml' });
+  expect(expandInputs([`${top}/`])[0]).toEqual({
+    path: path.join(top, 'a/y.eml'),
+    name: 'mail/a/y.eml',
+    regular: true,
+  });
 });
