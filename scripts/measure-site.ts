@@ -1,7 +1,7 @@
 // npm run measure: sizes of the built site (run after `npm run build`; OUT_DIR picks another build).
 // For a page it counts the gzipped HTML, its CSS (linked and inline) and the JavaScript it loads before
 // any interaction: <script src>, inline modules and their static imports, but not import() chunks,
-// which load on demand (Pagefind, postal-mime).
+// which load on demand (Pagefind, the message module with its MIME decoder).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';

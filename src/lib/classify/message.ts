@@ -1,7 +1,9 @@
-// Whole email messages (a bounce saved as .eml): decoded with postal-mime, loaded on demand, then
-// the readable part and the message/delivery-status part are classified together. The attached
-// original's To: header (or X-Failed-Recipients) names the recipient when the replies do not.
-// A vacation or out-of-office reply is named as such (./auto-reply.ts) instead of read for replies.
+// Whole email messages (a bounce saved as .eml): decoded with postal-mime, then the readable part
+// and the message/delivery-status part are classified together. This module, the decoder with it,
+// loads at the first message (src/lib/engine.ts). The attached original's To: header (or
+// X-Failed-Recipients) names the recipient when the replies do not. A vacation or out-of-office
+// reply is named as such (./auto-reply.ts) instead of read for replies.
+import PostalMime from 'postal-mime';
 import { autoReplyMessage, autoReplyOf } from './auto-reply.ts';
 import { ADDRESS } from './context.ts';
 import { htmlText } from './html.ts';
@@ -45,12 +47,8 @@ function singleRecipient(headersText: string): string | undefined {
   return all && all.length === 1 ? all[0] : undefined;
 }
 
-// The decoder is imported on the first message and kept (an import() per message costs a look-up).
-let decoder: Promise<typeof import('postal-mime')> | undefined;
-
 export async function classifyMessage(input: string, classifier: Classifier): Promise<ClassifyOutcome> {
   try {
-    const { default: PostalMime } = await (decoder ??= import('postal-mime'));
     // Attachments stay bytes: only the report and the attached headers are decoded below.
     const email = await PostalMime.parse(input, { maxRfc822NestingDepth: 0 });
     const parts: string[] = [email.text ?? (email.html ? htmlText(email.html) : '')];
