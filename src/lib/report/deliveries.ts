@@ -83,9 +83,9 @@ const wordsOf = (text: string): Uint32Array => {
 };
 
 /** Addresses held before their bits are set, sorted by block. The filter is 8 MiB: a log's
- *  deliveries, set as they came, each missed the cache and the TLB (1.5 µs an address with two
- *  --jobs threads on the bench's 100 MB log, 70-85 ms of each thread); in block order, neighbours
- *  share a page. 512 KiB, made on the first address. */
+ *  deliveries, set as they came, each missed the cache and the TLB; in block order, neighbours
+ *  share a page (3 % less CPU in the thread that reads the bench's 100 MB log). 512 KiB, made on
+ *  the first address. */
 const PENDING = 1 << 16;
 /** A held address is one number: its block times 2^32 plus its second hash. */
 const HIGH = 2 ** 32;
