@@ -87,7 +87,10 @@ export function extractText(input: string, env: TextEnv, defaults: Defaults = {}
       return reply;
     },
   };
-  for (const line of logicalLines(input)) HANDLERS.find((handle) => handle(line, state));
+  for (const line of logicalLines(input)) {
+    // The first handler that takes the line ends its turn (a loop: find() made a closure a line).
+    for (const handle of HANDLERS) if (handle(line, state)) break;
+  }
   finishGroup(state);
   if (out.length === 0) out.push(...dsnOnlyReplies(state));
   for (const r of out)
