@@ -69,7 +69,8 @@ async function readFile(aggregator: Aggregator, input: Input): Promise<void> {
     await file.end();
     return;
   }
-  const gzip = stat.size > 0 && startsWithGzip(input.path);
+  // A small file read above is looked at again only if it was gzip: its first bytes are in hand.
+  const gzip = bytes ? isGzip(bytes) : stat.size > 0 && startsWithGzip(input.path);
   const file = aggregator.file(input.name, { bytes: stat.size, lastModified: stat.mtimeMs, gzip });
   // Anything else that is not gzip (a device such as /dev/null, a pipe) is read in order, without
   // a stream: Node's streams take longer to load than the command takes to read an empty input.
