@@ -1,6 +1,8 @@
-// Bundles the package's command (src/node-api/bin.ts) into OUT/cli.js and its --jobs worker into
-// OUT/cli-worker.js with rolldown (Vite's bundler): one file of the code the classifier needs at
-// start-up, and chunks for the report and the MIME decoder, loaded when a run needs them. Installed dependencies stay imports.
+// Bundles the package's command (src/node-api/bin.ts) into OUT/cli.js, its --jobs workers into
+// OUT/cli-worker.js and OUT/cli-folder-worker.js, and the Node API (src/node-api/index.ts) into
+// OUT/node-api/index.js with rolldown (Vite's bundler): one file of the code the classifier needs at
+// start-up, and chunks for the report and the MIME decoder, loaded when a run needs them, shared by
+// the command and the Node API. Installed dependencies stay imports.
 import { build } from 'rolldown';
 import path from 'node:path';
 
@@ -19,8 +21,11 @@ const external = [
 
 export async function buildBin(out: string): Promise<void> {
   await build({
-    // The --jobs workers are entries of their own: worker threads start from a file.
+    // The --jobs workers are entries of their own: worker threads start from a file. The Node API
+    // is one too, so its messages are decoded with the same Blob: with Node's own, a folder of
+    // bounces took 1.6 times as long through analyzeFiles() as through the command.
     input: {
+      'node-api/index': path.join(root, 'src/node-api/index.ts'),
       cli: path.join(root, 'src/node-api/bin.ts'),
       'cli-worker': path.join(root, 'src/node-api/job-worker.ts'),
       'cli-folder-worker': path.join(root, 'src/node-api/folder-worker.ts'),

@@ -1,7 +1,7 @@
 // Builds the npm package into dist-node/ (after `astro build` in `npm run build`, and by `npm pack`
-// through `prepack`): the Node API's JavaScript and type declarations (tsc, from src/node-api and
-// what it imports), the bundled command cli.js (./build-bin.ts), and the rule data of the last site
-// build (dist/rules.json, or OUT_DIR's) beside them.
+// through `prepack`): the Node API's type declarations (tsc, from src/node-api and what it imports),
+// the bundled command cli.js and Node API node-api/index.js (./build-bin.ts), and the rule data of
+// the last site build (dist/rules.json, or OUT_DIR's) beside them.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
