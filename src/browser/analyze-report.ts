@@ -16,8 +16,7 @@ import { renderZoneNote, zonedWhen } from './analyze-times';
 import { el, fact } from './classifier-dom';
 import { slicer } from './slices';
 import { thousands as n } from '../lib/thousands';
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+import { percent as pct } from '../lib/percent';
 
 const scroll = (name: string, table: HTMLTableElement) =>
   el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': name }, table);

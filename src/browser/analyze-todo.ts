@@ -3,8 +3,8 @@ import type { TodoItem } from '../lib/report/index';
 import { withBase } from '../lib/urls';
 import { el } from './classifier-dom';
 import { thousands } from '../lib/thousands';
+import { percent as pct } from '../lib/percent';
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 function trend(t: TodoItem['trend']) {

@@ -5,10 +5,10 @@ import type { ListedAddress, Report, TodoItem } from '../lib/report/index.ts';
 import { zonedTime } from '../lib/report/zones.ts';
 import { breakdownLines } from './summary-breakdowns.ts';
 import { thousands } from '../lib/thousands.ts';
+import { percent as pct } from '../lib/percent.ts';
 
 // Thousands grouped by hand: toLocaleString loads ICU's locale data, a tenth of the start-up.
 const n = thousands;
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const LIST_SHOWN = 20;
 
 function table(head: string[], rows: string[][], right: Set<number>): string[] {

@@ -53,8 +53,9 @@ export class MessageReader implements LineReader {
 
   /** A whole file that is one message (not a mailbox), taken at once as line() would take it line by
    *  line: its lines counted, and its text with each line's CRLF read as LF and no newline at its
-   *  end. It comes within the sniffer's head (../sniff.ts), far under MAX_MESSAGE_MB. A folder of bounces is hundreds of them, and cutting each into lines only to join them
-   *  again took 2.5 % of its summary's instructions. */
+   *  end. It comes within the sniffer's head (../sniff.ts), far under MAX_MESSAGE_MB. A folder of
+   *  bounces is hundreds of them, and cutting each into lines only to join them again took 2.5 % of
+   *  its summary's instructions. */
   whole(text: string) {
     const { summary } = this.file;
     let lines = text.length > 0 && !text.endsWith('\n') ? 1 : 0;
