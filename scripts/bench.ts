@@ -1,5 +1,5 @@
-// npm run bench [-- --skip-rss --skip-browser --huge]: the classifier's and the command's speed, side
-// by side with other tools in one run.
+// npm run bench [-- --skip-rss --skip-browser --huge --instructions]: the classifier's and the
+// command's speed, side by side with other tools in one run.
 //  1. A 100,000-line Postfix log with 50 % iCloud replies (taken from the entries), classified in
 //     one call in Node, against `grep -c` for reply codes on the same file.
 //  2. A realistic log (95 % deliveries, 2 % iCloud replies, 2 % other providers' bounces, 1 % queue
@@ -14,6 +14,9 @@
 //     counts) and the peak RSS of each, from /usr/bin/time -v (./bench/scale.ts); with --huge, the
 //     peak RSS on a 1 GB log too.
 //  6. /analyze/ and /classify/ in headless Chromium (./bench/browser.ts; needs `npm run build`).
+//  7. With --instructions and Valgrind: instruction counts, which repeat where times do not, of the
+//     bin on a BENCH_INSTR_MB (20) MB realistic log against grep, and per reply on BENCH_CORPUS
+//     against Sisimai (./bench/instructions.ts).
 // The bin is the package's command, bundled from the sources into a temporary folder with the
 // entries' rule data beside it, exactly as dist-node/ holds it; no npm in between.
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -23,6 +26,7 @@ import { engineFor } from '../src/node-api/engine.ts';
 import { browserBench } from './bench/browser.ts';
 import { entries, logLine, realisticLine, writeLog } from './bench/logs.ts';
 import { fmt, root, timed } from './bench/run.ts';
+import { instructionsBench } from './bench/instructions.ts';
 import { hugeBench, jobsBench, mergeBench } from './bench/scale.ts';
 import { sisimaiBench } from './bench/sisimai.ts';
 import { startupBench } from './bench/startup.ts';
@@ -34,6 +38,7 @@ const args = new Set(process.argv.slice(2));
 const LINES = Number(process.env.BENCH_LINES ?? 100_000);
 const REAL_MB = Number(process.env.BENCH_MB ?? 100);
 const RSS_MB = Number(process.env.BENCH_RSS_MB ?? 400);
+const INSTR_MB = Number(process.env.BENCH_INSTR_MB ?? 20);
 const RUNS = 3;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'bench-'));
@@ -133,6 +138,14 @@ try {
     if (!existsSync(path.join(root, 'dist/analyze/index.html')))
       console.log('browser: skipped, run `npm run build` first');
     else await browserBench(real, dir, args.has('--huge'));
+  }
+
+  // 7. Instruction counts.
+  if (args.has('--instructions')) {
+    const small = path.join(dir, 'instructions.log');
+    await writeLog(small, INSTR_MB, realisticLine);
+    instructionsBench(bin, small, statSync(small).size / 1_048_576, process.env.BENCH_CORPUS);
+    rmSync(small);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

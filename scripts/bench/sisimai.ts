@@ -9,7 +9,7 @@ const RUNS = 5;
 
 // Sisimai->make (4.x; 5.x renamed it rise) parses every message of a Maildir-style folder into one
 // record per bounced recipient.
-const SISIMAI_PER_REPLY = `my $n = Sisimai->can('rise') ? 'rise' : 'make';
+export const SISIMAI_PER_REPLY = `my $n = Sisimai->can('rise') ? 'rise' : 'make';
 for my $d (@{ Sisimai->$n($ARGV[0]) // [] }) {
   print join("\\t", $d->deliverystatus, $d->reason, $d->recipient->address, $d->replycode, $d->destination), "\\n";
 }`;

@@ -4,11 +4,11 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 
-it('npm run bench classifies generated logs, compares the engine and the bin with grep and times the start-up', () => {
+it('npm run bench classifies generated logs, compares the engine and the bin with grep, times the start-up and counts instructions', () => {
   const root = path.resolve(import.meta.dirname, '../..');
   const r = spawnSync(
     process.execPath,
-    [path.join(root, 'scripts/bench.ts'), '--skip-rss', '--skip-browser'],
+    [path.join(root, 'scripts/bench.ts'), '--skip-rss', '--skip-browser', '--instructions'],
     {
       cwd: root,
       encoding: 'utf8',
@@ -16,6 +16,7 @@ it('npm run bench classifies generated logs, compares the engine and the bin wit
         ...process.env,
         BENCH_LINES: '2000',
         BENCH_MB: '1',
+        BENCH_INSTR_MB: '1',
         BENCH_STARTUP_RUNS: '3',
         BENCH_CORPUS: path.join(root, 'tests/unit/fixtures/eml'),
       },
@@ -35,4 +36,11 @@ it('npm run bench classifies generated logs, compares the engine and the bin wit
   expect(r.stdout).toMatch(
     /sisimai summary ratio: the CLI takes .*× Sisimai's wall time|sisimai: skipped, `perl -MSisimai` fails/,
   );
-}, 120_000);
+  // Instruction counts where Valgrind is installed (Debian's valgrind), else the bench says why not.
+  expect(r.stdout).toMatch(
+    /instructions: .*--summary --json --jobs 1 on a 1\.\d MB realistic log: [\d,]+ M .*× grep's|instructions: skipped, valgrind is not installed/,
+  );
+  expect(r.stdout).toMatch(
+    /instructions: .* \(per reply\): [\d,]+ M .*× Sisimai's|instructions: (per reply )?skipped/,
+  );
+}, 180_000);
