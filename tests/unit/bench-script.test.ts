@@ -36,9 +36,10 @@ it('npm run bench classifies generated logs, compares the engine and the bin wit
   expect(r.stdout).toMatch(
     /sisimai summary ratio: the CLI takes .*× Sisimai's wall time|sisimai: skipped, `perl -MSisimai` fails/,
   );
-  // Instruction counts where Valgrind is installed (Debian's valgrind), else the bench says why not.
+  // Instruction counts where Valgrind runs (Debian's valgrind; setarch -R may be refused in a container),
+  // else the bench says why not.
   expect(r.stdout).toMatch(
-    /instructions: .*--summary --json --jobs 1 on a 1\.\d MB realistic log: [\d,]+ M .*× grep's|instructions: skipped, valgrind is not installed/,
+    /instructions: .*--summary --json --jobs 1 on a 1\.\d MB realistic log: [\d,]+ M .*× grep's|instructions: skipped, /,
   );
   expect(r.stdout).toMatch(
     /instructions: .* \(per reply\): [\d,]+ M .*× Sisimai's|instructions: (per reply )?skipped/,
