@@ -6,8 +6,9 @@
 // Node's compile cache and Perl's hash seed are left out. Compare two commits by their counts; the
 // times stay the figures the targets are about.
 import { spawnSync } from 'node:child_process';
-import { SISIMAI_PER_REPLY } from './sisimai.ts';
+import { BOUNCE_LINES } from './logs.ts';
 import { fmt } from './run.ts';
+import { SISIMAI_PER_REPLY } from './sisimai.ts';
 
 /** The instructions the command executed, or why there is no count. */
 function counted(command: string[]): { count?: number; why?: string } {
@@ -49,7 +50,7 @@ export function instructionsBench(bin: string, log: string, mb: number, corpus?:
   const node = [process.execPath, '--predictable'];
   const base = counted([...node, '-e', '0']);
   const summary = counted([...node, bin, '--summary', '--json', '--jobs', '1', log]);
-  const grep = counted(['grep', '-cE', 'status=(bounced|deferred)', log]);
+  const grep = counted(['grep', '-cE', BOUNCE_LINES, log]);
   for (const [name, c] of [
     ['node -e 0', base],
     ['the command --summary', summary],
@@ -63,7 +64,7 @@ export function instructionsBench(bin: string, log: string, mb: number, corpus?:
     `instructions (callgrind, node --predictable, repeats to 0.01 %): node -e 0: ${millions(base.count!)}`,
   );
   console.log(
-    `instructions: icloud-mail-reply-codes --summary --json --jobs 1 on a ${fmt(mb, 1)} MB realistic log: ${millions(summary.count!)} (${millions(summary.count! - base.count!)} past node -e 0); grep -cE 'status=(bounced|deferred)': ${millions(grep.count!)}; ${fmt(summary.count! / grep.count!, 1)}× grep's`,
+    `instructions: icloud-mail-reply-codes --summary --json --jobs 1 on a ${fmt(mb, 1)} MB realistic log: ${millions(summary.count!)} (${millions(summary.count! - base.count!)} past node -e 0); grep -cE '${BOUNCE_LINES}': ${millions(grep.count!)}; ${fmt(summary.count! / grep.count!, 1)}× grep's`,
   );
   if (!corpus) return;
   if (spawnSync('perl', ['-MSisimai', '-e', '1']).status !== 0) {

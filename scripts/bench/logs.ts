@@ -4,6 +4,9 @@
 import { closeSync, createWriteStream, fsyncSync, openSync } from 'node:fs';
 import { loadEntries } from '../../src/node-api/entry-files.ts';
 
+/** The yardstick on a realistic log: grep counting its bounce lines (`grep -cE` with this). */
+export const BOUNCE_LINES = 'status=(bounced|deferred)';
+
 export const entries = loadEntries();
 const icloudReplies = entries.map((e) => e.data.reply);
 const otherLines = [
