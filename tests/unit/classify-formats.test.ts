@@ -292,6 +292,20 @@ const EXPECTED: Record<string, Expected[]> = {
       action: 'failed',
     },
   ],
+  // Outlook's NDR as Sisimai's set-of-emails has one (lhost-office365-12.eml): the alternative part's
+  // `boundary=` on a line of its own, not folded. postal-mime 4.0.0 still finds the parts; 4.0.11 and
+  // 4.1.4 take the part for a multipart without a boundary and read it as plain text, quoted-printable
+  // soft breaks left in (`polic=`), so the reply came out three times. package.json pins 4.0.0.
+  'eml/o365-ndr-cs01-unfolded-boundary.eml': [
+    {
+      entry: '554-5-7-1-cs01',
+      confidence: 'exact',
+      text: '554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137',
+      recipient: 'x@icloud.com',
+      host: 'p00-iscream-smtp-6d8b7c5f4-q9w2e',
+      action: 'failed',
+    },
+  ],
   // Automatic replies hold no reply: tests/unit/auto-reply.test.ts checks what they are named.
   'auto-reply/apple-vacation.eml': [],
   'auto-reply/rfc3834-exim.eml': [],
