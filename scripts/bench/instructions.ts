@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { BOUNCE_LINES } from './logs.ts';
 import { fmt } from './run.ts';
-import { SISIMAI_PER_REPLY } from './sisimai.ts';
+import { SISIMAI_PER_REPLY, sisimaiVersion } from './sisimai.ts';
 
 /** The instructions the command executed, or why there is no count. */
 function counted(command: string[]): { count?: number; why?: string } {
@@ -67,7 +67,7 @@ export function instructionsBench(bin: string, log: string, mb: number, corpus?:
     `instructions: icloud-mail-reply-codes --summary --json --jobs 1 on a ${fmt(mb, 1)} MB realistic log: ${millions(summary.count!)} (${millions(summary.count! - base.count!)} past node -e 0); grep -cE '${BOUNCE_LINES}': ${millions(grep.count!)}; ${fmt(summary.count! / grep.count!, 1)}× grep's`,
   );
   if (!corpus) return;
-  if (spawnSync('perl', ['-MSisimai', '-e', '1']).status !== 0) {
+  if (!sisimaiVersion()) {
     console.log('instructions: per reply skipped, `perl -MSisimai` fails (apt-get install libsisimai-perl)');
     return;
   }

@@ -35,21 +35,28 @@ function best(cli: Command, perl: Command) {
   return out;
 }
 
+/** Sisimai's version where Perl has the module, else undefined. */
+export function sisimaiVersion(): string | undefined {
+  return (
+    timed('sh', ['-c', 'perl -MSisimai -e "print Sisimai->version" 2>/dev/null || true']).stdout || undefined
+  );
+}
+
 export function sisimaiBench(bin: string) {
   const corpus = process.env.BENCH_CORPUS;
   if (!corpus) {
     console.log('sisimai: skipped, set BENCH_CORPUS to a folder of bounces (set-of-emails/maildir/bsd)');
     return;
   }
-  const perl = timed('sh', ['-c', 'perl -MSisimai -e "print Sisimai->version" 2>/dev/null || true']);
-  if (!perl.stdout) {
+  const version = sisimaiVersion();
+  if (!version) {
     console.log('sisimai: skipped, `perl -MSisimai` fails (apt-get install libsisimai-perl)');
     return;
   }
   const files = readdirSync(corpus).filter((f) => statSync(path.join(corpus, f)).isFile());
   const mb = files.reduce((n, f) => n + statSync(path.join(corpus, f)).size, 0) / 1_048_576;
   console.log(
-    `sisimai: ${corpus}: ${fmt(files.length)} files, ${fmt(mb, 1)} MB; Sisimai ${perl.stdout} (best of ${RUNS} runs in turns, each side reads and parses every message)`,
+    `sisimai: ${corpus}: ${fmt(files.length)} files, ${fmt(mb, 1)} MB; Sisimai ${version} (best of ${RUNS} runs in turns, each side reads and parses every message)`,
   );
   const parts = [
     {
