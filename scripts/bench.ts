@@ -10,9 +10,9 @@
 //  3. The bin's start-up on an empty input against `node -e 0`.
 //  4. With BENCH_CORPUS (a folder of bounce messages, e.g. set-of-emails/maildir/bsd) and Sisimai
 //     installed: the bin per reply and --summary against Sisimai on the same files.
-//  5. On a BENCH_RSS_MB (400) MB log: `--jobs 1` against `--jobs 2` (throughput, identical
-//     counts) and the peak RSS of each, from /usr/bin/time -v (./bench/scale.ts); with --huge, the
-//     peak RSS on a 1 GB log too.
+//  5. On a BENCH_RSS_MB (400) MB log: `--jobs 1` against `--jobs 2`, best of BENCH_JOBS_RUNS (3) in
+//     turns (throughput, identical counts) and the highest peak RSS of each, from /usr/bin/time -v
+//     (./bench/scale.ts); with --huge, the peak RSS on a 1 GB log too.
 //  6. /analyze/ and /classify/ in headless Chromium (./bench/browser.ts; needs `npm run build`).
 //  7. With --instructions and Valgrind: instruction counts, which repeat where times do not, of the
 //     bin on a BENCH_INSTR_MB (20) MB realistic log against grep, and per reply on BENCH_CORPUS
