@@ -7,7 +7,7 @@
 // times stay the figures the targets are about.
 import { spawnSync } from 'node:child_process';
 import { BOUNCE_LINES } from './logs.ts';
-import { fmt } from './run.ts';
+import { endedWell, fmt } from './run.ts';
 import { SISIMAI_PER_REPLY, sisimaiVersion } from './sisimai.ts';
 
 /** The instructions the command executed, or why there is no count. */
@@ -24,8 +24,7 @@ function counted(command: string[]): { count?: number; why?: string } {
   );
   if (r.error) return { why: r.error.message };
   const collected = /Collected : (\d+)/.exec(r.stderr)?.[1];
-  if (r.status !== 0 && !(command[0] === 'grep' && r.status === 1))
-    return { why: r.stderr.trim().split('\n').at(-1) };
+  if (!endedWell(command[0]!, r.status)) return { why: r.stderr.trim().split('\n').at(-1) };
   return collected ? { count: Number(collected) } : { why: 'callgrind printed no count' };
 }
 

@@ -7,7 +7,11 @@ export const root = path.resolve(import.meta.dirname, '../..');
 export const fmt = (n: number, d = 0) =>
   n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
 
-/** Runs a command to its end; wall time in ms and its output. Fails unless it exits 0 (grep: ≤ 1). */
+/** How a command of the bench ends well: with 0, or grep with 1 (no line matched). */
+export const endedWell = (command: string, status: number | null) =>
+  status === 0 || (command === 'grep' && status === 1);
+
+/** Runs a command to its end; wall time in ms and its output. Fails unless it ends well. */
 export function timed(
   command: string,
   argv: string[],
@@ -21,7 +25,6 @@ export function timed(
     env: { ...process.env, ...env },
   });
   const ms = performance.now() - t;
-  if (r.status !== 0 && !(command === 'grep' && r.status === 1))
-    throw new Error(`${command} failed: ${r.stderr}`);
+  if (!endedWell(command, r.status)) throw new Error(`${command} failed: ${r.stderr}`);
   return { ms, stdout: r.stdout, stderr: r.stderr };
 }

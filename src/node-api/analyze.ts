@@ -59,19 +59,18 @@ async function readFile(aggregator: Aggregator, input: Input): Promise<void> {
   const opened = input.regular ? openSmallFile(input.path) : undefined;
   const stat = opened?.stat ?? fs.statSync(input.path);
   const bytes = opened?.bytes;
-  if (bytes && !isGzip(bytes)) {
-    const file = aggregator.file(input.name, {
-      bytes: bytes.length,
-      lastModified: stat.mtimeMs,
-      gzip: false,
-    });
+  // A small file read above is read again only if it is gzip: its first bytes are in hand.
+  const gzip = bytes ? isGzip(bytes) : stat.size > 0 && startsWithGzip(input.path);
+  const file = aggregator.file(input.name, {
+    bytes: bytes?.length ?? stat.size,
+    lastModified: stat.mtimeMs,
+    gzip,
+  });
+  if (bytes && !gzip) {
     if (bytes.length) await file.write(bytes);
     await file.end();
     return;
   }
-  // A small file read above is looked at again only if it was gzip: its first bytes are in hand.
-  const gzip = bytes ? isGzip(bytes) : stat.size > 0 && startsWithGzip(input.path);
-  const file = aggregator.file(input.name, { bytes: stat.size, lastModified: stat.mtimeMs, gzip });
   // Anything else that is not gzip (a device such as /dev/null, a pipe) is read in order, without
   // a stream: Node's streams take longer to load than the command takes to read an empty input.
   if (!gzip) return readPlain(file, input, 0, Infinity, !stat.isFile());
