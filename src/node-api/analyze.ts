@@ -9,6 +9,7 @@ import { problems, type Aggregator, type FileWriter } from '../lib/report/index.
 import { readStream } from '../lib/report/read.ts';
 import { expandInputs, type Input } from './inputs.ts';
 import { fs, fsAsync } from './node-fs.ts';
+import type { OnRead } from './progress.ts';
 
 const CHUNK = 1 << 18;
 
@@ -55,7 +56,7 @@ function openSmallFile(path: string): { stat: Stats; bytes?: Buffer } | undefine
   }
 }
 
-async function readFile(aggregator: Aggregator, input: Input): Promise<void> {
+async function readFile(aggregator: Aggregator, input: Input, onRead?: OnRead): Promise<void> {
   const opened = input.regular ? openSmallFile(input.path) : undefined;
   const stat = opened?.stat ?? fs.statSync(input.path);
   const bytes = opened?.bytes;
@@ -69,15 +70,18 @@ async function readFile(aggregator: Aggregator, input: Input): Promise<void> {
   if (bytes && !gzip) {
     if (bytes.length) await file.write(bytes);
     await file.end();
+    onRead?.(bytes.length);
     return;
   }
   // Anything else that is not gzip (a device such as /dev/null, a pipe) is read in order, without
   // a stream: Node's streams take longer to load than the command takes to read an empty input.
-  if (!gzip) return readPlain(file, input, 0, Infinity, !stat.isFile());
+  if (!gzip) return readPlain(file, input, { start: 0, end: Infinity, inOrder: !stat.isFile(), onRead });
   const { createGunzip } = await import('node:zlib');
   const source = fs.createReadStream(input.path, { highWaterMark: CHUNK });
   const gunzip = createGunzip({ chunkSize: CHUNK });
   source.on('error', (error) => gunzip.destroy(error));
+  // The compressed bytes, as the total counts them.
+  if (onRead) source.on('data', (chunk) => onRead(chunk.length));
   try {
     for await (const chunk of source.pipe(gunzip)) await file.write(chunk as Buffer);
   } catch {
@@ -92,10 +96,11 @@ export async function readRange(
   input: Input,
   range: { start: number; end: number },
   lastModified: number,
+  onRead?: OnRead,
 ): Promise<void> {
   const { start, end } = range;
   const file = aggregator.file(input.name, { bytes: end - start, lastModified, gzip: false });
-  await readPlain(file, input, start, end);
+  await readPlain(file, input, { start, end, onRead });
 }
 
 /** Reads bytes [start, end) of a regular file into two buffers used again and again: the next chunk
@@ -105,10 +110,9 @@ export async function readRange(
 async function readPlain(
   file: FileWriter,
   input: Input,
-  start: number,
-  end: number,
-  inOrder = false,
+  how: { start: number; end: number; inOrder?: boolean; onRead?: OnRead | undefined },
 ): Promise<void> {
+  const { start, end, inOrder = false, onRead } = how;
   try {
     const fd = await fsAsync.open(input.path, 'r');
     try {
@@ -123,6 +127,7 @@ async function readPlain(
         at += bytesRead;
         next = read(k + 1, at);
         await file.write(buffers[k % 2]!.subarray(0, bytesRead));
+        onRead?.(bytesRead);
       }
     } finally {
       await fsAsync.close(fd);
@@ -133,19 +138,19 @@ async function readPlain(
   await file.end();
 }
 
-export async function readInput(aggregator: Aggregator, input: Input): Promise<void> {
-  if (input.path !== '-') return readFile(aggregator, input);
+export async function readInput(aggregator: Aggregator, input: Input, onRead?: OnRead): Promise<void> {
+  if (input.path !== '-') return readFile(aggregator, input, onRead);
   // A web stream that reads standard input only as fast as the report takes it.
   const chunks = (process.stdin as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   const stdin = new ReadableStream<Uint8Array<ArrayBuffer>>({
     async pull(controller) {
       const next = await chunks.next();
+      if (next.done) return controller.close();
+      onRead?.(next.value.length);
       // Node's Buffers are views of a plain ArrayBuffer, never a shared one.
-      if (next.done) controller.close();
-      else
-        controller.enqueue(
-          new Uint8Array(next.value.buffer as ArrayBuffer, next.value.byteOffset, next.value.length),
-        );
+      controller.enqueue(
+        new Uint8Array(next.value.buffer as ArrayBuffer, next.value.byteOffset, next.value.length),
+      );
     },
     cancel: async () => void (await chunks.return?.()),
   });
@@ -158,8 +163,13 @@ export async function analyzePaths(paths: readonly string[], aggregator: Aggrega
   return analyzeInputs(expandInputs(paths.length ? paths : ['-']), aggregator);
 }
 
-/** Reads inputs already expanded (and checked) by expandInputs into the aggregator. */
-export async function analyzeInputs(inputs: readonly Input[], aggregator: Aggregator): Promise<Aggregator> {
-  for (const input of inputs) await readInput(aggregator, input);
+/** Reads inputs already expanded (and checked) by expandInputs into the aggregator; `onRead` hears
+ *  of every read's bytes (the command's progress). */
+export async function analyzeInputs(
+  inputs: readonly Input[],
+  aggregator: Aggregator,
+  onRead?: OnRead,
+): Promise<Aggregator> {
+  for (const input of inputs) await readInput(aggregator, input, onRead);
   return aggregator;
 }

@@ -1,25 +1,8 @@
-// The command's --jobs N (default: the number of cores Node may use) and when it takes effect.
-import { availableParallelism } from 'node:os';
-import { inputBytes, InputError, type Input } from './inputs.ts';
+// When the command's --jobs N (./cli-args.ts reads it) takes effect.
+import { inputBytes, type Input } from './inputs.ts';
 
 /** Inputs smaller than this together are read in the process: a worker's start-up would cost more. */
 export const JOBS_MIN_BYTES = 16 * 1_048_576;
-
-/** The arguments without `--jobs N` / `--jobs=N`, and N. */
-export function takeJobs(args: readonly string[]): { rest: string[]; jobs: number } {
-  const rest: string[] = [];
-  let value: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--jobs') value = args[++i] ?? '';
-    else if (a.startsWith('--jobs=')) value = a.slice(7);
-    else rest.push(a);
-  }
-  if (value === undefined) return { rest, jobs: availableParallelism() };
-  if (!/^[1-9]\d*$/.test(value))
-    throw new InputError(`--jobs needs a whole number of 1 or more, not "${value}".`);
-  return { rest, jobs: Number(value) };
-}
 
 /** Worker threads pay off only for files (not standard input) of JOBS_MIN_BYTES or more. */
 export function worthJobs(inputs: readonly Input[], jobs: number): boolean {

@@ -4,22 +4,25 @@
 // inputs (.gz read as gzip) through the report aggregator /analyze/ uses and prints the report (one
 // JSON object with --json; log times without a zone are read in --tz's IANA zone, UTC unless
 // given). --partial prints the aggregator's state instead, for --merge to combine
-// with other shards' into the report. A bad path, missing or broken rule data: one line, exit 2.
+// with other shards' into the report; a terminal sees their progress (./progress.ts). The options
+// are read by ./cli-args.ts and listed by --help (./cli-usage.ts). A bad option or path, missing or
+// broken rule data: one line, exit 2.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../lib/report/types.ts';
 import type { RuleEntry } from '../lib/rules.ts';
-import { isTimeZone } from '../lib/report/zones.ts';
 import { engineFromFile, MissingRulesError, type Engine } from './engine.ts';
-import { takeJobs, worthFolderJobs, worthJobs } from './cli-jobs.ts';
-import { expandInputs, InputError } from './inputs.ts';
+import { parseCliArgs, type CliArgs } from './cli-args.ts';
+import { worthFolderJobs, worthJobs } from './cli-jobs.ts';
+import { COMMAND } from './command-name.ts';
+import { expandInputs, inputBytes, InputError } from './inputs.ts';
 import { writeJsonLine } from './json-out.ts';
 import { fs } from './node-fs.ts';
 import { replyLines } from './reply-lines.ts';
 import { rerunWithSmallHeap, wantsSmallHeap } from './small-heap.ts';
 
 function fail(message: string): never {
-  process.stderr.write(`classify: ${message}\n`);
+  process.stderr.write(`${COMMAND}: ${message}\n`);
   process.exit(2);
 }
 
@@ -43,18 +46,15 @@ function openEngine(file: string): Engine {
   }
 }
 
-/** `--tz ZONE` or `--tz=ZONE` taken out of the arguments: the IANA zone of log times without one. */
-function takeZone(args: readonly string[]): { timeZone: string; rest: string[] } {
-  const rest = [...args];
-  const at = rest.findIndex((a) => a === '--tz' || a.startsWith('--tz='));
-  if (at < 0) return { timeZone: 'UTC', rest };
-  const [flag] = rest.splice(at, 1);
-  const timeZone = flag!.includes('=') ? flag!.slice(5) : rest.splice(at, 1)[0];
-  if (!timeZone || !isTimeZone(timeZone))
-    fail(
-      `--tz needs an IANA time zone name such as Europe/Berlin or UTC${timeZone ? `, not "${timeZone}"` : ''}.`,
-    );
-  return { timeZone, rest };
+/** Whether standard error is a terminal. Loading node:tty to ask (or touching process.stderr, which
+ *  loads it) is 5 % of a small summary's work, so only a character device is asked: a pipe or a
+ *  file, as in a script or a job runner, is never one. */
+function stderrIsTerminal(): boolean {
+  try {
+    return fs.fstatSync(2).isCharacterDevice() && process.getBuiltinModule('node:tty').isatty(2);
+  } catch {
+    return false;
+  }
 }
 
 /** Characters of per-reply output held before one write. */
@@ -70,26 +70,23 @@ export interface JobWorkers {
 /** Runs the command line with its arguments and the rule data file to use; without `workers`,
  *  one job. */
 export async function main(argv: readonly string[], rules: string, workers?: JobWorkers): Promise<void> {
-  let args: string[];
-  let jobs: number;
+  let args: CliArgs;
   try {
-    ({ rest: args, jobs } = takeJobs(argv));
+    args = parseCliArgs(argv);
   } catch (error) {
-    fail((error as Error).message);
+    if (error instanceof InputError) fail(error.message);
+    throw error;
   }
-  const { timeZone, rest } = takeZone(args);
-  args = rest;
-  const asJson = args.includes('--json');
-  const partial = args.includes('--partial');
-  const merge = args.includes('--merge');
-  const summary = partial || args.includes('--summary');
-  const paths = args.filter((a) => !['--json', '--summary', '--partial', '--merge'].includes(a));
+  if (args.help) return void process.stdout.write((await import('./cli-usage.ts')).usage());
+  const { json: asJson, partial, merge, summary, jobs, timeZone, paths } = args;
   // A reader that stops early (`| head`) closes the pipe: the run ends quietly, as grep's does.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
   const engine = openEngine(rules);
+  if (args.version)
+    return void process.stdout.write((await import('./cli-usage.ts')).versionText(engine.rules, rules));
   // rules.json holds site-relative URLs (with the base path); SITE makes them absolute.
   const site = process.env.SITE;
   const absolute = (url: string) => (site ? new URL(url, site).href : url);
@@ -114,6 +111,16 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
       // Those workers start with a small young generation of their own; this thread, which reads a
       // part too, keeps V8's rather than start the command again.
       if (!inWorkers && wantsSmallHeap(inputs)) rerunWithSmallHeap();
+      // On a terminal unless --no-progress; elsewhere only with --progress.
+      const terminal = stderrIsTerminal();
+      const progress =
+        (args.progress ?? terminal)
+          ? new (await import('./progress.ts')).Progress(
+              process.stderr,
+              inputs.some((i) => i.path === '-') ? undefined : inputBytes(inputs),
+              terminal,
+            )
+          : undefined;
       // The report code loads only here; the terminal prints no per-reply CSV, so no rows are kept.
       const { analyzeInputs } = await import('./analyze.ts');
       const newReport = await engine.reports();
@@ -121,14 +128,26 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
         inFolderJobs && workers
           ? await (
               await import('./folder-jobs.ts')
-            ).summaryInJobs(inputs, jobs, { engine, worker: workers.folders, settings: { rules, timeZone } })
+            ).summaryInJobs(inputs, jobs, {
+              engine,
+              worker: workers.folders,
+              settings: { rules, timeZone },
+              progress,
+            })
           : inWorkers && workers
             ? await (
                 await import('./jobs.ts')
-              ).runJobs(inputs, jobs, { rulesFile: rules, engine, worker: workers.logs })
-            : await analyzeInputs(inputs, newReport({ rowLimit: 0, timeZone }));
-      if (partial) return void process.stdout.write(`${JSON.stringify(aggregator.partial())}\n`);
-      return await printReport(aggregator.report());
+              ).runJobs(inputs, jobs, { rulesFile: rules, engine, worker: workers.logs, progress })
+            : await analyzeInputs(inputs, newReport({ rowLimit: 0, timeZone }), progress?.add);
+      progress?.done();
+      if (partial) {
+        const saved = JSON.stringify(aggregator.partial());
+        progress?.clear();
+        return void process.stdout.write(`${saved}\n`);
+      }
+      const report = aggregator.report();
+      progress?.clear();
+      return await printReport(report);
     }
     const link = (entry: RuleEntry) => absolute(entry.url);
     // Into a pipe or a file the lines go out in batches, not in a system call a file (a folder of

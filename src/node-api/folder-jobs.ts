@@ -7,6 +7,7 @@ import type { Engine } from './engine.ts';
 import { runShard, type FolderSettings } from './folder-work.ts';
 import type { Input } from './inputs.ts';
 import { runOrdered } from './ordered-pool.ts';
+import type { Progress } from './progress.ts';
 
 /** Runs of files per thread for the summary: enough that a thread left with a slow run does not
  *  keep the others waiting, few enough that merging their partial reports costs little. */
@@ -15,7 +16,7 @@ const RUNS_PER_THREAD = 4;
 export async function summaryInJobs(
   inputs: readonly Input[],
   jobs: number,
-  options: { engine: Engine; worker: URL; settings: FolderSettings },
+  options: { engine: Engine; worker: URL; settings: FolderSettings; progress?: Progress | undefined },
 ) {
   const { engine, settings } = options;
   const size = Math.ceil(inputs.length / (jobs * RUNS_PER_THREAD));
@@ -27,8 +28,8 @@ export async function summaryInJobs(
   await runOrdered<Input[], PartialReport | Shard>(runs, {
     threads: jobs,
     worker: options.worker,
-    workerData: settings,
-    local: (run) => runShard(engine, run, settings.timeZone),
+    workerData: { ...settings, progress: options.progress?.shared } satisfies FolderSettings,
+    local: (run) => runShard(engine, run, settings.timeZone, options.progress?.add),
     take: (result, i) =>
       'format' in result ? merger.add(runs[i]![0]!.name, result) : merger.addShard(result),
   });

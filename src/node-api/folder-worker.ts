@@ -5,8 +5,10 @@ import { engineFromFile } from './engine.ts';
 import { runPartial, type FolderSettings } from './folder-work.ts';
 import type { Input } from './inputs.ts';
 import { serveItems } from './ordered-pool.ts';
+import { sharedCounter } from './progress.ts';
 
 const settings = workerData as FolderSettings;
 const engine = engineFromFile(settings.rules);
+const onRead = settings.progress && sharedCounter(settings.progress);
 
-serveItems(parentPort!, (inputs: Input[]) => runPartial(engine, inputs, settings.timeZone));
+serveItems(parentPort!, (inputs: Input[]) => runPartial(engine, inputs, settings.timeZone, onRead));

@@ -6,28 +6,29 @@ import type { PartialReport, Shard } from '../lib/report/partial.ts';
 import { readInput, readRange } from './analyze.ts';
 import type { Engine } from './engine.ts';
 import type { Task } from './job-plan.ts';
+import type { OnRead } from './progress.ts';
 
 type NewReport = Awaited<ReturnType<Engine['reports']>>;
 
 /** The task read into a fresh aggregator; the files of a later byte range are marked as
  *  continuing the range before. */
-async function read(newReport: NewReport, task: Task): Promise<Aggregator> {
+async function read(newReport: NewReport, task: Task, onRead?: OnRead): Promise<Aggregator> {
   const aggregator = newReport({ rowLimit: 0 });
-  if (task.range) await readRange(aggregator, task.input, task.range, task.lastModified);
-  else await readInput(aggregator, task.input);
+  if (task.range) await readRange(aggregator, task.input, task.range, task.lastModified, onRead);
+  else await readInput(aggregator, task.input, onRead);
   if (task.range?.continues) for (const f of shardOf(aggregator).state.files) f.continues = true;
   return aggregator;
 }
 
 /** A task as a worker reads it: its partial report, the delivered filter kept a typed array,
  *  which the worker hands over without a copy. */
-export async function readTask(newReport: NewReport, task: Task): Promise<PartialReport> {
-  return (await read(newReport, task)).partial(true);
+export async function readTask(newReport: NewReport, task: Task, onRead?: OnRead): Promise<PartialReport> {
+  return (await read(newReport, task, onRead)).partial(true);
 }
 
 /** A task as this thread reads it: its state, merged as it is. */
-export async function readShard(newReport: NewReport, task: Task): Promise<Shard> {
-  return shardOf(await read(newReport, task));
+export async function readShard(newReport: NewReport, task: Task, onRead?: OnRead): Promise<Shard> {
+  return shardOf(await read(newReport, task, onRead));
 }
 
 /** What a worker hands over instead of copying: the delivered filter's words. */

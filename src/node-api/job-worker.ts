@@ -5,8 +5,11 @@ import { engineFromFile } from './engine.ts';
 import { readTask, transferable } from './job-task.ts';
 import type { Task } from './job-plan.ts';
 import { serveItems } from './ordered-pool.ts';
+import { sharedCounter } from './progress.ts';
 
-const engine = engineFromFile((workerData as { rules: string }).rules);
+const data = workerData as { rules: string; progress?: SharedArrayBuffer };
+const engine = engineFromFile(data.rules);
 const newReport = await engine.reports();
+const onRead = data.progress && sharedCounter(data.progress);
 
-serveItems(parentPort!, (task: Task) => readTask(newReport, task), transferable);
+serveItems(parentPort!, (task: Task) => readTask(newReport, task, onRead), transferable);

@@ -10,6 +10,7 @@ import { planTasks, type Task } from './job-plan.ts';
 import { readShard } from './job-task.ts';
 import type { Input } from './inputs.ts';
 import { runOrdered } from './ordered-pool.ts';
+import type { Progress } from './progress.ts';
 
 /** A worker's young generation, as the command's own (./small-heap.ts): V8 would grow it to tens
  *  of MB per worker while a log streams through, for no gain in speed. */
@@ -23,7 +24,14 @@ export interface JobsResult {
 export async function runJobs(
   inputs: readonly Input[],
   jobs: number,
-  options: { rulesFile: string; engine: Engine; worker: URL; rangeBytes?: number },
+  options: {
+    rulesFile: string;
+    engine: Engine;
+    worker: URL;
+    rangeBytes?: number;
+    /** The command's progress (./progress.ts), when it shows one. */
+    progress?: Progress | undefined;
+  },
 ): Promise<JobsResult> {
   const { engine } = options;
   const tasks = planTasks(inputs, jobs, options.rangeBytes);
@@ -33,9 +41,9 @@ export async function runJobs(
   await runOrdered<Task, PartialReport | Shard>(tasks, {
     threads: jobs,
     worker: options.worker,
-    workerData: { rules: options.rulesFile },
+    workerData: { rules: options.rulesFile, progress: options.progress?.shared },
     youngMb: YOUNG_MB,
-    local: (task) => readShard(newReport, task),
+    local: (task) => readShard(newReport, task, options.progress?.add),
     take: (result, i) =>
       'format' in result ? merger.add(tasks[i]!.input.name, result) : merger.addShard(result),
   });

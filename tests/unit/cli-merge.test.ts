@@ -83,11 +83,11 @@ describe('--partial and --merge', () => {
     const r = run(['--merge', whole]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
-      `classify: ${whole} is not a partial report (made with --partial): it is not JSON.\n`,
+      `icloud-mail-reply-codes: ${whole} is not a partial report (made with --partial): it is not JSON.\n`,
     );
     const s = run(['--merge']);
     expect(s.stderr).toBe(
-      'classify: --merge needs the partial reports to merge (files made with --partial).\n',
+      'icloud-mail-reply-codes: --merge needs the partial reports to merge (files made with --partial).\n',
     );
   });
 });

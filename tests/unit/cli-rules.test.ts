@@ -32,7 +32,7 @@ describe('npm run classify with broken rule data', () => {
     expect(r.stdout).toBe('');
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^classify: .*rules\.json: record \d+ \(/);
+    expect(lines[0]).toMatch(/^icloud-mail-reply-codes: .*rules\.json: record \d+ \(/);
     expect(lines[0]).toContain(`(${store.id}): dsn.reason must be a string, got nothing`);
   });
 

@@ -178,7 +178,7 @@ describe('--summary breakdowns and --tz', { timeout: 30_000 }, () => {
     const r = run(['--summary', '--tz', 'Mars/Olympus', block]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
-      'classify: --tz needs an IANA time zone name such as Europe/Berlin or UTC, not "Mars/Olympus".\n',
+      'icloud-mail-reply-codes: --tz needs an IANA time zone name such as Europe/Berlin or UTC, not "Mars/Olympus".\n',
     );
   });
 });
@@ -189,7 +189,9 @@ describe('a missing or unreadable file', () => {
       const r = run([...mode, log, path.join(work, 'nope.log')]);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe(`classify: cannot read ${path.join(work, 'nope.log')}: no such file or folder\n`);
+      expect(r.stderr).toBe(
+        `icloud-mail-reply-codes: cannot read ${path.join(work, 'nope.log')}: no such file or folder\n`,
+      );
     });
   }
 
@@ -203,6 +205,6 @@ describe('a missing or unreadable file', () => {
     const wrap = asRoot ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search'] : [];
     const r = run(['--summary', locked], undefined, wrap);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`classify: cannot read ${locked}: permission denied\n`);
+    expect(r.stderr).toBe(`icloud-mail-reply-codes: cannot read ${locked}: permission denied\n`);
   });
 });

@@ -2,7 +2,15 @@
 // offline (its dependencies from npm's cache) into an empty project, where the README's three lines
 // run, its types check and `npx icloud-mail-reply-codes` prints the summary of a log.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -86,6 +94,17 @@ console.log(JSON.stringify((await analyzeFiles(['mail.log'])).entries));
   );
   expect(summary).toContain('Read 1 file: 1 lines, 1 records; 1 SMTP replies: 1 from iCloud with an entry');
   expect(summary).toMatch(/^\s*1\s+100\.0%\s+554-5-7-1-hm08\s/m);
+  // The version is the package's, built into the command; the rule data the one packed beside it.
+  const version = sh(...npm(['exec', '--offline', '--', 'icloud-mail-reply-codes', '--version']), project, {
+    OUT_DIR: '',
+  });
+  const { version: packed } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  expect(version.split('\n').slice(0, 2)).toEqual([
+    `icloud-mail-reply-codes ${packed}`,
+    `rule data: ${loadEntries().length} entries, ${path.join(realpathSync(project), 'node_modules/icloud-mail-reply-codes/dist-node/rules.json')}`,
+  ]);
 
   writeFileSync(
     path.join(project, 'use.ts'),
