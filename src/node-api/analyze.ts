@@ -7,7 +7,7 @@
 import type { Stats } from 'node:fs';
 import { problems, type Aggregator, type FileWriter } from '../lib/report/index.ts';
 import { readStream } from '../lib/report/read.ts';
-import { expandInputs, type Input } from './inputs.ts';
+import { expandInputs, inputBytes, type Input } from './inputs.ts';
 import { fs, fsAsync } from './node-fs.ts';
 import type { OnRead } from './progress.ts';
 
@@ -159,8 +159,16 @@ export async function readInput(aggregator: Aggregator, input: Input, onRead?: O
 
 /** Reads every path (files, folders, `-`) into the aggregator; throws InputError for a bad path
  *  before reading anything. */
-export async function analyzePaths(paths: readonly string[], aggregator: Aggregator): Promise<Aggregator> {
-  return analyzeInputs(expandInputs(paths.length ? paths : ['-']), aggregator);
+export async function analyzePaths(
+  paths: readonly string[],
+  aggregator: Aggregator,
+  onProgress?: (bytesRead: number, totalBytes: number | undefined) => void,
+): Promise<Aggregator> {
+  const inputs = expandInputs(paths.length ? paths : ['-']);
+  if (!onProgress) return analyzeInputs(inputs, aggregator);
+  const total = inputs.some((i) => i.path === '-') ? undefined : inputBytes(inputs);
+  let read = 0;
+  return analyzeInputs(inputs, aggregator, (bytes) => onProgress((read += bytes), total));
 }
 
 /** Reads inputs already expanded (and checked) by expandInputs into the aggregator; `onRead` hears

@@ -47,9 +47,18 @@ export function createReport(options: { rowLimit?: number } = {}): Aggregator {
   return newReport(options);
 }
 
+export interface AnalyzeFilesOptions {
+  /** Called as the files are read: the bytes read so far (compressed ones for gzip) and all the
+   *  input's, undefined when standard input is among it. */
+  onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
+}
+
 /** The report for files and folders on disk (`.gz` unpacked, `-` for standard input). */
-export async function analyzeFiles(paths: readonly string[]): Promise<Report> {
-  return (await analyzePaths(paths, newReport())).report();
+export async function analyzeFiles(
+  paths: readonly string[],
+  options: AnalyzeFilesOptions = {},
+): Promise<Report> {
+  return (await analyzePaths(paths, newReport(), options.onProgress)).report();
 }
 
 /** The report of partial reports (an aggregator's partial(), or `--partial` output parsed), as one

@@ -70,18 +70,26 @@ it('packs, installs into an empty project and works there', () => {
     expect.arrayContaining(['icloud-mail-reply-codes', 'postal-mime', 'zod']),
   );
 
-  writeFileSync(
-    path.join(project, 'mail.log'),
-    'Mar  2 09:00:04 mx postfix/smtp[1]: A1: to=<x@icloud.com>, relay=mx01.mail.icloud.com[17.57.152.9]:25, dsn=5.7.1, status=bounced (host mx01.mail.icloud.com[17.57.152.9] said: 554 5.7.1 [HM08] Message rejected due to local policy. (in reply to end of DATA command))\n',
-  );
+  const log =
+    'Mar  2 09:00:04 mx postfix/smtp[1]: A1: to=<x@icloud.com>, relay=mx01.mail.icloud.com[17.57.152.9]:25, dsn=5.7.1, status=bounced (host mx01.mail.icloud.com[17.57.152.9] said: 554 5.7.1 [HM08] Message rejected due to local policy. (in reply to end of DATA command))\n';
+  writeFileSync(path.join(project, 'mail.log'), log);
   const use = `import { classify, analyzeFiles } from 'icloud-mail-reply-codes';
 console.log(classify('554 5.7.1 [HM08] Message rejected due to local policy').results[0]?.entry?.id);
-console.log(JSON.stringify((await analyzeFiles(['mail.log'])).entries));
+const read = [0, 0];
+const report = await analyzeFiles(['mail.log'], {
+  onProgress: (bytes, total) => {
+    read[0] = bytes;
+    read[1] = total ?? -1;
+  },
+});
+console.log(JSON.stringify(report.entries));
+console.log(JSON.stringify(read));
 `;
   writeFileSync(path.join(project, 'use.mjs'), use);
   expect(sh(process.execPath, ['use.mjs'], project).split('\n')).toEqual([
     '554-5-7-1-hm08',
     '{"554-5-7-1-hm08":1}',
+    JSON.stringify([log.length, log.length]),
     '',
   ]);
 
