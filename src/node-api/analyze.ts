@@ -157,12 +157,16 @@ export async function readInput(aggregator: Aggregator, input: Input, onRead?: O
   await readStream(aggregator, input.name, stdin);
 }
 
+/** Hears how far reading is: the bytes read so far (compressed ones for gzip) and all the input's,
+ *  undefined when standard input is among it. */
+export type OnProgress = (bytesRead: number, totalBytes: number | undefined) => void;
+
 /** Reads every path (files, folders, `-`) into the aggregator; throws InputError for a bad path
  *  before reading anything. */
 export async function analyzePaths(
   paths: readonly string[],
   aggregator: Aggregator,
-  onProgress?: (bytesRead: number, totalBytes: number | undefined) => void,
+  onProgress?: OnProgress,
 ): Promise<Aggregator> {
   const inputs = expandInputs(paths.length ? paths : ['-']);
   if (!onProgress) return analyzeInputs(inputs, aggregator);

@@ -7,7 +7,7 @@
 import type { ClassifyOutcome } from '../lib/classify/index.ts';
 import { mergeReports as mergeWith, type Aggregator, type Report } from '../lib/report/index.ts';
 import type { RuleEntry } from '../lib/rules.ts';
-import { analyzePaths } from './analyze.ts';
+import { analyzePaths, type OnProgress } from './analyze.ts';
 import { engineFromFile } from './engine.ts';
 
 export type {
@@ -25,6 +25,7 @@ export type { RuleEntry } from '../lib/rules.ts';
 export { readStream, type ReadOptions } from '../lib/report/read.ts';
 export { PartialError, PARTIAL_FORMAT, PARTIAL_VERSION, type PartialReport } from '../lib/report/index.ts';
 export { InputError } from './inputs.ts';
+export type { OnProgress } from './analyze.ts';
 
 const engine = engineFromFile(new URL('../rules.json', import.meta.url));
 const newReport = await engine.reports();
@@ -48,9 +49,8 @@ export function createReport(options: { rowLimit?: number } = {}): Aggregator {
 }
 
 export interface AnalyzeFilesOptions {
-  /** Called as the files are read: the bytes read so far (compressed ones for gzip) and all the
-   *  input's, undefined when standard input is among it. */
-  onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
+  /** Called as the files are read. */
+  onProgress?: OnProgress;
 }
 
 /** The report for files and folders on disk (`.gz` unpacked, `-` for standard input). */
