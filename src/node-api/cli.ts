@@ -18,7 +18,8 @@ import { COMMAND } from './command-name.ts';
 import { expandInputs, inputBytes, InputError } from './inputs.ts';
 import { writeJsonLine } from './json-out.ts';
 import { fs } from './node-fs.ts';
-import { replyLines } from './reply-lines.ts';
+import { pieceLines, replyLines } from './reply-lines.ts';
+import { readPieces, wholeText } from './reply-pieces.ts';
 import { rerunWithSmallHeap, wantsSmallHeap } from './small-heap.ts';
 
 function fail(message: string): never {
@@ -154,13 +155,22 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
     // bounces is hundreds of small files); a terminal gets each file's lines as they come.
     const batch = process.stdout.isTTY ? 0 : OUT_BATCH;
     let pending = '';
-    for (const input of expandInputs(paths.length ? paths : ['-'])) {
-      const text = fs.readFileSync(input.path === '-' ? 0 : input.path, 'utf8');
-      const name = input.path === '-' ? 'stdin' : input.name;
-      pending += replyLines(name, await engine.classify(text), asJson, link);
-      if (pending.length < batch) continue;
+    const put = (lines: string) => {
+      pending += lines;
+      if (pending.length < batch) return;
       process.stdout.write(pending);
       pending = '';
+    };
+    async function* classified(texts: Iterable<string>) {
+      for (const text of texts) yield await engine.classify(text);
+    }
+    for (const input of expandInputs(paths.length ? paths : ['-'])) {
+      const name = input.path === '-' ? 'stdin' : input.name;
+      const whole = wholeText(input.path);
+      if (whole !== undefined) put(replyLines(name, await engine.classify(whole), asJson, link));
+      else
+        for await (const lines of pieceLines(name, classified(readPieces(input.path, name)), asJson, link))
+          put(lines);
     }
     if (pending) process.stdout.write(pending);
   } catch (error) {

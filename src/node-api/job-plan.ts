@@ -1,8 +1,8 @@
 // --jobs: the work cut into tasks for worker threads: whole files, and byte ranges of big plain
 // mail logs, cut where a line starts that cannot continue the record before it.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { sniff, SNIFF_CHARS } from '../lib/report/sniff.ts';
 import type { Input } from './inputs.ts';
+import { fs } from './node-fs.ts';
 
 /** A file smaller than this is read whole by one worker. */
 export const RANGE_BYTES = 32 * 1_048_576;
@@ -17,41 +17,50 @@ export interface Task {
 
 function read(fd: number, at: number, length: number): Buffer {
   const buf = Buffer.alloc(length);
-  return buf.subarray(0, readSync(fd, buf, 0, length, at));
+  return buf.subarray(0, fs.readSync(fd, buf, 0, length, at));
 }
 
 // A line that starts with a blank, `<`, or 2, 4 or 5 may continue the record before it (see
 // src/lib/report/log-records.ts); any other line starts a record, so a cut before it changes nothing.
 const MAY_CONTINUE = new Set([32, 9, 60, 50, 52, 53, 10, 13]);
 
+/** The first offset in `bytes`, after the line end at `from` or a later one, where a record
+ *  starts; -1 when none does before the bytes end. */
+export function recordStart(bytes: Uint8Array, from = 0): number {
+  for (let i = bytes.indexOf(10, from); i >= 0 && i + 1 < bytes.length; i = bytes.indexOf(10, i + 1))
+    if (!MAY_CONTINUE.has(bytes[i + 1]!)) return i + 1;
+  return -1;
+}
+
 /** The first offset at or after `at` where a record starts, or `size` when there is none. */
 function cutAt(fd: number, at: number, size: number): number {
   for (let o = at; o < size; o += PROBE) {
-    const buf = read(fd, o, PROBE + 1);
-    for (let i = buf.indexOf(10); i >= 0 && i + 1 < buf.length; i = buf.indexOf(10, i + 1))
-      if (!MAY_CONTINUE.has(buf[i + 1]!)) return o + i + 1;
+    const i = recordStart(read(fd, o, PROBE + 1));
+    if (i >= 0) return o + i;
   }
   return size;
 }
 
-function isPlainLog(fd: number): boolean {
-  const head = read(fd, 0, SNIFF_CHARS);
+/** The first bytes of a file or stream are those of a plain mail log (not gzip, JSON or a message). */
+export function startsPlainLog(head: Uint8Array): boolean {
   if (head[0] === 0x1f && head[1] === 0x8b) return false;
-  return sniff(head.toString('utf8')) === 'log';
+  return sniff(new TextDecoder().decode(head.subarray(0, SNIFF_CHARS))) === 'log';
 }
+
+const isPlainLog = (fd: number) => startsPlainLog(read(fd, 0, SNIFF_CHARS));
 
 /** The tasks for the inputs, in input order; files of `rangeBytes` or more that are plain mail
  *  logs are cut into `jobs` ranges. */
 export function planTasks(inputs: readonly Input[], jobs: number, rangeBytes = RANGE_BYTES): Task[] {
   const tasks: Task[] = [];
   for (const input of inputs) {
-    const stat = statSync(input.path);
+    const stat = fs.statSync(input.path);
     const lastModified = stat.mtimeMs;
     if (!stat.isFile() || stat.size < rangeBytes || jobs < 2) {
       tasks.push({ input, lastModified });
       continue;
     }
-    const fd = openSync(input.path, 'r');
+    const fd = fs.openSync(input.path, 'r');
     try {
       if (!isPlainLog(fd)) {
         tasks.push({ input, lastModified });
@@ -67,7 +76,7 @@ export function planTasks(inputs: readonly Input[], jobs: number, rangeBytes = R
         start = end;
       }
     } finally {
-      closeSync(fd);
+      fs.closeSync(fd);
     }
   }
   return tasks;

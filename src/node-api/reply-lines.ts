@@ -26,3 +26,39 @@ export function replyLines(
   }
   return out;
 }
+
+/** The lines for one input read in pieces (./reply-pieces.ts), from each piece's outcome in turn:
+ *  those replyLines prints for the input classified whole, a piece at a time. An input with no reply
+ *  gets its first piece's message (a log's pieces are never automatic replies). */
+export async function* pieceLines(
+  name: string,
+  outcomes: AsyncIterable<ClassifyOutcome>,
+  asJson: boolean,
+  link: (entry: RuleEntry) => string,
+): AsyncGenerator<string> {
+  let first: ClassifyOutcome | undefined;
+  let opened = false;
+  let found = 0;
+  const lines = ({ results }: ClassifyOutcome) => {
+    const before = found;
+    found += results.length;
+    if (!asJson) return replyLines(name, { results }, false, link);
+    return results.map((r, i) => `${before + i ? ',' : ''}${JSON.stringify(r)}`).join('');
+  };
+  for await (const outcome of outcomes) {
+    if (!first) {
+      first = outcome;
+      continue;
+    }
+    if (!opened) {
+      opened = true;
+      yield `${asJson ? `{"input":${JSON.stringify(name)},"results":[` : ''}${lines(first)}`;
+    }
+    yield lines(outcome);
+  }
+  if (!first) return;
+  if (!opened) return yield replyLines(name, first, asJson, link);
+  const message = found === 0 ? first.message : undefined;
+  if (asJson) yield `]${message === undefined ? '' : `,"message":${JSON.stringify(message)}`}}\n`;
+  else if (message !== undefined) yield `${name}: ${message}\n`;
+}

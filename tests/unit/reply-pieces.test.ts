@@ -1,0 +1,98 @@
+// Per reply, a big mail log is classified in pieces of whole records, never as one string: the
+// pieces join to the input, each cut falls where a record starts, anything that is not a plain log
+// stays one piece, and the lines printed from the pieces are those of the input classified whole.
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/lib/engine.ts';
+import type { ClassifyOutcome } from '../../src/lib/classify/index.ts';
+import type { RuleEntry } from '../../src/lib/rules.ts';
+import { pieceLines, replyLines } from '../../src/node-api/reply-lines.ts';
+import { readPieces, streamed } from '../../src/node-api/reply-pieces.ts';
+import { loadEntries } from '../support/entries.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const fixtures = path.join(root, 'tests/fixtures/analyze');
+const work = mkdtempSync(path.join(tmpdir(), 'reply-pieces-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const engine = createEngine(loadEntries().map((e) => e.rule));
+const link = (entry: RuleEntry) => `/${entry.path}/`;
+
+const logs = ['postfix.log', 'mixed.log', 'incident.log', 'cs01-block.log', 'trickle.log'];
+const logText = logs.map((f) => readFileSync(path.join(fixtures, f), 'utf8')).join('');
+const log = path.join(work, 'mail.log');
+writeFileSync(log, logText);
+
+/** A record may go on in a line that starts so (src/lib/report/log-records.ts). */
+const mayContinue = /^[ \t<245\r\n]/;
+
+async function* classified(texts: Iterable<string>): AsyncGenerator<ClassifyOutcome> {
+  for (const text of texts) yield await engine.classify(text);
+}
+
+async function printed(texts: Iterable<string>, asJson: boolean, name = 'mail.log') {
+  let out = '';
+  for await (const lines of pieceLines(name, classified(texts), asJson, link)) out += lines;
+  return out;
+}
+
+describe('readPieces', () => {
+  it('reads a file smaller than a piece as one text', () => {
+    expect([...readPieces(log, 'mail.log')]).toEqual([logText]);
+  });
+
+  it('cuts a bigger plain log where records start, into pieces that join to it', () => {
+    for (const size of [100, 1000, 4096]) {
+      const pieces = [...readPieces(log, 'mail.log', size)];
+      expect(pieces.length).toBeGreaterThan(logText.length / (size + 2000));
+      expect(pieces.join('')).toBe(logText);
+      for (const [i, piece] of pieces.entries()) {
+        if (i === pieces.length - 1) continue;
+        expect(Buffer.byteLength(piece)).toBeGreaterThanOrEqual(size);
+        expect(piece.endsWith('\n')).toBe(true);
+        expect(pieces[i + 1]).not.toMatch(mayContinue);
+      }
+    }
+  });
+
+  it('cuts standard input or a pipe alike, read a megabyte at a time', () => {
+    const fd = openSync(log, 'r');
+    try {
+      const pieces = [...streamed(fd, 'stdin', 1000)];
+      expect(pieces.length).toBeGreaterThan(1);
+      expect(pieces.join('')).toBe(logText);
+      for (const piece of pieces.slice(1)) expect(piece).not.toMatch(mayContinue);
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it('keeps whatever is not a plain log whole: webhook JSON, an mbox of bounces', () => {
+    for (const name of ['events.jsonl', 'bounces.mbox']) {
+      const file = path.join(fixtures, name);
+      expect([...readPieces(file, name, 100)]).toEqual([readFileSync(file, 'utf8')]);
+    }
+  });
+});
+
+describe('pieceLines', () => {
+  it('prints for a log read in pieces what the log classified whole prints, as lines and as JSON', async () => {
+    const whole = await engine.classify(logText);
+    expect(whole.results.length).toBeGreaterThan(10);
+    for (const asJson of [false, true]) {
+      const expected = replyLines('mail.log', whole, asJson, link);
+      for (const size of [100, 1000, 4096, 1 << 20])
+        expect(await printed(readPieces(log, 'mail.log', size), asJson)).toBe(expected);
+    }
+  });
+
+  it('gives an input without a reply its message once, however many pieces it was read in', async () => {
+    const quiet = 'Mar  2 10:00:00 mail postfix/qmgr[1]: A1: removed\n'.repeat(50);
+    const whole = await engine.classify(quiet);
+    expect(whole.message).toBeTruthy();
+    const pieces = [quiet.slice(0, 1000), quiet.slice(1000, 2000), quiet.slice(2000)];
+    for (const asJson of [false, true])
+      expect(await printed(pieces, asJson, 'quiet.log')).toBe(replyLines('quiet.log', whole, asJson, link));
+  });
+});
