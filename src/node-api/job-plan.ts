@@ -41,13 +41,11 @@ function cutAt(fd: number, at: number, size: number): number {
   return size;
 }
 
-/** The first bytes of a file or stream are those of a plain mail log (not gzip, JSON or a message). */
-export function startsPlainLog(head: Uint8Array): boolean {
+function isPlainLog(fd: number): boolean {
+  const head = read(fd, 0, SNIFF_CHARS);
   if (head[0] === 0x1f && head[1] === 0x8b) return false;
-  return sniff(new TextDecoder().decode(head.subarray(0, SNIFF_CHARS))) === 'log';
+  return sniff(head.toString('utf8')) === 'log';
 }
-
-const isPlainLog = (fd: number) => startsPlainLog(read(fd, 0, SNIFF_CHARS));
 
 /** The tasks for the inputs, in input order; files of `rangeBytes` or more that are plain mail
  *  logs are cut into `jobs` ranges. */

@@ -27,9 +27,9 @@ export function replyLines(
   return out;
 }
 
-/** The lines for one input read in pieces (./reply-pieces.ts), from each piece's outcome in turn:
- *  those replyLines prints for the input classified whole, a piece at a time. An input with no reply
- *  gets its first piece's message (a log's pieces are never automatic replies). */
+/** The lines for one input read in pieces (./reply-pieces.ts: a log's records, an mbox's messages),
+ *  from each piece's outcome in turn: one object per input with --json, as replyLines prints. An
+ *  input with no reply gets its first piece's message. */
 export async function* pieceLines(
   name: string,
   outcomes: AsyncIterable<ClassifyOutcome>,

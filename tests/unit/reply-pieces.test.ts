@@ -1,7 +1,8 @@
 // Per reply, a big mail log is classified in pieces of whole records, never as one string: the
-// pieces join to the input, each cut falls where a record starts, anything that is not a plain log
-// stays one piece, and the lines printed from the pieces are those of the input classified whole.
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// pieces join to the input, each cut falls where a record starts, and the lines printed from the
+// pieces are those of the input classified whole. An mbox is cut into its messages, each decoded,
+// as the report reads it; anything else stays one text.
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { createEngine } from '../../src/lib/engine.ts';
 import type { ClassifyOutcome } from '../../src/lib/classify/index.ts';
 import type { RuleEntry } from '../../src/lib/rules.ts';
 import { pieceLines, replyLines } from '../../src/node-api/reply-lines.ts';
-import { readPieces, streamed } from '../../src/node-api/reply-pieces.ts';
+import { readPieces, streamed, wholeText } from '../../src/node-api/reply-pieces.ts';
 import { loadEntries } from '../support/entries.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -23,6 +24,8 @@ const logs = ['postfix.log', 'mixed.log', 'incident.log', 'cs01-block.log', 'tri
 const logText = logs.map((f) => readFileSync(path.join(fixtures, f), 'utf8')).join('');
 const log = path.join(work, 'mail.log');
 writeFileSync(log, logText);
+const mbox = path.join(fixtures, 'bounces.mbox');
+const mboxText = readFileSync(mbox, 'utf8');
 
 /** A record may go on in a line that starts so (src/lib/report/log-records.ts). */
 const mayContinue = /^[ \t<245\r\n]/;
@@ -68,15 +71,50 @@ describe('readPieces', () => {
     }
   });
 
-  it('keeps whatever is not a plain log whole: webhook JSON, an mbox of bounces', () => {
-    for (const name of ['events.jsonl', 'bounces.mbox']) {
+  it('keeps whatever is neither a log nor an mbox whole: webhook JSON, lines of it, a message', () => {
+    const message = readdirSync(path.join(fixtures, 'bounces'))[0]!;
+    for (const name of ['events.jsonl', path.join('bounces', message)]) {
       const file = path.join(fixtures, name);
       expect([...readPieces(file, name, 100)]).toEqual([readFileSync(file, 'utf8')]);
+    }
+  });
+
+  it('cuts an mbox into its messages, at a From line after an empty one, however small', () => {
+    const pieces = [...readPieces(mbox, 'bounces.mbox')];
+    expect(pieces).toHaveLength(mboxText.match(/^From /gm)!.length);
+    expect(pieces.join('')).toBe(mboxText);
+    for (const piece of pieces) expect(piece).toMatch(/^From \S/);
+    expect(wholeText(mbox)).toBeUndefined();
+    // Read as a stream, a megabyte at a time, the same.
+    const fd = openSync(mbox, 'r');
+    try {
+      expect([...streamed(fd, 'stdin', 100)]).toEqual(pieces);
+    } finally {
+      closeSync(fd);
     }
   });
 });
 
 describe('pieceLines', () => {
+  it('prints every message of an mbox, as the report reads them, in one object per input', async () => {
+    const pieces = [...readPieces(mbox, 'bounces.mbox')];
+    const each = await Promise.all(pieces.map((p) => engine.classify(p)));
+    const results = each.flatMap((o) => o.results);
+    expect(results.length).toBeGreaterThan(1);
+    expect(results.length).toBeGreaterThan((await engine.classify(mboxText)).results.length);
+    const json = JSON.parse(await printed(pieces, true, 'bounces.mbox')) as {
+      input: string;
+      results: unknown[];
+    };
+    expect(json).toEqual(JSON.parse(JSON.stringify({ input: 'bounces.mbox', results })));
+    const reports = await engine.reports();
+    const aggregator = reports({ rowLimit: 0 });
+    const file = aggregator.file('bounces.mbox');
+    await file.write(mboxText);
+    await file.end();
+    expect(aggregator.report().replies).toBe(results.length);
+  });
+
   it('prints for a log read in pieces what the log classified whole prints, as lines and as JSON', async () => {
     const whole = await engine.classify(logText);
     expect(whole.results.length).toBeGreaterThan(10);
