@@ -25,9 +25,10 @@ Reading:
   --jobs N         threads for --summary and --partial (default: the cores Node may
                    use, ${availableParallelism()} here); the report is the one of --jobs 1
   --tz ZONE        the IANA time zone of log times that carry none (default UTC)
-  --progress       show the progress of --summary and --partial on standard error,
-                   also when it is not a terminal
-  --no-progress    never show it (by default it shows on a terminal)
+  --progress       show how far the reading is on standard error, also when it is
+                   not a terminal
+  --no-progress    never show it (by default it shows on a terminal, per reply only
+                   when the replies go to a file or a pipe)
 
   -h, --help       this help
   -V, --version    the version, and the rule data it classifies with

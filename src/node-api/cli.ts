@@ -15,11 +15,11 @@ import { engineFromFile, MissingRulesError, type Engine } from './engine.ts';
 import { parseCliArgs, type CliArgs } from './cli-args.ts';
 import { worthFolderJobs, worthJobs } from './cli-jobs.ts';
 import { COMMAND } from './command-name.ts';
-import { expandInputs, inputBytes, InputError } from './inputs.ts';
+import { expandInputs, inputBytes, InputError, type Input } from './inputs.ts';
 import { writeJsonLine } from './json-out.ts';
 import { fs } from './node-fs.ts';
 import { pieceLines, replyLines } from './reply-lines.ts';
-import { readPieces, wholeText } from './reply-pieces.ts';
+import { PIECE_BYTES, readPieces, wholeText } from './reply-pieces.ts';
 import { rerunWithSmallHeap, wantsSmallHeap } from './small-heap.ts';
 
 function fail(message: string): never {
@@ -56,6 +56,15 @@ function stderrIsTerminal(): boolean {
   } catch {
     return false;
   }
+}
+
+/** The progress line when it is to be shown (`show`), of the inputs' bytes; `then` is what follows
+ *  the reading. */
+async function startProgress(inputs: readonly Input[], show: boolean, terminal: boolean, then?: string) {
+  if (!show) return undefined;
+  const { Progress } = await import('./progress.ts');
+  const total = inputs.some((i) => i.path === '-') ? undefined : inputBytes(inputs);
+  return new Progress(process.stderr, total, terminal, then);
 }
 
 /** Characters of per-reply output held before one write. */
@@ -112,16 +121,8 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
       // Those workers start with a small young generation of their own; this thread, which reads a
       // part too, keeps V8's rather than start the command again.
       if (!inWorkers && wantsSmallHeap(inputs)) rerunWithSmallHeap();
-      // On a terminal unless --no-progress; elsewhere only with --progress.
       const terminal = stderrIsTerminal();
-      const progress =
-        (args.progress ?? terminal)
-          ? new (await import('./progress.ts')).Progress(
-              process.stderr,
-              inputs.some((i) => i.path === '-') ? undefined : inputBytes(inputs),
-              terminal,
-            )
-          : undefined;
+      const progress = await startProgress(inputs, args.progress ?? terminal, terminal, 'making the report');
       // The report code loads only here; the terminal prints no per-reply CSV, so no rows are kept.
       const { analyzeInputs } = await import('./analyze.ts');
       const newReport = await engine.reports();
@@ -164,14 +165,25 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
     async function* classified(texts: Iterable<string>) {
       for (const text of texts) yield await engine.classify(text);
     }
-    for (const input of expandInputs(paths.length ? paths : ['-'])) {
+    const inputs = expandInputs(paths.length ? paths : ['-']);
+    // The replies would mix with the line on a terminal: it shows when they go elsewhere.
+    const terminal = stderrIsTerminal();
+    const progress = await startProgress(
+      inputs,
+      args.progress ?? (terminal && !process.stdout.isTTY),
+      terminal,
+    );
+    for (const input of inputs) {
       const name = input.path === '-' ? 'stdin' : input.name;
-      const whole = wholeText(input.path);
+      const whole = wholeText(input.path, progress?.add);
       if (whole !== undefined) put(replyLines(name, await engine.classify(whole), asJson, link));
-      else
-        for await (const lines of pieceLines(name, classified(readPieces(input.path, name)), asJson, link))
-          put(lines);
+      else {
+        const texts = readPieces(input.path, name, PIECE_BYTES, progress?.add);
+        for await (const lines of pieceLines(name, classified(texts), asJson, link)) put(lines);
+      }
     }
+    progress?.done();
+    progress?.clear();
     if (pending) process.stdout.write(pending);
   } catch (error) {
     if (error instanceof InputError) fail(error.message);

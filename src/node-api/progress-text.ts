@@ -23,12 +23,14 @@ export interface ProgressState {
   ms: number;
   /** Reading is over. */
   done?: boolean;
+  /** What follows the reading, said once it is over ("making the report"). */
+  then?: string | undefined;
 }
 
-export function progressText({ read, total, ms, done }: ProgressState): string {
+export function progressText({ read, total, ms, done, then }: ProgressState): string {
   // A file that grows while it is read (a live log) is read as far as it went.
   const share = total ? ` (${percent(Math.min(1, read / total))})` : '';
-  if (done) return `read ${mb(read)} MB${share}; making the report`;
+  if (done) return `read ${mb(read)} MB${share}${then ? `; ${then}` : ''}`;
   const rate = ms > 0 ? read / (ms / 1000) : 0;
   const speed = rate > 0 ? `, ${mb(rate)} MB/s` : '';
   if (total === undefined) return `read ${mb(read)} MB${speed}`;

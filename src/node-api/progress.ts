@@ -33,15 +33,18 @@ export class Progress {
   readonly #total: number | undefined;
   readonly #start = performance.now();
   readonly #every: number;
+  readonly #then: string | undefined;
   #next: number;
   #drawn = false;
   readonly #timer: ReturnType<typeof setInterval>;
 
-  /** `total`: the input's bytes, undefined when standard input is read. */
-  constructor(out: ProgressOut, total: number | undefined, terminal: boolean) {
+  /** `total`: the input's bytes, undefined when standard input is read; `then`: what follows the
+   *  reading, said once it is over. */
+  constructor(out: ProgressOut, total: number | undefined, terminal: boolean, then?: string) {
     this.#out = out;
     this.#total = total;
     this.#terminal = terminal;
+    this.#then = then;
     this.#every = terminal ? 250 : 1000;
     // A terminal shows nothing for a quick run; a log file gets the first line at once.
     this.#next = this.#start + (terminal ? 500 : 0);
@@ -67,11 +70,12 @@ export class Progress {
 
   #draw(now: number, done = false) {
     this.#next = now + this.#every;
-    const state = { read: this.read, total: this.#total, ms: now - this.#start, done };
+    const state = { read: this.read, total: this.#total, ms: now - this.#start, done, then: this.#then };
     let text = `${COMMAND}: ${progressText(state)}`;
     if (this.#terminal) {
-      // Longer than the terminal is wide, the line would wrap and \r not reach its start.
-      const width = (this.#out.columns ?? 80) - 1;
+      // Longer than the terminal is wide, the line would wrap and \r not reach its start. A
+      // terminal that tells no width (0, as a pseudo-terminal may) is taken for 80 columns.
+      const width = (this.#out.columns || 80) - 1;
       if (text.length > width) text = text.slice(0, width);
       this.#out.write(`\r${text}\x1b[K`);
     } else this.#out.write(`${text}\n`);

@@ -11,6 +11,7 @@ import { sniff, SNIFF_CHARS } from '../lib/report/sniff.ts';
 import { recordStart } from './job-plan.ts';
 import { InputError } from './inputs.ts';
 import { fs } from './node-fs.ts';
+import type { OnRead } from './progress.ts';
 
 /** The bytes of a log's piece, at least: a piece ends where the first record after them starts. */
 export const PIECE_BYTES = 1_048_576;
@@ -60,7 +61,7 @@ function text(bytes: Buffer, name: string): string {
 
 /** The pieces of what is left to read on `fd`, read from where it is (standard input, a pipe, a
  *  file too big for one piece, an mbox). */
-export function* streamed(fd: number, name: string, pieceBytes: number): Generator<string> {
+export function* streamed(fd: number, name: string, pieceBytes: number, onRead?: OnRead): Generator<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   // Undefined until enough is read to tell the format.
@@ -72,6 +73,7 @@ export function* streamed(fd: number, name: string, pieceBytes: number): Generat
   for (;;) {
     const n = fs.readSync(fd, buffer, 0, READ_BYTES, null);
     if (n > 0) chunks.push(Buffer.from(buffer.subarray(0, n)));
+    onRead?.(n);
     size += n;
     const end = n === 0;
     if (cut === undefined) {
@@ -100,20 +102,28 @@ export function* streamed(fd: number, name: string, pieceBytes: number): Generat
 
 /** A regular file of a piece or less that is not an mbox, as one text, read as it always was;
  *  undefined for anything else, which readPieces reads. */
-export function wholeText(path: string, pieceBytes = PIECE_BYTES): string | undefined {
+export function wholeText(path: string, onRead?: OnRead, pieceBytes = PIECE_BYTES): string | undefined {
   if (path === '-') return undefined;
   const stat = fs.statSync(path);
   if (!stat.isFile() || stat.size > pieceBytes) return undefined;
   const all = fs.readFileSync(path, 'utf8');
-  return /^\s*From \S/.test(all) ? undefined : all;
+  if (/^\s*From \S/.test(all)) return undefined;
+  onRead?.(stat.size);
+  return all;
 }
 
-/** The texts of a path, or of standard input (`-`), in order. */
-export function* readPieces(path: string, name: string, pieceBytes = PIECE_BYTES): Generator<string> {
-  if (path === '-') return yield* streamed(0, name, pieceBytes);
+/** The texts of a path, or of standard input (`-`), in order; `onRead` hears of each read's bytes
+ *  (the command's progress). */
+export function* readPieces(
+  path: string,
+  name: string,
+  pieceBytes = PIECE_BYTES,
+  onRead?: OnRead,
+): Generator<string> {
+  if (path === '-') return yield* streamed(0, name, pieceBytes, onRead);
   const fd = fs.openSync(path, 'r');
   try {
-    yield* streamed(fd, name, pieceBytes);
+    yield* streamed(fd, name, pieceBytes, onRead);
   } finally {
     fs.closeSync(fd);
   }

@@ -49,15 +49,17 @@ describe('the progress line', () => {
   });
 
   it('says when reading is over, with the share read where some input could not be', () => {
-    expect(progressText({ read: 400 * MB, total: 400 * MB, ms: 9, done: true })).toBe(
+    const then = 'making the report';
+    expect(progressText({ read: 400 * MB, total: 400 * MB, ms: 9, done: true, then })).toBe(
       'read 400 MB (100.0%); making the report',
     );
-    expect(progressText({ read: 300 * MB, total: 400 * MB, ms: 9, done: true })).toBe(
+    expect(progressText({ read: 300 * MB, total: 400 * MB, ms: 9, done: true, then })).toBe(
       'read 300 MB (75.0%); making the report',
     );
-    expect(progressText({ read: 3 * MB, total: undefined, ms: 9, done: true })).toBe(
+    expect(progressText({ read: 3 * MB, total: undefined, ms: 9, done: true, then })).toBe(
       'read 3.0 MB; making the report',
     );
+    expect(progressText({ read: 3 * MB, total: 3 * MB, ms: 9, done: true })).toBe('read 3.0 MB (100.0%)');
   });
 
   it('fits an 80-column terminal with the command’s name before it', () => {
@@ -72,7 +74,7 @@ describe('Progress', () => {
 
   it('on a terminal: nothing for half a second, then one line redrawn in place, cleared at the end', () => {
     const { written, out } = sink(120);
-    const progress = new Progress(out, 100 * MB, true);
+    const progress = new Progress(out, 100 * MB, true, 'making the report');
     progress.add(10 * MB);
     vi.advanceTimersByTime(400);
     expect(written).toEqual([]);
@@ -111,9 +113,18 @@ describe('Progress', () => {
     progress.done();
   });
 
+  it('on a terminal that tells no width: 80 columns', () => {
+    const { written, out } = sink(0);
+    const progress = new Progress(out, 100 * MB, true);
+    progress.add(MB);
+    vi.advanceTimersByTime(2000);
+    expect(written.at(-1)).toMatch(/ left\x1b\[K$/);
+    progress.done();
+  });
+
   it('elsewhere (--progress): a line at once, one a second, and the last one', () => {
     const { written, out } = sink();
-    const progress = new Progress(out, 10 * MB, false);
+    const progress = new Progress(out, 10 * MB, false, 'making the report');
     expect(written).toEqual(['icloud-mail-reply-codes: read 0.0/10 MB (0.0%)\n']);
     progress.add(MB);
     vi.advanceTimersByTime(999);
@@ -203,6 +214,16 @@ describe('--progress on the command line', () => {
     const lines = shown.stderr.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^icloud-mail-reply-codes: read 0\.0\/0\.0 MB \(0\.0%\)$/);
     expect(lines.at(-1)).toBe('icloud-mail-reply-codes: read 0.0 MB (100.0%); making the report');
+  });
+
+  it('per reply, counts every byte and says nothing of a report', () => {
+    const shown = run(['--progress', log]);
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toBe(run([log]).stdout);
+    const size = (readFileSync(log).length / 1_048_576).toFixed(1);
+    expect(shown.stderr.trimEnd().split('\n').at(-1)).toBe(
+      `icloud-mail-reply-codes: read ${size} MB (100.0%)`,
+    );
   });
 
   it('reads standard input with no total, and --no-progress shows none', () => {

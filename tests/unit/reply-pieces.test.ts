@@ -59,6 +59,21 @@ describe('readPieces', () => {
     }
   });
 
+  it('tells how many bytes it read, each once, read whole or in pieces', () => {
+    let read = 0;
+    const count = (bytes: number) => (read += bytes);
+    expect(wholeText(log, count)).toBe(logText);
+    expect(read).toBe(Buffer.byteLength(logText));
+    read = 0;
+    expect([...readPieces(log, 'mail.log', 1000, count)].join('')).toBe(logText);
+    expect(read).toBe(Buffer.byteLength(logText));
+    read = 0;
+    expect(wholeText(mbox, count)).toBeUndefined();
+    expect(read).toBe(0);
+    [...readPieces(mbox, 'bounces.mbox', 1000, count)];
+    expect(read).toBe(Buffer.byteLength(mboxText));
+  });
+
   it('cuts standard input or a pipe alike, read a megabyte at a time', () => {
     const fd = openSync(log, 'r');
     try {
