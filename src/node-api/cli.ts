@@ -9,6 +9,7 @@
 // broken rule data: one line, exit 2.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { problems } from '../lib/report/problems.ts';
 import type { Report } from '../lib/report/types.ts';
 import type { RuleEntry } from '../lib/rules.ts';
 import { engineFromFile, MissingRulesError, type Engine } from './engine.ts';
@@ -19,7 +20,7 @@ import { expandInputs, inputBytes, InputError, type Input } from './inputs.ts';
 import { writeJsonLine } from './json-out.ts';
 import { fs } from './node-fs.ts';
 import { pieceLines, replyLines } from './reply-lines.ts';
-import { PIECE_BYTES, readPieces, wholeText } from './reply-pieces.ts';
+import { BrokenGzip, PIECE_BYTES, readPieces, wholeText } from './reply-pieces.ts';
 import { rerunWithSmallHeap, wantsSmallHeap } from './small-heap.ts';
 
 function fail(message: string): never {
@@ -162,8 +163,8 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
       process.stdout.write(pending);
       pending = '';
     };
-    async function* classified(texts: Iterable<string>) {
-      for (const text of texts) yield await engine.classify(text);
+    async function* classified(texts: AsyncIterable<string>) {
+      for await (const text of texts) yield await engine.classify(text);
     }
     const inputs = expandInputs(paths.length ? paths : ['-']);
     // The replies would mix with the line on a terminal: it shows when they go elsewhere.
@@ -179,7 +180,17 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
       if (whole !== undefined) put(replyLines(name, await engine.classify(whole), asJson, link));
       else {
         const texts = readPieces(input.path, name, PIECE_BYTES, progress?.add);
-        for await (const lines of pieceLines(name, classified(texts), asJson, link)) put(lines);
+        try {
+          for await (const lines of pieceLines(name, classified(texts), asJson, link)) put(lines);
+        } catch (error) {
+          if (!(error instanceof BrokenGzip)) throw error;
+          // What came before the damage is printed; the run goes on, and ends with 2.
+          if (pending) process.stdout.write(pending);
+          pending = '';
+          progress?.clear();
+          process.stderr.write(`${COMMAND}: ${problems.brokenGzip(name, error.lines)}\n`);
+          process.exitCode = 2;
+        }
       }
     }
     progress?.done();

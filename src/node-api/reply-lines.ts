@@ -45,20 +45,25 @@ export async function* pieceLines(
     if (!asJson) return replyLines(name, { results }, false, link);
     return results.map((r, i) => `${before + i ? ',' : ''}${JSON.stringify(r)}`).join('');
   };
-  for await (const outcome of outcomes) {
-    if (!first) {
-      first = outcome;
-      continue;
+  // Also when reading breaks off (damaged gzip): what was read is printed, the JSON object closed.
+  try {
+    for await (const outcome of outcomes) {
+      if (!first) {
+        first = outcome;
+        continue;
+      }
+      if (!opened) {
+        opened = true;
+        yield `${asJson ? `{"input":${JSON.stringify(name)},"results":[` : ''}${lines(first)}`;
+      }
+      yield lines(outcome);
     }
-    if (!opened) {
-      opened = true;
-      yield `${asJson ? `{"input":${JSON.stringify(name)},"results":[` : ''}${lines(first)}`;
+  } finally {
+    if (first && !opened) yield replyLines(name, first, asJson, link);
+    else if (first) {
+      const message = found === 0 ? first.message : undefined;
+      if (asJson) yield `]${message === undefined ? '' : `,"message":${JSON.stringify(message)}`}}\n`;
+      else if (message !== undefined) yield `${name}: ${message}\n`;
     }
-    yield lines(outcome);
   }
-  if (!first) return;
-  if (!opened) return yield replyLines(name, first, asJson, link);
-  const message = found === 0 ? first.message : undefined;
-  if (asJson) yield `]${message === undefined ? '' : `,"message":${JSON.stringify(message)}`}}\n`;
-  else if (message !== undefined) yield `${name}: ${message}\n`;
 }

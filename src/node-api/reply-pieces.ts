@@ -1,5 +1,5 @@
-// The texts the command classifies per reply (./cli.ts), read from a file or standard input: the
-// input as one text, except
+// The texts the command classifies per reply (./cli.ts), read from a file or standard input (gzip
+// unpacked, as --summary unpacks it): the input as one text, except
 // - an mbox, cut into its messages (at a `From ` line after an empty one, as the report's intake
 //   cuts it), each decoded and classified on its own: as one text only its first message was read;
 // - a plain mail log bigger than a piece, cut into pieces of whole records (where ./job-plan.ts cuts
@@ -37,7 +37,6 @@ export function messageStart(bytes: Buffer): number {
 /** How input that starts with `head` is cut: an mbox at its messages, a plain log at records once
  *  a piece is held; null for anything else, read as one text. */
 function cutterFor(head: Buffer, pieceBytes: number): Cutter | null {
-  if (head[0] === 0x1f && head[1] === 0x8b) return null;
   const format = sniff(head.toString('utf8', 0, Math.min(head.length, SNIFF_CHARS)));
   if (format === 'mbox') return messageStart;
   if (format === 'log')
@@ -59,45 +58,82 @@ function text(bytes: Buffer, name: string): string {
   return bytes.toString('utf8');
 }
 
-/** The pieces of what is left to read on `fd`, read from where it is (standard input, a pipe, a
- *  file too big for one piece, an mbox). */
-export function* streamed(fd: number, name: string, pieceBytes: number, onRead?: OnRead): Generator<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Undefined until enough is read to tell the format.
-  let cut: Cutter | null | undefined;
-  // One buffer for every read of the run, each read's bytes copied out: a megabyte allocated per
-  // read made V8 collect its whole heap for the memory held outside it (a folder of mboxes took
-  // 2 million instructions more per file).
+/** Each read of `fd`'s bytes, from where it is, copied out of one buffer for them all: a megabyte
+ *  allocated per read made V8 collect its whole heap for the memory held outside it (a folder of
+ *  mboxes took 2 million instructions more per file). */
+function* reads(fd: number, onRead?: OnRead): Generator<Buffer> {
   const buffer = (readBuffer ??= Buffer.allocUnsafe(READ_BYTES));
-  for (;;) {
-    const n = fs.readSync(fd, buffer, 0, READ_BYTES, null);
-    if (n > 0) chunks.push(Buffer.from(buffer.subarray(0, n)));
+  for (let n; (n = fs.readSync(fd, buffer, 0, READ_BYTES, null)) > 0;) {
     onRead?.(n);
-    size += n;
-    const end = n === 0;
-    if (cut === undefined) {
-      if (!end && size < SNIFF_CHARS) continue;
-      cut = cutterFor(Buffer.concat(chunks, size), pieceBytes);
-    }
-    if (cut === null) {
-      // One text, read whole, unless it cannot be one.
-      fits(size, name);
-      if (end) break;
-      continue;
-    }
-    let held = Buffer.concat(chunks, size);
-    chunks.length = 0;
-    for (let at = cut(held); at > 0; at = cut(held)) {
-      yield text(held.subarray(0, at), name);
-      held = held.subarray(at);
+    yield Buffer.from(buffer.subarray(0, n));
+  }
+}
+
+/** The texts of a stream of bytes: cut as cutterFor says, once the first 64 KB tell the format. */
+async function* cutPieces(
+  chunks: Iterable<Buffer> | AsyncIterable<Buffer>,
+  name: string,
+  pieceBytes: number,
+): AsyncGenerator<string> {
+  const held: Buffer[] = [];
+  let size = 0;
+  // Undefined until enough is read to tell the format; null for one text.
+  let cut: Cutter | null | undefined;
+  function* cuts(): Generator<string> {
+    let all = Buffer.concat(held, size);
+    held.length = 0;
+    for (let at = cut ? cut(all) : -1; at > 0; at = cut!(all)) {
+      yield text(all.subarray(0, at), name);
+      all = all.subarray(at);
     }
     // A view of the bytes held: the next concat copies it, and the pieces before it are let go.
-    chunks.push(held);
-    size = held.length;
-    if (end) break;
+    held.push(all);
+    size = all.length;
   }
-  yield text(Buffer.concat(chunks, size), name);
+  // Reading that breaks off (damaged gzip) leaves the whole lines before the damage to classify.
+  let broken: { error: unknown } | undefined;
+  try {
+    for await (const chunk of chunks) {
+      held.push(chunk);
+      size += chunk.length;
+      if (cut === undefined && size >= SNIFF_CHARS) cut = cutterFor(Buffer.concat(held, size), pieceBytes);
+      // One text is read whole, unless it cannot be one.
+      if (cut === null) fits(size, name);
+      else if (cut) yield* cuts();
+    }
+  } catch (error) {
+    broken = { error };
+    const all = Buffer.concat(held, size);
+    held.length = 0;
+    held.push(all.subarray(0, all.lastIndexOf(10) + 1));
+    size = held[0]!.length;
+  }
+  if (cut === undefined) cut = cutterFor(Buffer.concat(held, size), pieceBytes);
+  yield* cuts();
+  if (size || !broken) yield text(Buffer.concat(held, size), name);
+  if (broken) throw broken.error;
+}
+
+const isGzip = (bytes: Buffer) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+
+/** gzip data that ended or broke before its end; the lines before are read. */
+export class BrokenGzip extends Error {
+  readonly lines: number;
+
+  constructor(lines: number) {
+    super('the gzip data is cut off or damaged');
+    this.lines = lines;
+  }
+}
+
+/** The bytes of gzip data unpacked (node:zlib, loaded for the first gzip input). */
+async function* gunzipped(chunks: Iterable<Buffer>): AsyncGenerator<Buffer> {
+  const { Readable } = await import('node:stream');
+  const { createGunzip } = await import('node:zlib');
+  const gunzip = createGunzip();
+  // A read that fails ends the unpacking as damage would, with the lines before it read.
+  const source = Readable.from(chunks).on('error', (error) => gunzip.destroy(error));
+  yield* source.pipe(gunzip) as AsyncIterable<Buffer>;
 }
 
 /** A regular file of a piece or less that is not an mbox, as one text, read as it always was;
@@ -107,24 +143,44 @@ export function wholeText(path: string, onRead?: OnRead, pieceBytes = PIECE_BYTE
   const stat = fs.statSync(path);
   if (!stat.isFile() || stat.size > pieceBytes) return undefined;
   const all = fs.readFileSync(path, 'utf8');
-  if (/^\s*From \S/.test(all)) return undefined;
+  // An mbox is cut into its messages, gzip unpacked (its first byte is 0x1f), by readPieces.
+  if (/^\s*From \S/.test(all) || all.startsWith('\x1f')) return undefined;
   onRead?.(stat.size);
   return all;
 }
 
-/** The texts of a path, or of standard input (`-`), in order; `onRead` hears of each read's bytes
- *  (the command's progress). */
-export function* readPieces(
+/** The texts of a path, or of standard input (`-`), in order, gzip unpacked; `onRead` hears of
+ *  each read's bytes (compressed ones for gzip: the command's progress). Throws BrokenGzip after
+ *  the texts before the damage. */
+export async function* readPieces(
   path: string,
   name: string,
   pieceBytes = PIECE_BYTES,
   onRead?: OnRead,
-): Generator<string> {
-  if (path === '-') return yield* streamed(0, name, pieceBytes, onRead);
-  const fd = fs.openSync(path, 'r');
+): AsyncGenerator<string> {
+  const fd = path === '-' ? 0 : fs.openSync(path, 'r');
+  let lines = 0;
   try {
-    yield* streamed(fd, name, pieceBytes, onRead);
+    const raw = reads(fd, onRead);
+    const first = raw.next();
+    // The first read, peeked at for gzip's magic bytes, goes first.
+    const chunks = first.done
+      ? []
+      : (function* () {
+          yield first.value;
+          yield* raw;
+        })();
+    const gzip = !first.done && isGzip(first.value);
+    try {
+      for await (const text of cutPieces(gzip ? gunzipped(chunks) : chunks, name, pieceBytes)) {
+        if (gzip) for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+        yield text;
+      }
+    } catch (error) {
+      if (gzip && !(error instanceof InputError)) throw new BrokenGzip(lines);
+      throw error;
+    }
   } finally {
-    fs.closeSync(fd);
+    if (fd !== 0) fs.closeSync(fd);
   }
 }

@@ -2,7 +2,9 @@
 // pieces join to the input, each cut falls where a record starts, and the lines printed from the
 // pieces are those of the input classified whole. An mbox is cut into its messages, each decoded,
 // as the report reads it; anything else stays one text.
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,7 +12,7 @@ import { createEngine } from '../../src/lib/engine.ts';
 import type { ClassifyOutcome } from '../../src/lib/classify/index.ts';
 import type { RuleEntry } from '../../src/lib/rules.ts';
 import { pieceLines, replyLines } from '../../src/node-api/reply-lines.ts';
-import { readPieces, streamed, wholeText } from '../../src/node-api/reply-pieces.ts';
+import { BrokenGzip, readPieces, wholeText } from '../../src/node-api/reply-pieces.ts';
 import { loadEntries } from '../support/entries.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -30,24 +32,24 @@ const mboxText = readFileSync(mbox, 'utf8');
 /** A record may go on in a line that starts so (src/lib/report/log-records.ts). */
 const mayContinue = /^[ \t<245\r\n]/;
 
-async function* classified(texts: Iterable<string>): AsyncGenerator<ClassifyOutcome> {
-  for (const text of texts) yield await engine.classify(text);
+async function* classified(texts: Iterable<string> | AsyncIterable<string>): AsyncGenerator<ClassifyOutcome> {
+  for await (const text of texts) yield await engine.classify(text);
 }
 
-async function printed(texts: Iterable<string>, asJson: boolean, name = 'mail.log') {
+async function printed(texts: Iterable<string> | AsyncIterable<string>, asJson: boolean, name = 'mail.log') {
   let out = '';
   for await (const lines of pieceLines(name, classified(texts), asJson, link)) out += lines;
   return out;
 }
 
 describe('readPieces', () => {
-  it('reads a file smaller than a piece as one text', () => {
-    expect([...readPieces(log, 'mail.log')]).toEqual([logText]);
+  it('reads a file smaller than a piece as one text', async () => {
+    expect(await Array.fromAsync(readPieces(log, 'mail.log'))).toEqual([logText]);
   });
 
-  it('cuts a bigger plain log where records start, into pieces that join to it', () => {
+  it('cuts a bigger plain log where records start, into pieces that join to it', async () => {
     for (const size of [100, 1000, 4096]) {
-      const pieces = [...readPieces(log, 'mail.log', size)];
+      const pieces = await Array.fromAsync(readPieces(log, 'mail.log', size));
       expect(pieces.length).toBeGreaterThan(logText.length / (size + 2000));
       expect(pieces.join('')).toBe(logText);
       for (const [i, piece] of pieces.entries()) {
@@ -59,60 +61,65 @@ describe('readPieces', () => {
     }
   });
 
-  it('tells how many bytes it read, each once, read whole or in pieces', () => {
+  it('tells how many bytes it read, each once, read whole or in pieces', async () => {
     let read = 0;
     const count = (bytes: number) => (read += bytes);
     expect(wholeText(log, count)).toBe(logText);
     expect(read).toBe(Buffer.byteLength(logText));
     read = 0;
-    expect([...readPieces(log, 'mail.log', 1000, count)].join('')).toBe(logText);
+    expect((await Array.fromAsync(readPieces(log, 'mail.log', 1000, count))).join('')).toBe(logText);
     expect(read).toBe(Buffer.byteLength(logText));
     read = 0;
     expect(wholeText(mbox, count)).toBeUndefined();
     expect(read).toBe(0);
-    [...readPieces(mbox, 'bounces.mbox', 1000, count)];
+    await Array.fromAsync(readPieces(mbox, 'bounces.mbox', 1000, count));
     expect(read).toBe(Buffer.byteLength(mboxText));
   });
 
-  it('cuts standard input or a pipe alike, read a megabyte at a time', () => {
-    const fd = openSync(log, 'r');
-    try {
-      const pieces = [...streamed(fd, 'stdin', 1000)];
-      expect(pieces.length).toBeGreaterThan(1);
-      expect(pieces.join('')).toBe(logText);
-      for (const piece of pieces.slice(1)) expect(piece).not.toMatch(mayContinue);
-    } finally {
-      closeSync(fd);
-    }
+  it('unpacks gzip, and stops at damaged gzip after the texts before the damage', async () => {
+    const gz = path.join(work, 'mail.log.gz');
+    const packed = gzipSync(readFileSync(log));
+    writeFileSync(gz, packed);
+    expect(await Array.fromAsync(readPieces(gz, 'mail.log.gz', 1000))).toEqual(
+      await Array.fromAsync(readPieces(log, 'mail.log', 1000)),
+    );
+    expect(wholeText(gz)).toBeUndefined();
+    const cut = path.join(work, 'cut.log.gz');
+    writeFileSync(cut, packed.subarray(0, packed.length >> 1));
+    const texts: string[] = [];
+    const error = await (async () => {
+      try {
+        for await (const text of readPieces(cut, 'cut.log.gz', 1000)) texts.push(text);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(BrokenGzip);
+    expect(texts.length).toBeGreaterThan(0);
+    expect(logText.startsWith(texts.join(''))).toBe(true);
+    expect((error as BrokenGzip).lines).toBe(texts.join('').split('\n').length - 1);
   });
 
-  it('keeps whatever is neither a log nor an mbox whole: webhook JSON, lines of it, a message', () => {
+  it('keeps whatever is neither a log nor an mbox whole: webhook JSON, lines of it, a message', async () => {
     const message = readdirSync(path.join(fixtures, 'bounces'))[0]!;
     for (const name of ['events.jsonl', path.join('bounces', message)]) {
       const file = path.join(fixtures, name);
-      expect([...readPieces(file, name, 100)]).toEqual([readFileSync(file, 'utf8')]);
+      expect(await Array.fromAsync(readPieces(file, name, 100))).toEqual([readFileSync(file, 'utf8')]);
     }
   });
 
-  it('cuts an mbox into its messages, at a From line after an empty one, however small', () => {
-    const pieces = [...readPieces(mbox, 'bounces.mbox')];
+  it('cuts an mbox into its messages, at a From line after an empty one, however small', async () => {
+    const pieces = await Array.fromAsync(readPieces(mbox, 'bounces.mbox'));
     expect(pieces).toHaveLength(mboxText.match(/^From /gm)!.length);
     expect(pieces.join('')).toBe(mboxText);
     for (const piece of pieces) expect(piece).toMatch(/^From \S/);
     expect(wholeText(mbox)).toBeUndefined();
-    // Read as a stream, a megabyte at a time, the same.
-    const fd = openSync(mbox, 'r');
-    try {
-      expect([...streamed(fd, 'stdin', 100)]).toEqual(pieces);
-    } finally {
-      closeSync(fd);
-    }
   });
 });
 
 describe('pieceLines', () => {
   it('prints every message of an mbox, as the report reads them, in one object per input', async () => {
-    const pieces = [...readPieces(mbox, 'bounces.mbox')];
+    const pieces = await Array.fromAsync(readPieces(mbox, 'bounces.mbox'));
     const each = await Promise.all(pieces.map((p) => engine.classify(p)));
     const results = each.flatMap((o) => o.results);
     expect(results.length).toBeGreaterThan(1);
@@ -147,5 +154,48 @@ describe('pieceLines', () => {
     const pieces = [quiet.slice(0, 1000), quiet.slice(1000, 2000), quiet.slice(2000)];
     for (const asJson of [false, true])
       expect(await printed(pieces, asJson, 'quiet.log')).toBe(replyLines('quiet.log', whole, asJson, link));
+  });
+});
+
+describe('per reply on the command line', () => {
+  const run = (args: string[], input?: Buffer) =>
+    spawnSync(process.execPath, [path.join(root, 'scripts/classify.ts'), ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      input,
+      env: { ...process.env, OUT_DIR: work },
+    });
+  writeFileSync(
+    path.join(work, 'rules.json'),
+    JSON.stringify(loadEntries().map((e) => ({ ...e.rule, url: `/${e.rule.path}` }))),
+  );
+
+  it('reads gzip and standard input as it reads the log itself', () => {
+    const plain = run(['--json', log]);
+    expect(plain.status).toBe(0);
+    const gz = path.join(work, 'cli.log.gz');
+    writeFileSync(gz, gzipSync(readFileSync(log)));
+    const named = (out: string, name: string) =>
+      out.replace(`"input":${JSON.stringify(log)}`, `"input":${JSON.stringify(name)}`);
+    expect(run(['--json', gz]).stdout).toBe(named(plain.stdout, gz));
+    expect(run(['--json', '-'], readFileSync(log)).stdout).toBe(named(plain.stdout, 'stdin'));
+    expect(run(['--json', '-'], gzipSync(readFileSync(log))).stdout).toBe(named(plain.stdout, 'stdin'));
+  });
+
+  it('prints what came before damaged gzip, says so on standard error, reads on, and ends with 2', () => {
+    const packed = gzipSync(readFileSync(log));
+    const cut = path.join(work, 'cli-cut.log.gz');
+    writeFileSync(cut, packed.subarray(0, packed.length >> 1));
+    const r = run([cut, path.join(fixtures, 'postfix.log')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /^icloud-mail-reply-codes: .*cli-cut\.log\.gz: the gzip data is cut off or damaged; the \d+ lines before the damage were read\.\n$/,
+    );
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(
+      run([path.join(fixtures, 'postfix.log')])
+        .stdout.trimEnd()
+        .split('\n').length,
+    );
   });
 });
