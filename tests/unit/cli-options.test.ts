@@ -1,8 +1,7 @@
 // The command's options: each read as its help says, a word that is no option refused with its
 // name (not taken for a path), --help listing exactly the options the command reads, and --version
 // naming the package and its rule data.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,23 +9,15 @@ import { PARTIAL_VERSION, rulesDigest } from '../../src/lib/report/partial.ts';
 import { CLI_OPTIONS, parseCliArgs } from '../../src/node-api/cli-args.ts';
 import { usage } from '../../src/node-api/cli-usage.ts';
 import { InputError } from '../../src/node-api/inputs.ts';
+import { commandWith, writeRules } from '../support/command.ts';
 import { loadEntries } from '../support/entries.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'cli-options-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const rules = loadEntries().map((e) => ({ ...e.rule, url: `/${e.rule.path}` }));
-const rulesFile = path.join(work, 'rules.json');
-writeFileSync(rulesFile, JSON.stringify(rules));
-
-function run(args: string[]) {
-  return spawnSync(process.execPath, [path.join(root, 'scripts/classify.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    input: '',
-    env: { ...process.env, OUT_DIR: work },
-  });
-}
+const rulesFile = writeRules(work);
+const run = commandWith(work);
 
 const refused = (argv: string[]) => {
   try {

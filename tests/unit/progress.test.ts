@@ -1,7 +1,6 @@
 // The command's progress while --summary reads: the line's wording, when it is drawn on a terminal
 // and elsewhere, and the bytes it counts, which are every byte of the input read once, whether this
 // thread, the --jobs workers or gzip read them.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import { runJobs } from '../../src/node-api/jobs.ts';
 import { Progress, sharedCounter } from '../../src/node-api/progress.ts';
 import { progressText } from '../../src/node-api/progress-text.ts';
 import { bounceFolder } from '../support/bounce-folder.ts';
+import { commandWith, writeRules } from '../support/command.ts';
 import { loadEntries } from '../support/entries.ts';
 
 const MB = 1_048_576;
@@ -23,8 +23,7 @@ const fixtures = path.join(root, 'tests/fixtures/analyze');
 const work = mkdtempSync(path.join(tmpdir(), 'progress-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const rules = loadEntries().map((e) => e.rule);
-const rulesFile = path.join(work, 'rules.json');
-writeFileSync(rulesFile, JSON.stringify(rules.map((r) => ({ ...r, url: `/${r.path}` }))));
+const rulesFile = writeRules(work);
 const engine = createEngine(rules);
 
 /** A stand-in for standard error that keeps what is written. */
@@ -196,13 +195,7 @@ describe('the bytes counted while reading', () => {
 });
 
 describe('--progress on the command line', () => {
-  const run = (args: string[], input?: Buffer) =>
-    spawnSync(process.execPath, [path.join(root, 'scripts/classify.ts'), ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      input,
-      env: { ...process.env, OUT_DIR: work },
-    });
+  const run = commandWith(work);
   const log = path.join(fixtures, 'postfix.log');
 
   it('writes its lines to standard error and leaves the report as it was', () => {

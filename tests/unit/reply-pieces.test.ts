@@ -2,7 +2,6 @@
 // pieces join to the input, each cut falls where a record starts, and the lines printed from the
 // pieces are those of the input classified whole. An mbox is cut into its messages, each decoded,
 // as the report reads it; anything else stays one text.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -13,6 +12,7 @@ import type { ClassifyOutcome } from '../../src/lib/classify/index.ts';
 import type { RuleEntry } from '../../src/lib/rules.ts';
 import { pieceLines, replyLines } from '../../src/node-api/reply-lines.ts';
 import { BrokenGzip, readPieces, wholeText } from '../../src/node-api/reply-pieces.ts';
+import { commandWith, writeRules } from '../support/command.ts';
 import { loadEntries } from '../support/entries.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -158,17 +158,8 @@ describe('pieceLines', () => {
 });
 
 describe('per reply on the command line', () => {
-  const run = (args: string[], input?: Buffer) =>
-    spawnSync(process.execPath, [path.join(root, 'scripts/classify.ts'), ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      input,
-      env: { ...process.env, OUT_DIR: work },
-    });
-  writeFileSync(
-    path.join(work, 'rules.json'),
-    JSON.stringify(loadEntries().map((e) => ({ ...e.rule, url: `/${e.rule.path}` }))),
-  );
+  writeRules(work);
+  const run = commandWith(work);
 
   it('reads gzip and standard input as it reads the log itself', () => {
     const plain = run(['--json', log]);
