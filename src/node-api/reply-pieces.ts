@@ -26,11 +26,13 @@ type Cutter = (bytes: Buffer) => number;
 
 const FROM_LINE = Buffer.from('\nFrom ');
 
-/** The first offset after the first byte where an mbox message starts: a line that starts with
- *  `From ` after an empty one (CRLF or LF); -1 when none does. */
+/** Where the next mbox message starts, after the one the bytes start with (blank lines before it
+ *  belong to it): a line that starts with `From ` after an empty one (CRLF or LF); -1 when none does. */
 export function messageStart(bytes: Buffer): number {
-  for (let i = bytes.indexOf(FROM_LINE, 0); i > 0; i = bytes.indexOf(FROM_LINE, i + 1))
-    if (bytes[i - 1] === 10 || (bytes[i - 1] === 13 && bytes[i - 2] === 10)) return i + 1;
+  let first = 0;
+  for (let c = bytes[first]; c === 32 || (c! >= 9 && c! <= 13); c = bytes[++first]);
+  for (let i = bytes.indexOf(FROM_LINE, first); i >= 0; i = bytes.indexOf(FROM_LINE, i + 1))
+    if (i > first && (bytes[i - 1] === 10 || (bytes[i - 1] === 13 && bytes[i - 2] === 10))) return i + 1;
   return -1;
 }
 
@@ -82,7 +84,7 @@ async function* cutPieces(
   function* cuts(): Generator<string> {
     let all = Buffer.concat(held, size);
     held.length = 0;
-    for (let at = cut ? cut(all) : -1; at > 0; at = cut!(all)) {
+    for (let at = cut!(all); at > 0; at = cut!(all)) {
       yield text(all.subarray(0, at), name);
       all = all.subarray(at);
     }
@@ -109,7 +111,7 @@ async function* cutPieces(
     size = held[0]!.length;
   }
   if (cut === undefined) cut = cutterFor(Buffer.concat(held, size), pieceBytes);
-  yield* cuts();
+  if (cut) yield* cuts();
   if (size || !broken) yield text(Buffer.concat(held, size), name);
   if (broken) throw broken.error;
 }

@@ -113,6 +113,11 @@ describe('readPieces', () => {
     expect(pieces).toHaveLength(mboxText.match(/^From /gm)!.length);
     expect(pieces.join('')).toBe(mboxText);
     for (const piece of pieces) expect(piece).toMatch(/^From \S/);
+    // Blank lines before the first message belong to it.
+    const blank = path.join(work, 'blank.mbox');
+    writeFileSync(blank, `\n\n${mboxText}`);
+    const after = await Array.fromAsync(readPieces(blank, 'blank.mbox'));
+    expect(after).toEqual([`\n\n${pieces[0]}`, ...pieces.slice(1)]);
     expect(wholeText(mbox)).toBeUndefined();
   });
 });
