@@ -9,9 +9,7 @@
 // broken rule data: one line, exit 2.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { problems } from '../lib/report/problems.ts';
 import type { Report } from '../lib/report/types.ts';
-import type { RuleEntry } from '../lib/rules.ts';
 import { engineFromFile, MissingRulesError, type Engine } from './engine.ts';
 import { parseCliArgs, type CliArgs } from './cli-args.ts';
 import { worthFolderJobs, worthJobs } from './cli-jobs.ts';
@@ -19,8 +17,7 @@ import { COMMAND } from './command-name.ts';
 import { expandInputs, inputBytes, InputError, type Input } from './inputs.ts';
 import { writeJsonLine } from './json-out.ts';
 import { fs } from './node-fs.ts';
-import { pieceLines, replyLines } from './reply-lines.ts';
-import { BrokenGzip, PIECE_BYTES, readPieces, wholeText } from './reply-pieces.ts';
+import { printReplies } from './print-replies.ts';
 import { rerunWithSmallHeap, wantsSmallHeap } from './small-heap.ts';
 
 function fail(message: string): never {
@@ -67,9 +64,6 @@ async function startProgress(inputs: readonly Input[], show: boolean, terminal: 
   const total = inputs.some((i) => i.path === '-') ? undefined : inputBytes(inputs);
   return new Progress(process.stderr, total, terminal, then);
 }
-
-/** Characters of per-reply output held before one write. */
-const OUT_BATCH = 65_536;
 
 /** The --jobs workers' scripts: for big logs (./job-worker.ts) and for big folders of small files
  *  (./folder-worker.ts). */
@@ -152,20 +146,6 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
       progress?.clear();
       return await printReport(report);
     }
-    const link = (entry: RuleEntry) => absolute(entry.url);
-    // Into a pipe or a file the lines go out in batches, not in a system call a file (a folder of
-    // bounces is hundreds of small files); a terminal gets each file's lines as they come.
-    const batch = process.stdout.isTTY ? 0 : OUT_BATCH;
-    let pending = '';
-    const put = (lines: string) => {
-      pending += lines;
-      if (pending.length < batch) return;
-      process.stdout.write(pending);
-      pending = '';
-    };
-    async function* classified(texts: AsyncIterable<string>) {
-      for await (const text of texts) yield await engine.classify(text);
-    }
     const inputs = expandInputs(paths.length ? paths : ['-']);
     // The replies would mix with the line on a terminal: it shows when they go elsewhere.
     const terminal = stderrIsTerminal();
@@ -174,28 +154,9 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
       args.progress ?? (terminal && !process.stdout.isTTY),
       terminal,
     );
-    for (const input of inputs) {
-      const name = input.path === '-' ? 'stdin' : input.name;
-      const whole = wholeText(input.path, progress?.add);
-      if (whole !== undefined) put(replyLines(name, await engine.classify(whole), asJson, link));
-      else {
-        const texts = readPieces(input.path, name, PIECE_BYTES, progress?.add);
-        try {
-          for await (const lines of pieceLines(name, classified(texts), asJson, link)) put(lines);
-        } catch (error) {
-          if (!(error instanceof BrokenGzip)) throw error;
-          // What came before the damage is printed; the run goes on, and ends with 2.
-          if (pending) process.stdout.write(pending);
-          pending = '';
-          progress?.clear();
-          process.stderr.write(`${COMMAND}: ${problems.brokenGzip(name, error.lines)}\n`);
-          process.exitCode = 2;
-        }
-      }
-    }
+    await printReplies(inputs, { engine, asJson, link: (entry) => absolute(entry.url), progress });
     progress?.done();
     progress?.clear();
-    if (pending) process.stdout.write(pending);
   } catch (error) {
     if (error instanceof InputError) fail(error.message);
     throw error;
