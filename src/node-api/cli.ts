@@ -1,12 +1,12 @@
 // The command line's program (`icloud-mail-reply-codes [--json] [--summary] [file|folder|- ...]`,
 // also `npm run classify`): the classifier in a terminal, for mail logs and bounces on a server.
-// Without --summary it prints one line per SMTP reply, in input order; with --summary it streams the
-// inputs (.gz read as gzip) through the report aggregator /analyze/ uses and prints the report (one
-// JSON object with --json; log times without a zone are read in --tz's IANA zone, UTC unless
-// given). --partial prints the aggregator's state instead, for --merge to combine
-// with other shards' into the report; a terminal sees their progress (./progress.ts). The options
-// are read by ./cli-args.ts and listed by --help (./cli-usage.ts). A bad option or path, missing or
-// broken rule data: one line, exit 2.
+// Without --summary it prints one line per SMTP reply, in input order (./print-replies.ts); with
+// --summary it streams the inputs (.gz read as gzip) through the report aggregator /analyze/ uses
+// and prints the report (one JSON object with --json; log times without a zone are read in --tz's
+// IANA zone, UTC unless given). --partial prints the aggregator's state instead, for --merge to
+// combine with other shards' into the report; a terminal sees the progress (./progress.ts). The
+// options are read by ./cli-args.ts and listed by --help (./cli-usage.ts). A bad option or path,
+// missing or broken rule data: one line, exit 2.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../lib/report/types.ts';
