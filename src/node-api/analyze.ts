@@ -5,6 +5,7 @@
 // input, which cannot be peeked at, goes through the shared web-stream reader. Streams, zlib and
 // web streams load when first needed.
 import type { Stats } from 'node:fs';
+import { isGzip } from '../lib/report/gzip.ts';
 import { problems, type Aggregator, type FileWriter } from '../lib/report/index.ts';
 import { readStream } from '../lib/report/read.ts';
 import { expandInputs, inputBytes, type Input } from './inputs.ts';
@@ -12,8 +13,6 @@ import { fs, fsAsync } from './node-fs.ts';
 import type { OnRead } from './progress.ts';
 
 const CHUNK = 1 << 18;
-
-const isGzip = (head: Uint8Array) => head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 
 function startsWithGzip(file: string): boolean {
   const fd = fs.openSync(file, 'r');

@@ -1,5 +1,6 @@
 // --jobs: the work cut into tasks for worker threads: whole files, and byte ranges of big plain
 // mail logs, cut where a line starts that cannot continue the record before it.
+import { isGzip } from '../lib/report/gzip.ts';
 import { sniff, SNIFF_CHARS } from '../lib/report/sniff.ts';
 import type { Input } from './inputs.ts';
 import { fs } from './node-fs.ts';
@@ -43,7 +44,7 @@ function cutAt(fd: number, at: number, size: number): number {
 
 function isPlainLog(fd: number): boolean {
   const head = read(fd, 0, SNIFF_CHARS);
-  if (head[0] === 0x1f && head[1] === 0x8b) return false;
+  if (isGzip(head)) return false;
   return sniff(head.toString('utf8')) === 'log';
 }
 

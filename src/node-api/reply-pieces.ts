@@ -7,6 +7,7 @@
 //   becomes one string (V8's longest is half a gigabyte; a 400 MB log per reply took 1.3 GB).
 // Classified in pieces, a log prints what it printed whole (tests/unit/reply-pieces.test.ts);
 // smaller pieces only take less memory.
+import { isGzip } from '../lib/report/gzip.ts';
 import { sniff, SNIFF_CHARS } from '../lib/report/sniff.ts';
 import { recordStart } from './job-plan.ts';
 import { InputError } from './inputs.ts';
@@ -115,8 +116,6 @@ async function* cutPieces(
   if (size || !broken) yield text(Buffer.concat(held, size), name);
   if (broken) throw broken.error;
 }
-
-const isGzip = (bytes: Buffer) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
 /** gzip data that ended or broke before its end; the lines before are read. */
 export class BrokenGzip extends Error {

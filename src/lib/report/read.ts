@@ -4,6 +4,7 @@
 // worker and Node share it.
 import type { Aggregator } from './index.ts';
 import { problems } from './problems.ts';
+import { isGzip } from './gzip.ts';
 
 export interface ReadOptions {
   /** Size of the file, for the summary and progress. */
@@ -13,8 +14,6 @@ export interface ReadOptions {
   onProgress?: (bytesRead: number) => void;
   signal?: AbortSignal;
 }
-
-const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 
 export async function readStream(
   aggregator: Aggregator,
