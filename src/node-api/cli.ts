@@ -45,12 +45,12 @@ function openEngine(file: string): Engine {
   }
 }
 
-/** Whether standard error is a terminal. Loading node:tty to ask (or touching process.stderr, which
- *  loads it) is 5 % of a small summary's work, so only a character device is asked: a pipe or a
- *  file, as in a script or a job runner, is never one. */
-function stderrIsTerminal(): boolean {
+/** Whether file descriptor `fd` is a terminal. Loading node:tty to ask (or touching process.stderr,
+ *  which loads it) is 5 % of a small summary's work, so only a character device is asked: a pipe
+ *  or a file, as in a script or a job runner, is never one. */
+function isTerminal(fd: number): boolean {
   try {
-    return fs.fstatSync(2).isCharacterDevice() && process.getBuiltinModule('node:tty').isatty(2);
+    return fs.fstatSync(fd).isCharacterDevice() && process.getBuiltinModule('node:tty').isatty(fd);
   } catch {
     return false;
   }
@@ -84,6 +84,11 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
   }
   if (args.help) return void process.stdout.write((await import('./cli-usage.ts')).usage());
   const { json: asJson, partial, merge, summary, jobs, timeZone, paths } = args;
+  // Run bare in a terminal, the command waits for what is typed or pasted: it says so.
+  if (!merge && !args.version && (!paths.length || paths.includes('-')) && isTerminal(0))
+    process.stderr.write(
+      `${COMMAND}: reading standard input: paste a log excerpt, a bounce message or webhook JSON, then end it with Ctrl-D (--help lists the options)\n`,
+    );
   // A reader that stops early (`| head`) closes the pipe: the run ends quietly, as grep's does.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
@@ -116,7 +121,7 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
       // Those workers start with a small young generation of their own; this thread, which reads a
       // part too, keeps V8's rather than start the command again.
       if (!inWorkers && wantsSmallHeap(inputs)) rerunWithSmallHeap();
-      const terminal = stderrIsTerminal();
+      const terminal = isTerminal(2);
       const progress = await startProgress(inputs, args.progress ?? terminal, terminal, 'making the report');
       // The report code loads only here; the terminal prints no per-reply CSV, so no rows are kept.
       const { analyzeInputs } = await import('./analyze.ts');
@@ -148,7 +153,7 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
     }
     const inputs = expandInputs(paths.length ? paths : ['-']);
     // The replies would mix with the line on a terminal: it shows when they go elsewhere.
-    const terminal = stderrIsTerminal();
+    const terminal = isTerminal(2);
     const progress = await startProgress(
       inputs,
       args.progress ?? (terminal && !process.stdout.isTTY),

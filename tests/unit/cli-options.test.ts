@@ -1,6 +1,7 @@
 // The command's options: each read as its help says, a word that is no option refused with its
 // name (not taken for a path), --help listing exactly the options the command reads, and --version
 // naming the package and its rule data.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -119,6 +120,24 @@ describe('the command’s options', () => {
         `rule data: ${rules.length} entries, ${rulesFile}\n` +
         `partial reports: version ${PARTIAL_VERSION}, rule data ${rulesDigest(rules)} (--merge takes only these)\n`,
     );
+  });
+
+  // script(1) (util-linux) gives the command a terminal for standard input and output.
+  const script = spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!script)('run bare in a terminal, says that it reads standard input, and reads it', () => {
+    const command = [process.execPath, path.join(root, 'scripts/classify.ts')].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], {
+      cwd: root,
+      encoding: 'utf8',
+      input: '550 5.1.1 <x@icloud.com>: user unknown\n\u0004',
+      env: { ...process.env, OUT_DIR: work },
+    });
+    expect(r.stdout).toContain(
+      'icloud-mail-reply-codes: reading standard input: paste a log excerpt, a bounce message or webhook JSON, then end it with Ctrl-D (--help lists the options)',
+    );
+    expect(r.stdout).toMatch(/^550 5\.1\.1\t/m);
+    // Piped, it says nothing of it.
+    expect(run(['-'], '550 5.1.1 <x@icloud.com>: user unknown\n').stderr).toBe('');
   });
 
   it('ends with 2 and one line on standard error for an unknown option, and reads nothing', () => {
