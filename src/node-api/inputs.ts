@@ -41,16 +41,35 @@ function isFolder(p: string): boolean {
   }
 }
 
+/** A folder's identity: the same folder reached through a link has the same one. */
+const folderId = (p: string) => {
+  const { dev, ino } = fs.statSync(p);
+  return `${dev}:${ino}`;
+};
+
 /** The files under a folder and its subfolders (also through links to folders), in no order, each
  *  with its path from the folder in `/` form: the files readdirSync's own recursive walk lists, which
  *  takes several times longer on a first call (it looks up every entry again, files too). The
- *  relative path is built as the walk goes down, not asked of path.relative for each file. */
-function filesUnder(dir: string, from: string, out: { path: string; relative: string }[]) {
+ *  relative path is built as the walk goes down, not asked of path.relative for each file. A link to
+ *  a folder the walk is inside (`up -> ..`) is not followed: it would list the same files again and
+ *  again, until the path grew too long to open. */
+function filesUnder(
+  dir: string,
+  from: string,
+  out: { path: string; relative: string }[],
+  inside: Set<string> = new Set([folderId(dir)]),
+) {
   for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, d.name);
     const relative = from ? `${from}/${d.name}` : d.name;
     if (d.isFile()) out.push({ path: p, relative });
-    else if (d.isDirectory() || isFolder(p)) filesUnder(p, relative, out);
+    else if (d.isDirectory() || isFolder(p)) {
+      const id = folderId(p);
+      if (inside.has(id)) continue;
+      inside.add(id);
+      filesUnder(p, relative, out, inside);
+      inside.delete(id);
+    }
   }
   return out;
 }

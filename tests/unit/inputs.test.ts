@@ -1,6 +1,6 @@
 // The files a folder argument stands for: every file below it in name order, named from the folder,
 // through links to folders too; links to files and broken or looping links are left out, as
-// readdirSync's own recursive walk left them out.
+// readdirSync's own recursive walk left them out, and so is a link to a folder the walk is inside.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,4 +33,22 @@ it('lists a folder tree in name order, through links to folders', () => {
     name: 'mail/a/y.eml',
     regular: true,
   });
+});
+
+it('does not follow a link back to a folder it is inside', () => {
+  const top = path.join(work, 'logs');
+  mkdirSync(path.join(top, 'old'), { recursive: true });
+  for (const f of ['mail.log', 'old/mail.log.1']) writeFileSync(path.join(top, f), f);
+  symlinkSync('..', path.join(top, 'old/up'));
+  symlinkSync('.', path.join(top, 'self'));
+  symlinkSync('old', path.join(top, 'archive'));
+  expect(expandInputs([top]).map((i) => i.name)).toEqual([
+    'logs/archive/mail.log.1',
+    'logs/mail.log',
+    'logs/old/mail.log.1',
+  ]);
+  expect(expandInputs([path.join(top, 'old')]).map((i) => i.name)).toEqual([
+    'old/mail.log.1',
+    'old/up/mail.log',
+  ]);
 });
