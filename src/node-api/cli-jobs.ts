@@ -26,3 +26,10 @@ export function worthFolderJobs(inputs: readonly Input[], jobs: number): boolean
   const bytes = inputBytes(inputs);
   return bytes >= JOBS_MIN_BYTES && bytes <= inputs.length * FOLDER_MAX_AVERAGE_BYTES;
 }
+
+/** The threads for a folder's summary: `jobs`, or fewer so that each reads half JOBS_MIN_BYTES or
+ *  more (a worker's start, the classifier and the MIME decoder compiled again, is worth it only for
+ *  what it then reads: 64 of them take gigabytes). */
+export function folderThreads(inputs: readonly Input[], jobs: number): number {
+  return Math.max(1, Math.min(jobs, Math.floor(inputBytes(inputs) / (JOBS_MIN_BYTES / 2))));
+}

@@ -23,7 +23,8 @@ Output:
 
 Reading:
   --jobs N         threads for --summary and --partial (default: the cores Node may
-                   use, ${availableParallelism()} here); the report is the one of --jobs 1
+                   use, ${availableParallelism()} here; fewer for small inputs): the report is
+                   the one of --jobs 1
   --tz ZONE        the IANA time zone of log times that carry none (default UTC)
   --progress       show how far the reading is on standard error, also when it is
                    not a terminal

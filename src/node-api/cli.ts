@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Report } from '../lib/report/types.ts';
 import { engineFromFile, MissingRulesError, type Engine } from './engine.ts';
 import { parseCliArgs, type CliArgs } from './cli-args.ts';
-import { worthFolderJobs, worthJobs } from './cli-jobs.ts';
+import { folderThreads, worthFolderJobs, worthJobs } from './cli-jobs.ts';
 import { COMMAND } from './command-name.ts';
 import { expandInputs, inputBytes, InputError, type Input } from './inputs.ts';
 import { writeJsonLine } from './json-out.ts';
@@ -130,7 +130,7 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
         inFolderJobs && workers
           ? await (
               await import('./folder-jobs.ts')
-            ).summaryInJobs(inputs, jobs, {
+            ).summaryInJobs(inputs, folderThreads(inputs, jobs), {
               engine,
               worker: workers.folders,
               settings: { rules, timeZone },

@@ -6,7 +6,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FOLDER_MIN_FILES, worthFolderJobs } from '../../src/node-api/cli-jobs.ts';
+import {
+  FOLDER_MIN_FILES,
+  folderThreads,
+  JOBS_MIN_BYTES,
+  worthFolderJobs,
+} from '../../src/node-api/cli-jobs.ts';
+import { inputBytes } from '../../src/node-api/inputs.ts';
 import { expandInputs } from '../../src/node-api/inputs.ts';
 import { bounceFolder } from '../support/bounce-folder.ts';
 import { loadEntries } from '../support/entries.ts';
@@ -42,6 +48,14 @@ describe('--summary --jobs on a big folder of small files', () => {
     const messages = inputs.filter((i) => !i.name.endsWith('.bin'));
     expect(messages.length).toBeGreaterThan(FOLDER_MIN_FILES);
     expect(worthFolderJobs(messages, 2)).toBe(false);
+  });
+
+  it('takes no more threads than give each half of the bytes that make jobs worth it', () => {
+    const most = Math.floor(inputBytes(inputs) / (JOBS_MIN_BYTES / 2));
+    expect(most).toBeGreaterThanOrEqual(2);
+    expect(folderThreads(inputs, 64)).toBe(most);
+    expect(folderThreads(inputs, 2)).toBe(2);
+    expect(folderThreads(inputs.slice(0, 3), 64)).toBe(1);
   });
 
   it('reports what one job reports, also --partial in another time zone', () => {

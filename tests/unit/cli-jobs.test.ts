@@ -41,6 +41,16 @@ describe('--jobs', () => {
     expect(ranges.at(-1)!.end).toBe(text.length);
   });
 
+  it('cuts no range smaller than half the size at which a file is cut, whatever the jobs', () => {
+    const size = readFileSync(log).length;
+    const ranges = (jobs: number, rangeBytes: number) =>
+      planTasks(inputs, jobs, rangeBytes).filter((t) => t.input.name === 'mail.log').length;
+    expect(ranges(64, Math.floor(size / 2))).toBe(4);
+    expect(ranges(64, size)).toBe(2);
+    expect(ranges(3, Math.floor(size / 2))).toBe(3);
+    expect(ranges(64, size + 1)).toBe(1);
+  });
+
   it('two and three jobs over ranges and files report what one job does', async () => {
     const newReport = await engine.reports();
     const one = (await analyzeInputs(inputs, newReport({ rowLimit: 0 }))).report();
