@@ -5,6 +5,7 @@
 // on /classify/ a `#q=…` link opened is shown and its fragment dropped (classifier-permalink.ts).
 import { dropZone } from './drop-zone';
 import { replyDomains } from '../lib/redact';
+import { decodeText } from '../lib/report/utf16';
 import type { RuleRecord } from '../lib/rules';
 import { withBase } from '../lib/urls';
 import type { CardOptions } from './classifier-cards';
@@ -99,7 +100,7 @@ function listen(
       say(`That file is ${(file.size / 1048576).toFixed(1)} MB; the classifier reads files up to 10 MB.`);
       return;
     }
-    fill(await file.text(), file.name);
+    fill(decodeText(new Uint8Array(await file.arrayBuffer())), file.name);
     now();
   }
 

@@ -9,6 +9,7 @@
 // smaller pieces only take less memory.
 import { isGzip } from '../lib/report/gzip.ts';
 import { sniff, SNIFF_CHARS } from '../lib/report/sniff.ts';
+import { decodeText, utf16Of, utf16ToUtf8, type Utf16ToUtf8 } from '../lib/report/utf16.ts';
 import { recordStart } from './job-plan.ts';
 import { InputError } from './inputs.ts';
 import { fs } from './node-fs.ts';
@@ -127,6 +128,22 @@ export class BrokenGzip extends Error {
   }
 }
 
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** The chunks as UTF-8: UTF-16 ones (./utf16.ts) turned into it, others as they are. */
+async function* asUtf8(chunks: Iterable<Buffer> | AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let utf16: Utf16ToUtf8 | null | undefined;
+  for await (const chunk of chunks) {
+    if (utf16 === undefined) {
+      const encoding = utf16Of(chunk);
+      utf16 = encoding ? utf16ToUtf8(encoding) : null;
+    }
+    yield utf16 ? asBuffer(utf16.push(chunk)) : chunk;
+  }
+  const rest = utf16?.end();
+  if (rest?.length) yield asBuffer(rest);
+}
+
 /** The bytes of gzip data unpacked (node:zlib, loaded for the first gzip input). */
 async function* gunzipped(chunks: Iterable<Buffer>): AsyncGenerator<Buffer> {
   const { Readable } = await import('node:stream');
@@ -143,7 +160,9 @@ export function wholeText(path: string, onRead?: OnRead, pieceBytes = PIECE_BYTE
   if (path === '-') return undefined;
   const stat = fs.statSync(path);
   if (!stat.isFile() || stat.size > pieceBytes) return undefined;
-  const all = fs.readFileSync(path, 'utf8');
+  let all = fs.readFileSync(path, 'utf8');
+  // A UTF-16 byte order mark reads as two U+FFFD in UTF-8: only then are the bytes looked at.
+  if (all.startsWith('\ufffd\ufffd')) all = decodeText(fs.readFileSync(path));
   // An mbox is cut into its messages, gzip unpacked (its first byte is 0x1f), by readPieces.
   if (/^\s*From \S/.test(all) || all.startsWith('\x1f')) return undefined;
   onRead?.(stat.size);
@@ -173,7 +192,7 @@ export async function* readPieces(
         })();
     const gzip = !first.done && isGzip(first.value);
     try {
-      for await (const text of cutPieces(gzip ? gunzipped(chunks) : chunks, name, pieceBytes)) {
+      for await (const text of cutPieces(asUtf8(gzip ? gunzipped(chunks) : chunks), name, pieceBytes)) {
         if (gzip) for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
         yield text;
       }

@@ -20,6 +20,9 @@ const work = mkdtempSync(path.join(tmpdir(), 'analyze-e2e-'));
 const log = path.join(fixtures, 'postfix.log');
 const gz = path.join(work, 'postfix.log.gz');
 writeFileSync(gz, gzipSync(readFileSync(log)));
+// As Windows PowerShell 5.1's `>` saves text: UTF-16 with a byte order mark.
+const utf16 = path.join(work, 'postfix-utf16.log');
+writeFileSync(utf16, Buffer.from(`\ufeff${readFileSync(log, 'utf8')}`, 'utf16le'));
 
 interface Summary {
   lines: number;
@@ -75,6 +78,7 @@ async function pageEntries(page: Page): Promise<Record<string, number>> {
 const cases: { name: string; files: string[]; folder?: boolean }[] = [
   { name: 'a plain Postfix log', files: [log] },
   { name: 'the same log gzipped', files: [gz] },
+  { name: 'the same log saved as UTF-16', files: [utf16] },
   { name: 'a folder of .eml files', files: [path.join(fixtures, 'bounces')], folder: true },
   { name: 'an mbox', files: [path.join(fixtures, 'bounces.mbox')] },
   { name: 'a JSON-lines export', files: [path.join(fixtures, 'events.jsonl')] },
@@ -112,11 +116,12 @@ test('automatic replies are counted apart, as the CLI counts them, and list no a
   expect(listed).not.toContain('y@example.net');
 });
 
-test('the plain and the gzipped log give the same report', async () => {
+test('the plain, the gzipped and the UTF-16 log give the same report', async () => {
   const plain = cli([log]);
-  const packed = cli([gz]);
-  expect(packed.entries).toEqual(plain.entries);
-  expect(packed.lines).toBe(plain.lines);
+  for (const other of [cli([gz]), cli([utf16])]) {
+    expect(other.entries).toEqual(plain.entries);
+    expect(other.lines).toBe(plain.lines);
+  }
 });
 
 test('a burst of "user does not exist" to recipients delivered earlier warns and keeps them', async ({

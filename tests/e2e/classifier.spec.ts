@@ -227,6 +227,20 @@ test.describe('classifier input', () => {
     await expect(cards(page).first()).toHaveAttribute('data-entry', hm08.id);
   });
 
+  test('the file picker reads a file saved as UTF-16 (Windows PowerShell 5.1) as its text', async ({
+    page,
+  }) => {
+    await page.goto(at('classify/'));
+    await ready(page);
+    await page.locator('[data-classifier-file]').setInputFiles({
+      name: 'reply.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`\ufeff${hm08.reply}`, 'utf16le'),
+    });
+    await expect(input(page)).toHaveValue(hm08.reply);
+    await expect(cards(page).first()).toHaveAttribute('data-entry', hm08.id);
+  });
+
   test('a Gmail reply is not reported as an iCloud entry, and the card says why', async ({ page }) => {
     await page.goto(permalink(gmailLine));
     const card = cards(page).first();

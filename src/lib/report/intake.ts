@@ -12,6 +12,7 @@ import { type LineReader, LineSplitter } from './intake/lines.ts';
 import { LogReader } from './intake/log.ts';
 import { MessageReader } from './intake/messages.ts';
 import { TextReader } from './intake/text.ts';
+import { utf16Of, utf16ToUtf8, type Utf16ToUtf8 } from './utf16.ts';
 
 export type { FileInfo, IntakeEnv } from './intake/file.ts';
 
@@ -49,6 +50,8 @@ export class FileIntake {
   private headBytes: Uint8Array[] = [];
   /** Decodes bytes for the readers that read text (all but the log's). */
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  /** Set when the bytes start with a UTF-16 byte order mark (./utf16.ts): they are read as UTF-8. */
+  private utf16?: Utf16ToUtf8 | undefined;
   private size = 0;
 
   constructor(name: string, info: FileInfo, env: IntakeEnv) {
@@ -64,10 +67,23 @@ export class FileIntake {
     this.file.fail(problem);
   }
 
-  /** A chunk of the file: bytes (UTF-8) or text; one file is written in one of the two. The bytes
-   *  are read (or copied) before this returns, so the caller may reuse its buffer. */
+  /** A chunk of the file: bytes (UTF-8, or UTF-16 with a byte order mark) or text; one file is
+   *  written in one of the two. The bytes are read (or copied) before this returns, so the caller
+   *  may reuse its buffer. */
   async write(chunk: string | Uint8Array): Promise<void> {
+    if (typeof chunk !== 'string') {
+      if (this.size === 0) {
+        const utf16 = utf16Of(chunk);
+        if (utf16) this.utf16 = utf16ToUtf8(utf16);
+      }
+      this.size += chunk.length;
+      return this.take(this.utf16 ? this.utf16.push(chunk) : chunk);
+    }
     this.size += chunk.length;
+    return this.take(chunk);
+  }
+
+  private async take(chunk: string | Uint8Array): Promise<void> {
     const reader = this.reader;
     if (reader === 'binary') return;
     if (reader instanceof LogReader) {
@@ -88,6 +104,8 @@ export class FileIntake {
   }
 
   async end(): Promise<void> {
+    const rest = this.utf16?.end();
+    if (rest?.length) await this.take(rest);
     if (!this.reader) {
       // The whole file is in the head (with what the decoder held of a split character).
       this.head += this.decoder.decode();
