@@ -11,6 +11,7 @@ import { readStream } from '../lib/report/read.ts';
 import { expandInputs, inputBytes, type Input } from './inputs.ts';
 import { fs, fsAsync } from './node-fs.ts';
 import type { OnRead } from './progress.ts';
+import { openSmallFile } from './small-file.ts';
 
 const CHUNK = 1 << 18;
 
@@ -24,43 +25,23 @@ function startsWithGzip(file: string): boolean {
   }
 }
 
-/** A file listed as regular, of up to one chunk (a bounce message, mostly): its bytes, size and
- *  time from one open, which stat, then readFileSync's own open and stat, cost twice over (a folder
- *  of bounces is hundreds of files). The file's stat when it is no longer small or regular;
- *  undefined when it could not be opened or read, for the reading below to report. O_NONBLOCK: a
- *  FIFO put in its place since it was listed does not hold the command up. */
-function openSmallFile(path: string): { stat: Stats; bytes?: Buffer } | undefined {
-  let fd: number;
-  try {
-    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile() || stat.size > CHUNK) return { stat };
-    if (stat.size === 0) {
-      // Empty as stat tells it, as a file of /proc is: readFileSync reads it to its end.
-      const all = fs.readFileSync(fd);
-      return all.length > CHUNK ? { stat } : { stat, bytes: all };
-    }
-    const bytes = Buffer.allocUnsafe(stat.size);
-    let n = 0;
-    for (let r = 1; n < bytes.length && r > 0; n += r) r = fs.readSync(fd, bytes, n, bytes.length - n, n);
-    return { stat, bytes: bytes.subarray(0, n) };
-  } catch {
-    return undefined;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function readFile(aggregator: Aggregator, input: Input, onRead?: OnRead): Promise<void> {
-  const opened = input.regular ? openSmallFile(input.path) : undefined;
-  const stat = opened?.stat ?? fs.statSync(input.path);
+  const opened = input.regular ? openSmallFile(input.path, CHUNK) : undefined;
   const bytes = opened?.bytes;
-  // A small file read above is read again only if it is gzip: its first bytes are in hand.
-  const gzip = bytes ? isGzip(bytes) : stat.size > 0 && startsWithGzip(input.path);
+  let stat: Stats;
+  let gzip: boolean;
+  try {
+    stat = opened?.stat ?? fs.statSync(input.path);
+    // A small file read above is read again only if it is gzip: its first bytes are in hand.
+    gzip = bytes ? isGzip(bytes) : stat.size > 0 && startsWithGzip(input.path);
+  } catch (error) {
+    // Gone since it was listed (a rotated log), or not to be opened: the report says so.
+    const file = aggregator.file(input.name);
+    file.fail(problems.unreadable(input.name, messageOf(error)));
+    return file.end();
+  }
   const file = aggregator.file(input.name, {
     bytes: bytes?.length ?? stat.size,
     lastModified: stat.mtimeMs,
@@ -132,7 +113,7 @@ async function readPlain(
       await fsAsync.close(fd);
     }
   } catch (error) {
-    file.fail(problems.unreadable(input.name, error instanceof Error ? error.message : String(error)));
+    file.fail(problems.unreadable(input.name, messageOf(error)));
   }
   await file.end();
 }

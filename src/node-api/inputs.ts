@@ -16,7 +16,12 @@ export interface Input {
 
 export class InputError extends Error {}
 
-function reason(error: unknown): string {
+/** An error of the file system (a failed open or read), not of the command. */
+export const isFileError = (error: unknown): error is NodeJS.ErrnoException =>
+  typeof (error as NodeJS.ErrnoException | undefined)?.syscall === 'string';
+
+/** Why a file could not be read, in a few words. */
+export function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';

@@ -56,7 +56,14 @@ function isPlainLog(fd: number): boolean {
 export function planTasks(inputs: readonly Input[], jobs: number, rangeBytes = RANGE_BYTES): Task[] {
   const tasks: Task[] = [];
   for (const input of inputs) {
-    const stat = fs.statSync(input.path);
+    let stat;
+    try {
+      stat = fs.statSync(input.path);
+    } catch {
+      // Gone since it was listed: read whole, its task reports it.
+      tasks.push({ input, lastModified: 0 });
+      continue;
+    }
     const lastModified = stat.mtimeMs;
     if (!stat.isFile() || stat.size < rangeBytes || jobs < 2) {
       tasks.push({ input, lastModified });

@@ -5,7 +5,7 @@ import { problems } from '../lib/report/problems.ts';
 import type { RuleEntry } from '../lib/rules.ts';
 import { COMMAND } from './command-name.ts';
 import type { Engine } from './engine.ts';
-import type { Input } from './inputs.ts';
+import { isFileError, reason, type Input } from './inputs.ts';
 import type { Progress } from './progress.ts';
 import { pieceLines, replyLines } from './reply-lines.ts';
 import { BrokenGzip, PIECE_BYTES, readPieces, wholeText } from './reply-pieces.ts';
@@ -21,8 +21,8 @@ export interface PrintOptions {
   progress?: Progress | undefined;
 }
 
-/** Prints the replies of every input; damaged gzip is said on standard error, the inputs after it
- *  are read, and the run ends with 2. */
+/** Prints the replies of every input; damaged gzip or a file that cannot be read is said on standard
+ *  error, the inputs after it are read, and the run ends with 2. */
 export async function printReplies(inputs: readonly Input[], options: PrintOptions): Promise<void> {
   const { engine, asJson, link, progress } = options;
   // Into a pipe or a file the lines go out in batches, not in a system call a file (a folder of
@@ -51,11 +51,18 @@ export async function printReplies(inputs: readonly Input[], options: PrintOptio
     try {
       for await (const lines of pieceLines(name, classified(texts), asJson, link)) put(lines);
     } catch (error) {
-      if (!(error instanceof BrokenGzip)) throw error;
-      // What came before the damage is printed, then said to be all.
+      // A file that could not be opened (gone since it was listed) or read is said to be so, the
+      // replies before the damage or the failed read printed first, and the next input read.
+      const problem =
+        error instanceof BrokenGzip
+          ? problems.brokenGzip(name, error.lines)
+          : isFileError(error)
+            ? problems.unreadable(name, reason(error))
+            : undefined;
+      if (problem === undefined) throw error;
       flush();
       progress?.clear();
-      process.stderr.write(`${COMMAND}: ${problems.brokenGzip(name, error.lines)}\n`);
+      process.stderr.write(`${COMMAND}: ${problem}\n`);
       process.exitCode = 2;
     }
   }

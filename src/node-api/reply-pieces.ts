@@ -14,6 +14,7 @@ import { recordStart } from './job-plan.ts';
 import { InputError } from './inputs.ts';
 import { fs } from './node-fs.ts';
 import type { OnRead } from './progress.ts';
+import { openSmallFile } from './small-file.ts';
 
 /** The bytes of a log's piece, at least: a piece ends where the first record after them starts. */
 export const PIECE_BYTES = 1_048_576;
@@ -154,18 +155,16 @@ async function* gunzipped(chunks: Iterable<Buffer>): AsyncGenerator<Buffer> {
   yield* source.pipe(gunzip) as AsyncIterable<Buffer>;
 }
 
-/** A regular file of a piece or less that is not an mbox, as one text, read as it always was;
- *  undefined for anything else, which readPieces reads. */
+/** A regular file of a piece or less that is not an mbox or gzip, as one text; undefined for
+ *  anything else, which readPieces reads. */
 export function wholeText(path: string, onRead?: OnRead, pieceBytes = PIECE_BYTES): string | undefined {
   if (path === '-') return undefined;
-  const stat = fs.statSync(path);
-  if (!stat.isFile() || stat.size > pieceBytes) return undefined;
-  let all = fs.readFileSync(path, 'utf8');
-  // A UTF-16 byte order mark reads as two U+FFFD in UTF-8: only then are the bytes looked at.
-  if (all.startsWith('\ufffd\ufffd')) all = decodeText(fs.readFileSync(path));
-  // An mbox is cut into its messages, gzip unpacked (its first byte is 0x1f), by readPieces.
-  if (/^\s*From \S/.test(all) || all.startsWith('\x1f')) return undefined;
-  onRead?.(stat.size);
+  const bytes = openSmallFile(path, pieceBytes)?.bytes;
+  if (!bytes || isGzip(bytes)) return undefined;
+  const all = utf16Of(bytes) ? decodeText(bytes) : bytes.toString('utf8');
+  // An mbox is cut into its messages by readPieces.
+  if (/^\s*From \S/.test(all)) return undefined;
+  onRead?.(bytes.length);
   return all;
 }
 
