@@ -116,7 +116,9 @@ export function inputBytes(inputs: readonly Input[]): number {
   let bytes = sizes.get(inputs);
   if (bytes === undefined) {
     bytes = 0;
-    for (const input of inputs) if (input.path !== '-') bytes += fs.statSync(input.path).size;
+    // A file gone since it was listed counts nothing here; reading it says it is gone.
+    for (const input of inputs)
+      if (input.path !== '-') bytes += fs.statSync(input.path, { throwIfNoEntry: false })?.size ?? 0;
     sizes.set(inputs, bytes);
   }
   return bytes;

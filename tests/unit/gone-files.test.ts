@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, expect, it, vi } from 'vitest';
 import { createEngine } from '../../src/lib/engine.ts';
 import { analyzeInputs } from '../../src/node-api/analyze.ts';
+import { inputBytes } from '../../src/node-api/inputs.ts';
 import { planTasks } from '../../src/node-api/job-plan.ts';
 import { printReplies } from '../../src/node-api/print-replies.ts';
 import { loadEntries } from '../support/entries.ts';
@@ -55,6 +56,7 @@ it('is a file with a problem in the report, which reads on past it, also planned
   expect(rotated!.problem).toMatch(/^logs\/rotated\.log: could not be read \(ENOENT/);
   expect(mail!.problem).toBeUndefined();
   expect(report.replies).toBeGreaterThan(5);
+  expect(inputBytes(inputs)).toBe(readFileSync(log).length);
   expect(planTasks(inputs, 2, 100).map((t) => t.input.name)).toEqual([
     'logs/rotated.log',
     'logs/mail.log',
