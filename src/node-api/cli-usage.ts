@@ -19,7 +19,8 @@ Output:
   --summary        the report: counts per entry, recipient domains, warnings, and the
                    addresses to suppress and to keep (with --json, one JSON object)
   --partial        a partial report to merge, read as --summary reads
-  --merge A B ...  the report of partial reports made with --partial
+  --merge A B ...  the report of partial reports made with --partial (- reads them
+                   from standard input; a file or stream may hold several, one a line)
 
 Reading:
   --jobs N         threads for --summary and --partial (default: the cores Node may

@@ -85,9 +85,9 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
   if (args.help) return void process.stdout.write((await import('./cli-usage.ts')).usage());
   const { json: asJson, partial, merge, summary, jobs, timeZone, paths } = args;
   // Run bare in a terminal, the command waits for what is typed or pasted: it says so.
-  if (!merge && !args.version && (!paths.length || paths.includes('-')) && isTerminal(0))
+  if (!args.version && (merge ? paths.includes('-') : !paths.length || paths.includes('-')) && isTerminal(0))
     process.stderr.write(
-      `${COMMAND}: reading standard input: paste a log excerpt, a bounce message or webhook JSON, then end it with Ctrl-D (--help lists the options)\n`,
+      `${COMMAND}: reading standard input: ${merge ? 'partial reports, one a line' : 'paste a log excerpt, a bounce message or webhook JSON'}, then end it with Ctrl-D (--help lists the options)\n`,
     );
   // A reader that stops early (`| head`) closes the pipe: the run ends quietly, as grep's does.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

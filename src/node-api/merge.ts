@@ -5,22 +5,50 @@ import { mergeReports, PartialError, type Report } from '../lib/report/index.ts'
 import type { RuleEntry } from '../lib/rules.ts';
 import { InputError } from './inputs.ts';
 
-/** Each file's partial report, parsed; a file that cannot be read or parsed is an InputError. */
+/** The JSON value of a text, or undefined when it is not JSON. */
+function parsed(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The partial reports a text holds: one JSON object (as --partial prints it, or pretty-printed),
+ *  or several one per line (partials of several hosts piped or concatenated into one stream), each
+ *  then named by its line. */
+function partialsIn(text: string, name: string): { name: string; partial: unknown }[] {
+  const whole = parsed(text);
+  if (whole) return [{ name, partial: whole.value }];
+  const notJson = (where: string) =>
+    new InputError(`${where} is not a partial report (made with --partial): it is not JSON.`);
+  const lines = text.split('\n').flatMap((line, i) => (line.trim() ? [{ line, at: i + 1 }] : []));
+  // Not JSON from its first line (a log given by mistake): the file is named, not a line of it.
+  const first = lines.length > 1 ? parsed(lines[0]!.line) : undefined;
+  if (!first) throw notJson(name);
+  return lines.map(({ line, at }, i) => {
+    const json = i === 0 ? first : parsed(line);
+    if (!json) throw notJson(`${name}, line ${at},`);
+    return { name: `${name}:${at}`, partial: json.value };
+  });
+}
+
+/** Each file's partial reports (`-`: standard input's), parsed; a file that cannot be read or
+ *  parsed is an InputError. */
 export function readPartials(paths: readonly string[]): { name: string; partial: unknown }[] {
   if (!paths.length)
-    throw new InputError('--merge needs the partial reports to merge (files made with --partial).');
-  return paths.map((name) => {
+    throw new InputError(
+      '--merge needs the partial reports to merge (files made with --partial, or - for standard input).',
+    );
+  return paths.flatMap((path) => {
+    const name = path === '-' ? 'stdin' : path;
     let text: string;
     try {
-      text = readFileSync(name, 'utf8');
+      text = readFileSync(path === '-' ? 0 : path, 'utf8');
     } catch (error) {
       throw new InputError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
-    try {
-      return { name, partial: JSON.parse(text) as unknown };
-    } catch {
-      throw new InputError(`${name} is not a partial report (made with --partial): it is not JSON.`);
-    }
+    return partialsIn(text, name);
   });
 }
 

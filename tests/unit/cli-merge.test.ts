@@ -17,16 +17,17 @@ writeFileSync(
   JSON.stringify(loadEntries().map((e) => ({ ...e.rule, url: `/${e.rule.path}` }))),
 );
 
-function run(args: string[]) {
+function run(args: string[], input = '') {
   return spawnSync(process.execPath, [path.join(root, 'scripts/classify.ts'), ...args], {
     cwd: root,
     encoding: 'utf8',
+    input,
     env: { ...process.env, OUT_DIR: work },
   });
 }
 
-function ok(args: string[]) {
-  const r = run(args);
+function ok(args: string[], input = '') {
+  const r = run(args, input);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return r.stdout;
@@ -87,7 +88,24 @@ describe('--partial and --merge', () => {
     );
     const s = run(['--merge']);
     expect(s.stderr).toBe(
-      'icloud-mail-reply-codes: --merge needs the partial reports to merge (files made with --partial).\n',
+      'icloud-mail-reply-codes: --merge needs the partial reports to merge (files made with --partial, or - for standard input).\n',
     );
   });
+
+  it('reads partials one per line, from standard input (-) or a file, and pretty-printed ones', () => {
+    const [a, b] = ['a', 'b'].map((half) => readFileSync(path.join(work, `${half}.json`), 'utf8'));
+    const expected = ok(['--merge', '--json', path.join(work, 'a.json'), path.join(work, 'b.json')]);
+    expect(ok(['--merge', '--json', '-'], a! + b!)).toBe(expected);
+    const both = path.join(work, 'both.jsonl');
+    writeFileSync(both, `${a}\n${b}`);
+    expect(ok(['--merge', '--json', both])).toBe(expected);
+    const pretty = path.join(work, 'a-pretty.json');
+    writeFileSync(pretty, JSON.stringify(JSON.parse(a!), null, 2));
+    expect(ok(['--merge', '--json', pretty, '-'], b)).toBe(expected);
+    const r = run(['--merge', '-'], `${a}{"format":\n`);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'icloud-mail-reply-codes: stdin, line 2, is not a partial report (made with --partial): it is not JSON.\n',
+    );
+  }, 60_000);
 });

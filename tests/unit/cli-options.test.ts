@@ -138,6 +138,16 @@ describe('the command’s options', () => {
     expect(r.stdout).toMatch(/^550 5\.1\.1\t/m);
     // Piped, it says nothing of it.
     expect(run(['-'], '550 5.1.1 <x@icloud.com>: user unknown\n').stderr).toBe('');
+    // --merge - says what it waits for.
+    const merge = spawnSync('script', ['-qec', `${command} --merge -`, '/dev/null'], {
+      cwd: root,
+      encoding: 'utf8',
+      input: '\u0004',
+      env: { ...process.env, OUT_DIR: work },
+    });
+    expect(merge.stdout).toContain(
+      'icloud-mail-reply-codes: reading standard input: partial reports, one a line, then end it with Ctrl-D',
+    );
   });
 
   it('ends with 2 and one line on standard error for an unknown option, and reads nothing', () => {
