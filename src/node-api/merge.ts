@@ -1,9 +1,21 @@
 // --merge and the Node API's mergeReports(): partial reports (--partial, from other hosts or
-// cores) read from disk and combined into the report of all their input (src/lib/report/partial.ts).
+// cores) read from disk or standard input (gzip unpacked) and combined into the report of all their
+// input (src/lib/report/partial.ts).
 import { readFileSync } from 'node:fs';
+import { isGzip } from '../lib/report/gzip.ts';
 import { mergeReports, PartialError, type Report } from '../lib/report/index.ts';
 import type { RuleEntry } from '../lib/rules.ts';
 import { InputError } from './inputs.ts';
+
+/** The bytes, gzip unpacked (a partial of a big log is megabytes, gzip a tenth of them). */
+function unpacked(bytes: Buffer, name: string): Buffer {
+  if (!isGzip(bytes)) return bytes;
+  try {
+    return process.getBuiltinModule('node:zlib').gunzipSync(bytes);
+  } catch {
+    throw new InputError(`${name}: the gzip data is cut off or damaged.`);
+  }
+}
 
 /** The JSON value of a text, or undefined when it is not JSON. */
 function parsed(text: string): { value: unknown } | undefined {
@@ -42,13 +54,13 @@ export function readPartials(paths: readonly string[]): { name: string; partial:
     );
   return paths.flatMap((path) => {
     const name = path === '-' ? 'stdin' : path;
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(path === '-' ? 0 : path, 'utf8');
+      bytes = readFileSync(path === '-' ? 0 : path);
     } catch (error) {
       throw new InputError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
-    return partialsIn(text, name);
+    return partialsIn(unpacked(bytes, name).toString('utf8'), name);
   });
 }
 

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadEntries } from '../support/entries.ts';
 
@@ -92,7 +93,7 @@ describe('--partial and --merge', () => {
     );
   });
 
-  it('reads partials one per line, from standard input (-) or a file, and pretty-printed ones', () => {
+  it('reads partials one per line, from standard input (-) or a file, gzipped, pretty-printed', () => {
     const [a, b] = ['a', 'b'].map((half) => readFileSync(path.join(work, `${half}.json`), 'utf8'));
     const expected = ok(['--merge', '--json', path.join(work, 'a.json'), path.join(work, 'b.json')]);
     expect(ok(['--merge', '--json', '-'], a! + b!)).toBe(expected);
@@ -102,6 +103,13 @@ describe('--partial and --merge', () => {
     const pretty = path.join(work, 'a-pretty.json');
     writeFileSync(pretty, JSON.stringify(JSON.parse(a!), null, 2));
     expect(ok(['--merge', '--json', pretty, '-'], b)).toBe(expected);
+    const packed = path.join(work, 'both.jsonl.gz');
+    writeFileSync(packed, gzipSync(`${a}${b}`));
+    expect(ok(['--merge', '--json', packed])).toBe(expected);
+    writeFileSync(packed, gzipSync(`${a}${b}`).subarray(0, 100));
+    expect(run(['--merge', packed]).stderr).toBe(
+      `icloud-mail-reply-codes: ${packed}: the gzip data is cut off or damaged.\n`,
+    );
     const r = run(['--merge', '-'], `${a}{"format":\n`);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
