@@ -8,7 +8,7 @@ import type { Stats } from 'node:fs';
 import { isGzip } from '../lib/report/gzip.ts';
 import { problems, type Aggregator, type FileWriter } from '../lib/report/index.ts';
 import { readStream } from '../lib/report/read.ts';
-import { expandInputs, inputBytes, type Input } from './inputs.ts';
+import { expandInputs, inputBytes, reason, type Input } from './inputs.ts';
 import { fs, fsAsync } from './node-fs.ts';
 import type { OnRead } from './progress.ts';
 import { openSmallFile } from './small-file.ts';
@@ -25,8 +25,6 @@ function startsWithGzip(file: string): boolean {
   }
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 async function readFile(aggregator: Aggregator, input: Input, onRead?: OnRead): Promise<void> {
   const opened = input.regular ? openSmallFile(input.path, CHUNK) : undefined;
   const bytes = opened?.bytes;
@@ -39,7 +37,7 @@ async function readFile(aggregator: Aggregator, input: Input, onRead?: OnRead): 
   } catch (error) {
     // Gone since it was listed (a rotated log), or not to be opened: the report says so.
     const file = aggregator.file(input.name);
-    file.fail(problems.unreadable(input.name, messageOf(error)));
+    file.fail(problems.unreadable(input.name, reason(error)));
     return file.end();
   }
   const file = aggregator.file(input.name, {
@@ -113,7 +111,7 @@ async function readPlain(
       await fsAsync.close(fd);
     }
   } catch (error) {
-    file.fail(problems.unreadable(input.name, messageOf(error)));
+    file.fail(problems.unreadable(input.name, reason(error)));
   }
   await file.end();
 }

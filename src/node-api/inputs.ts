@@ -26,7 +26,9 @@ export function reason(error: unknown): string {
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a folder';
-  return code ?? (error instanceof Error ? error.message : String(error));
+  const message = error instanceof Error ? error.message : String(error);
+  // Node's own wording ("EIO: i/o error, read '…'") up to what it was doing.
+  return code && message.startsWith(`${code}: `) ? message.split(',')[0]! : (code ?? message);
 }
 
 function readable(file: string, shown: string) {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { isGzip } from '../lib/report/gzip.ts';
 import { mergeReports, PartialError, type Report } from '../lib/report/index.ts';
 import type { RuleEntry } from '../lib/rules.ts';
-import { InputError } from './inputs.ts';
+import { InputError, reason } from './inputs.ts';
 
 /** The bytes, gzip unpacked (a partial of a big log is megabytes, gzip a tenth of them). */
 function unpacked(bytes: Buffer, name: string): Buffer {
@@ -58,7 +58,7 @@ export function readPartials(paths: readonly string[]): { name: string; partial:
     try {
       bytes = readFileSync(path === '-' ? 0 : path);
     } catch (error) {
-      throw new InputError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new InputError(`cannot read ${name}: ${reason(error)}`);
     }
     return partialsIn(unpacked(bytes, name).toString('utf8'), name);
   });
