@@ -1,6 +1,6 @@
 // Bundles the package's command (src/node-api/bin.ts) into OUT/cli.js, its --jobs workers into
-// OUT/cli-worker.js and OUT/cli-folder-worker.js, and the Node API (src/node-api/index.ts) into
-// OUT/node-api/index.js with rolldown (Vite's bundler): one file of the code the classifier needs at
+// OUT/cli-worker.js, OUT/cli-folder-worker.js and OUT/cli-reply-worker.js, and the Node API
+// (src/node-api/index.ts) into OUT/node-api/index.js with rolldown (Vite's bundler): one file of the code the classifier needs at
 // start-up, and chunks for the report and the MIME decoder, loaded when a run needs them, shared by
 // the command and the Node API. Installed dependencies stay imports.
 import { build } from 'rolldown';
@@ -29,6 +29,7 @@ export async function buildBin(out: string): Promise<void> {
       cli: path.join(root, 'src/node-api/bin.ts'),
       'cli-worker': path.join(root, 'src/node-api/job-worker.ts'),
       'cli-folder-worker': path.join(root, 'src/node-api/folder-worker.ts'),
+      'cli-reply-worker': path.join(root, 'src/node-api/reply-worker.ts'),
     },
     platform: 'node',
     external,

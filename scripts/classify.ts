@@ -5,4 +5,5 @@ import { main, rulesFile } from '../src/node-api/cli.ts';
 await main(process.argv.slice(2), rulesFile('dist/rules.json'), {
   logs: new URL('../src/node-api/job-worker.ts', import.meta.url),
   folders: new URL('../src/node-api/folder-worker.ts', import.meta.url),
+  replies: new URL('../src/node-api/reply-worker.ts', import.meta.url),
 });

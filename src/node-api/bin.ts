@@ -12,4 +12,5 @@ const { main, rulesFile } = await import('./cli.ts');
 await main(process.argv.slice(2), rulesFile(new URL('./rules.json', import.meta.url)), {
   logs: new URL('./cli-worker.js', import.meta.url),
   folders: new URL('./cli-folder-worker.js', import.meta.url),
+  replies: new URL('./cli-reply-worker.js', import.meta.url),
 });

@@ -23,9 +23,9 @@ Output:
                    from standard input; a file or stream may hold several, one a line)
 
 Reading:
-  --jobs N         threads for --summary and --partial (default: the cores Node may
-                   use, ${availableParallelism()} here; fewer for small inputs): the report is
-                   the one of --jobs 1
+  --jobs N         threads for --summary and --partial, and per reply for big logs
+                   (default: the cores Node may use, ${availableParallelism()} here; fewer for small
+                   inputs): the report and the lines are those of --jobs 1
   --tz ZONE        the IANA time zone of log times that carry none (default UTC)
   --progress       show how far the reading is on standard error, also when it is
                    not a terminal

@@ -17,6 +17,7 @@ import { COMMAND } from './command-name.ts';
 import { expandInputs, inputBytes, InputError, type Input } from './inputs.ts';
 import { writeJsonLine } from './json-out.ts';
 import { fs } from './node-fs.ts';
+import { pageUrl } from './page-url.ts';
 import { printReplies } from './print-replies.ts';
 import { rerunWithSmallHeap, wantsSmallHeap } from './small-heap.ts';
 
@@ -65,11 +66,12 @@ async function startProgress(inputs: readonly Input[], show: boolean, terminal: 
   return new Progress(process.stderr, total, terminal, then);
 }
 
-/** The --jobs workers' scripts: for big logs (./job-worker.ts) and for big folders of small files
- *  (./folder-worker.ts). */
+/** The --jobs workers' scripts: for big logs (./job-worker.ts), big folders of small files
+ *  (./folder-worker.ts) and big logs per reply (./reply-worker.ts). */
 export interface JobWorkers {
   logs: URL;
   folders: URL;
+  replies: URL;
 }
 
 /** Runs the command line with its arguments and the rule data file to use; without `workers`,
@@ -97,9 +99,8 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
   const engine = openEngine(rules);
   if (args.version)
     return void process.stdout.write((await import('./cli-usage.ts')).versionText(engine.rules, rules));
-  // rules.json holds site-relative URLs (with the base path); SITE makes them absolute.
   const site = process.env.SITE;
-  const absolute = (url: string) => (site ? new URL(url, site).href : url);
+  const absolute = pageUrl(site);
   const printReport = async (report: Report) => {
     if (asJson) return writeJsonLine(report);
     const { summaryText } = await import('./summary-text.ts');
@@ -159,7 +160,13 @@ export async function main(argv: readonly string[], rules: string, workers?: Job
       args.progress ?? (terminal && !process.stdout.isTTY),
       terminal,
     );
-    await printReplies(inputs, { engine, asJson, link: (entry) => absolute(entry.url), progress });
+    await printReplies(inputs, {
+      engine,
+      asJson,
+      link: (entry) => absolute(entry.url),
+      progress,
+      jobs: workers && { jobs, worker: workers.replies, rules, site },
+    });
     progress?.done();
     progress?.clear();
   } catch (error) {

@@ -9,12 +9,8 @@ import type { Engine } from './engine.ts';
 import { planTasks, type Task } from './job-plan.ts';
 import { readShard } from './job-task.ts';
 import type { Input } from './inputs.ts';
-import { runOrdered } from './ordered-pool.ts';
+import { runOrdered, WORKER_YOUNG_MB } from './ordered-pool.ts';
 import type { Progress } from './progress.ts';
-
-/** A worker's young generation, as the command's own (./small-heap.ts): V8 would grow it to tens
- *  of MB per worker while a log streams through, for no gain in speed. */
-const YOUNG_MB = 12;
 
 export interface JobsResult {
   report(): Report;
@@ -42,7 +38,7 @@ export async function runJobs(
     threads: jobs,
     worker: options.worker,
     workerData: { rules: options.rulesFile, progress: options.progress?.shared },
-    youngMb: YOUNG_MB,
+    youngMb: WORKER_YOUNG_MB,
     local: (task) => readShard(newReport, task, options.progress?.add),
     take: (result, i) =>
       'format' in result ? merger.add(tasks[i]!.input.name, result) : merger.addShard(result),

@@ -5,6 +5,10 @@
 // on, as one thread would have.
 import { Worker, type MessagePort } from 'node:worker_threads';
 
+/** A log-reading worker's young generation, as the command's own (./small-heap.ts): V8 would grow it
+ *  to tens of MB per worker while a log streams through, for no gain in speed. */
+export const WORKER_YOUNG_MB = 12;
+
 /** What the pool posts a worker, and what it posts back. */
 export type PoolRequest<T> = { index: number; item: T } | 'done';
 export type PoolReply<R> = { index: number; result: R } | { index: number; error: string };
@@ -20,6 +24,8 @@ export interface PoolOptions<T, R> {
   local(item: T): Promise<R>;
   /** Receives each result, in item order. */
   take(result: R, index: number): void;
+  /** A promise while no item should be started (the output they feed is full), else undefined. */
+  ready?(): Promise<unknown> | undefined;
 }
 
 export async function runOrdered<T, R>(items: readonly T[], options: PoolOptions<T, R>): Promise<void> {
@@ -48,8 +54,10 @@ export async function runOrdered<T, R>(items: readonly T[], options: PoolOptions
       // Two items in flight, so a worker has the next one while its last result travels back.
       let inFlight = 0;
       let closed = false;
-      const send = () => {
+      const send = (): void => {
         if (closed) return;
+        const wait = options.ready?.();
+        if (wait) return void wait.then(send);
         const index = claim();
         if (index !== undefined) {
           inFlight++;
@@ -75,7 +83,10 @@ export async function runOrdered<T, R>(items: readonly T[], options: PoolOptions
     });
 
   const here = async () => {
-    for (let index = claim(); index !== undefined; index = claim()) {
+    for (;;) {
+      await options.ready?.();
+      const index = claim();
+      if (index === undefined) return;
       try {
         results.set(index, await options.local(items[index]!));
       } catch (error) {

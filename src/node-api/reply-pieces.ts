@@ -63,12 +63,21 @@ function text(bytes: Buffer, name: string): string {
   return bytes.toString('utf8');
 }
 
-/** Each read of `fd`'s bytes, from where it is, copied out of one buffer for them all: a megabyte
- *  allocated per read made V8 collect its whole heap for the memory held outside it (a folder of
- *  mboxes took 2 million instructions more per file). */
-function* reads(fd: number, onRead?: OnRead): Generator<Buffer> {
+/** A byte range [start, end) of a file (--jobs, ./job-plan.ts). */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/** Each read of `fd`'s bytes, from where it is or over `range`, copied out of one buffer for them
+ *  all: a megabyte allocated per read made V8 collect its whole heap for the memory held outside
+ *  it (a folder of mboxes took 2 million instructions more per file). */
+function* reads(fd: number, onRead?: OnRead, range?: ByteRange): Generator<Buffer> {
   const buffer = (readBuffer ??= Buffer.allocUnsafe(READ_BYTES));
-  for (let n; (n = fs.readSync(fd, buffer, 0, READ_BYTES, null)) > 0;) {
+  let at = range?.start ?? null;
+  const size = (from: number | null) => (range ? Math.min(READ_BYTES, range.end - from!) : READ_BYTES);
+  for (let n; size(at) > 0 && (n = fs.readSync(fd, buffer, 0, size(at), at)) > 0;) {
+    if (at !== null) at += n;
     onRead?.(n);
     yield Buffer.from(buffer.subarray(0, n));
   }
@@ -170,17 +179,19 @@ export function wholeText(path: string, onRead?: OnRead, pieceBytes = PIECE_BYTE
 
 /** The texts of a path, or of standard input (`-`), in order, gzip unpacked; `onRead` hears of
  *  each read's bytes (compressed ones for gzip: the command's progress). Throws BrokenGzip after
- *  the texts before the damage. */
+ *  the texts before the damage. With `range`, only those bytes of a plain log are read, cut as the
+ *  whole file would be from the range's start (its first piece is the file's when it starts at 0). */
 export async function* readPieces(
   path: string,
   name: string,
   pieceBytes = PIECE_BYTES,
   onRead?: OnRead,
+  range?: ByteRange,
 ): AsyncGenerator<string> {
   const fd = path === '-' ? 0 : fs.openSync(path, 'r');
   let lines = 0;
   try {
-    const raw = reads(fd, onRead);
+    const raw = reads(fd, onRead, range);
     const first = raw.next();
     // The first read, peeked at for gzip's magic bytes, goes first.
     const chunks = first.done

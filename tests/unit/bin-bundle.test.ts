@@ -64,6 +64,17 @@ describe('the bundled command', () => {
     expect(jitless).toBe(run(path.join(bin, 'cli.js'), args));
     expect(JSON.parse(jitless).replies).toBeGreaterThan(0);
   });
+
+  it('prints per reply with --jobs 2 what one job prints, its worker bundled too', () => {
+    // Big enough to be cut into ranges (src/node-api/job-plan.ts' RANGE_BYTES).
+    const logs = ['postfix.log', 'mixed.log', 'incident.log', 'cs01-block.log'];
+    const text = logs.map((f) => readFileSync(path.join(root, 'tests/fixtures/analyze', f), 'utf8')).join('');
+    const big = path.join(work, 'big.log');
+    writeFileSync(big, text.repeat(Math.ceil((33 * 1_048_576) / text.length)));
+    const one = run(path.join(bin, 'cli.js'), ['--jobs', '1', big]);
+    expect(one.split('\n').length).toBeGreaterThan(10_000);
+    expect(run(path.join(bin, 'cli.js'), ['--jobs', '2', big])).toBe(one);
+  }, 120_000);
 });
 
 describe('the bundled Node API', () => {
