@@ -1,6 +1,6 @@
-// The bench's scale figures: --jobs 1 against --jobs 2 on the big log (throughput, identical counts,
-// peak RSS of each), and two halves of the realistic log made partial reports and merged against
-// --summary of the whole.
+// The bench's scale figures: --jobs 1 against --jobs 2 on the big log, for the summary and per reply
+// (throughput, identical counts or lines, peak RSS of each), and two halves of the realistic log
+// made partial reports and merged against --summary of the whole.
 import {
   existsSync,
   openSync,
@@ -58,19 +58,25 @@ interface Side {
   outs: string[];
 }
 
-/** --jobs 1 against --jobs 2 on `log`: the best time of each, the highest peak RSS of each. */
-export function jobsBench(bin: string, log: string) {
-  const mb = statSync(log).size / 1_048_576;
+/** `--jobs 1` and `--jobs 2` with `args`, in turns: the best time of each, the highest peak RSS. */
+function sidesOf(bin: string, args: string[]): [Side, Side] {
   const sides: Side[] = ['1', '2'].map((jobs) => ({ jobs, ms: Infinity, outs: [] }));
   for (let run = 0; run < JOBS_RUNS; run++)
     for (const side of sides) {
-      const m = measured(bin, ['--summary', '--json', '--jobs', side.jobs, log]);
+      const m = measured(bin, [...args, '--jobs', side.jobs]);
       side.ms = Math.min(side.ms, m.ms);
       if (m.mb !== undefined) side.mb = Math.max(side.mb ?? 0, m.mb);
       side.outs.push(m.out);
     }
-  const [one, two] = sides as [Side, Side];
-  const rss = (m: { mb?: number }) => (m.mb === undefined ? '' : `, ${fmt(m.mb)} MB peak RSS`);
+  return sides as [Side, Side];
+}
+
+const rss = (m: { mb?: number }) => (m.mb === undefined ? '' : `, ${fmt(m.mb)} MB peak RSS`);
+
+/** --jobs 1 against --jobs 2 on `log`, for the summary and per reply. */
+export function jobsBench(bin: string, log: string) {
+  const mb = statSync(log).size / 1_048_576;
+  const [one, two] = sidesOf(bin, ['--summary', '--json', log]);
   console.log(
     `jobs: --jobs 1 on ${fmt(mb)} MB, best of ${JOBS_RUNS} in turns: ${fmt(one.ms)} ms, ${fmt(mb / (one.ms / 1000), 1)} MB/s${rss(one)} (target ≤ 150 MB)`,
   );
@@ -82,6 +88,12 @@ export function jobsBench(bin: string, log: string) {
   const equal = [...one.outs, ...two.outs].every((out) => same(first, JSON.parse(out) as Summary, keys));
   console.log(
     `jobs: --jobs 2 has ${fmt(one.ms / two.ms, 2)}× the throughput of --jobs 1 (target ≥ 1.7×); counts ${equal ? 'identical' : 'DIFFER'}`,
+  );
+  const [oneReply, twoReply] = sidesOf(bin, [log]);
+  const lines = oneReply.outs[0]!.split('\n').length - 1;
+  const identical = [...oneReply.outs, ...twoReply.outs].every((out) => out === oneReply.outs[0]);
+  console.log(
+    `jobs per reply: --jobs 1 ${fmt(oneReply.ms)} ms${rss(oneReply)}, --jobs 2 ${fmt(twoReply.ms)} ms${rss(twoReply)}, best of ${JOBS_RUNS} in turns: ${fmt(oneReply.ms / twoReply.ms, 2)}× the throughput; ${fmt(lines)} lines, ${identical ? 'identical' : 'DIFFERENT'}`,
   );
 }
 
