@@ -13,9 +13,9 @@ export function worthJobs(inputs: readonly Input[], jobs: number): boolean {
 /** Many small files (a folder of bounce messages) of JOBS_MIN_BYTES or more: their summary is read
  *  in runs of files shared between the threads (./folder-jobs.ts), not as ./jobs.ts' tasks, which
  *  would make and merge a partial report per message (three times the CPU of one thread on 5,000
- *  bounces). Smaller folders, and every folder per reply, stay in one thread: each worker compiles
- *  the classifier and the MIME decoder again, and on two cores V8's compiler threads already take
- *  the second core while a run warms up (Sisimai's 629 bounces per reply: 0.55–0.60 s with two
+ *  bounces). Smaller folders, and folders of messages per reply (./reply-jobs.ts shares only big
+ *  logs' byte ranges), stay in one thread: each worker compiles the classifier and the MIME decoder
+ *  again, and on two cores V8's compiler threads already take the second core while a run warms up (Sisimai's 629 bounces per reply: 0.55–0.60 s with two
  *  jobs, 0.49 s with one; 8 copies of them: 1.66 against 1.58 s, the summary 1.68 against 1.83 s). */
 export const FOLDER_MIN_FILES = 64;
 /** Files bigger than this on average are logs: byte ranges of them share the threads instead. */
