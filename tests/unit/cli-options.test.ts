@@ -124,28 +124,27 @@ describe('the command’s options', () => {
 
   // script(1) (util-linux) gives the command a terminal for standard input and output.
   const script = spawnSync('script', ['--version']).status === 0;
-  it.skipIf(!script)('run bare in a terminal, says that it reads standard input, and reads it', () => {
+  /** The command's output with a terminal for standard input and output, given `args` and what is
+   *  typed (\u0004: Ctrl-D). */
+  const inTerminal = (args: string, typed: string) => {
     const command = [process.execPath, path.join(root, 'scripts/classify.ts')].map((a) => `'${a}'`).join(' ');
-    const r = spawnSync('script', ['-qec', command, '/dev/null'], {
+    return spawnSync('script', ['-qec', `${command} ${args}`, '/dev/null'], {
       cwd: root,
       encoding: 'utf8',
-      input: '550 5.1.1 <x@icloud.com>: user unknown\n\u0004',
+      input: typed,
       env: { ...process.env, OUT_DIR: work },
-    });
-    expect(r.stdout).toContain(
+    }).stdout;
+  };
+  it.skipIf(!script)('run bare in a terminal, says that it reads standard input, and reads it', () => {
+    const out = inTerminal('', '550 5.1.1 <x@icloud.com>: user unknown\n\u0004');
+    expect(out).toContain(
       'icloud-mail-reply-codes: reading standard input: paste a log excerpt, a bounce message or webhook JSON, then end it with Ctrl-D (--help lists the options)',
     );
-    expect(r.stdout).toMatch(/^550 5\.1\.1\t/m);
+    expect(out).toMatch(/^550 5\.1\.1\t/m);
     // Piped, it says nothing of it.
     expect(run(['-'], '550 5.1.1 <x@icloud.com>: user unknown\n').stderr).toBe('');
     // --merge - says what it waits for.
-    const merge = spawnSync('script', ['-qec', `${command} --merge -`, '/dev/null'], {
-      cwd: root,
-      encoding: 'utf8',
-      input: '\u0004',
-      env: { ...process.env, OUT_DIR: work },
-    });
-    expect(merge.stdout).toContain(
+    expect(inTerminal('--merge -', '\u0004')).toContain(
       'icloud-mail-reply-codes: reading standard input: partial reports, one a line, then end it with Ctrl-D',
     );
   });
