@@ -1,9 +1,10 @@
 // The words the engine finds replies by, in one place: the shapes of basic and enhanced codes, the
 // markers that make a code a reply, what counts as binary, which basic codes a server sends, the
 // `550-` continuation rule, and Apple's mail domains (listed as data in ./apple-domains.ts). The
-// engine's scanner (classify/scan.ts), its line joiner (classify/lines.ts), the report's prefilter
-// (report/prefilter.ts) and its log scanner's byte test (report/log-candidates.ts) are built from
-// these, so the report's cheap tests stay looser than the engine's (tests/unit/prefilter.test.ts);
+// engine's scanner (classify/scan.ts), its line joiner (classify/lines.ts), its prefilter
+// (classify/prefilter.ts: for the report's records and a message's source) and the log scanner's
+// byte test (report/log-candidates.ts) are built from these, so the cheap tests stay looser than
+// the engine's (tests/unit/prefilter.test.ts);
 // the scanner's continuation test on bytes (report/log-records.ts, and its WebAssembly twin in
 // src/wasm/candidates.ts) follows continuesReply below.
 import { ICLOUD_DOMAINS } from './apple-domains.ts';

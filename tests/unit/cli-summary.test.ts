@@ -2,7 +2,7 @@
 // from files, folders, gzip and standard input; and a missing or unreadable path is one line on
 // stderr with exit code 2, never a stack trace.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -206,5 +206,22 @@ describe('a missing or unreadable file', () => {
     const r = run(['--summary', locked], undefined, wrap);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`icloud-mail-reply-codes: cannot read ${locked}: permission denied\n`);
+  });
+
+  it("names a folder's file it may not read and reads the others", () => {
+    const box = path.join(work, 'box');
+    mkdirSync(box);
+    writeFileSync(path.join(box, 'a.log'), readFileSync(log));
+    writeFileSync(path.join(box, 'b.log'), 'x');
+    chmodSync(path.join(box, 'b.log'), 0);
+    const wrap = process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search'] : [];
+    const problem = 'box/b.log: could not be read (permission denied).';
+    const perReply = run([box], undefined, wrap);
+    expect(perReply.status).toBe(2);
+    expect(perReply.stderr).toBe(`icloud-mail-reply-codes: ${problem}\n`);
+    expect(perReply.stdout).toBe(run([log]).stdout);
+    const summary = run(['--summary', box], undefined, wrap);
+    expect(summary.stdout).toContain(`Problem: ${problem}`);
+    expect(summary.stdout).toContain('iCloud replies: ');
   });
 });

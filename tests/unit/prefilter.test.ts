@@ -10,13 +10,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/lib/engine.ts';
 import { replyCodes } from '../../src/lib/lexicon.ts';
 import { LogScanner } from '../../src/lib/report/log-scan.ts';
-import { createPrefilter } from '../../src/lib/report/prefilter.ts';
+import { createClassifier } from '../../src/lib/classify/index.ts';
+import { createPrefilter, createTextPrefilter } from '../../src/lib/classify/prefilter.ts';
 import { loadEntries } from '../support/entries.ts';
 
 const rules = loadEntries().map((e) => e.rule);
 const engine = createEngine(rules);
 const codes = replyCodes(rules.map((r) => r.code));
 const prefilter = createPrefilter(codes);
+const textPrefilter = createTextPrefilter(codes);
+const classifier = createClassifier(rules);
 /** The scanner as it runs (its walk in WebAssembly) and as it runs where WebAssembly cannot. */
 const scanners = { wasm: new LogScanner(codes), js: new LogScanner(codes, 'js') };
 let scanner = scanners.wasm;
@@ -88,5 +91,52 @@ describe.each(['wasm', 'js'] as const)('the prefilter and the log scanner (walk 
     const lines = ['Nov 27 10:00:01 mx postfix/qmgr[1]: 4F2: removed', 'status=sent (250 2.0.0 Ok)'];
     expect(lines.filter((l) => prefilter(l))).toEqual([]);
     expect(recordedLines(lines.join('\n')).size).toBe(0);
+  });
+});
+
+describe('the prefilter on a text of many lines (a message source the engine reads again)', () => {
+  /** Lines as a message's source holds them: folded, CRLF or CR, in HTML, escaped, cut. */
+  const text = fc
+    .array(
+      fc.tuple(
+        line,
+        fc.constantFrom('\n', '\r\n', '\r', '\n    ', '\n\n', '<br>\n', '</td><td>', '&nbsp;', '&#53;'),
+      ),
+      { minLength: 1, maxLength: 8 },
+    )
+    .chain((parts) =>
+      fc
+        .oneof(
+          fc.constant(''),
+          fc.constant('<html><body><p>'),
+          // The first line starts where the engine cuts a line too long for it, after a `-`.
+          fc.constant(`${'x'.repeat(16_383)}-`),
+        )
+        .map((head) => head + parts.map(([l, end]) => l + end).join('')),
+    );
+
+  it('classifies a generated text exactly as the engine does without it', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(classifier.classify(t, { prefilter: true })).toEqual(classifier.classify(t));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('classifies every fixture file whole exactly as the engine does without it', () => {
+    const dir = path.resolve(import.meta.dirname, 'fixtures');
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+    for (const f of files) {
+      const t = readFileSync(path.join(f.parentPath, f.name), 'utf8');
+      expect(classifier.classify(t, { prefilter: true }), f.name).toEqual(classifier.classify(t));
+    }
+  });
+
+  it('does rule out a text without a reply, so the tests can tell', () => {
+    const plain =
+      'From: shop@example.com\r\nSubject: Your order\r\n\r\nThanks for order 1234, shipped on 2026-12-01.\r\n';
+    expect(textPrefilter(plain)).toBe(false);
+    expect(textPrefilter(`${plain}\r\n  ["5.1.1"]`)).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import { createEngine } from '../../src/lib/engine.ts';
 import { addressesCsv, repliesCsv } from '../../src/lib/report/csv.ts';
 import { REPEATS_TO_SUPPRESS, type Report } from '../../src/lib/report/index.ts';
 import { replyCodes } from '../../src/lib/lexicon.ts';
-import { createPrefilter } from '../../src/lib/report/prefilter.ts';
+import { createPrefilter } from '../../src/lib/classify/prefilter.ts';
 import { readStream } from '../../src/lib/report/read.ts';
 import { loadEntries } from '../support/entries.ts';
 

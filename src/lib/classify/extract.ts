@@ -45,7 +45,13 @@ function mergeDsnDuplicates(replies: ExtractedReply[]): ExtractedReply[] {
   return kept;
 }
 
-export function extractReplies(input: string, allowed: ReadonlySet<number>): ExtractedReply[] {
+/** `mayHold`, when given, rules out a text with no reply before it is read line by line (the
+ *  text as the lines are read from it: ./prefilter.ts's createTextPrefilter). */
+export function extractReplies(
+  input: string,
+  allowed: ReadonlySet<number>,
+  mayHold?: (text: string) => boolean,
+): ExtractedReply[] {
   const clean = sanitise(input);
   const scan: ScanText = (text, defaults) => extractText(readable(sanitise(text)), env, defaults);
   const env: TextEnv = { allowed, json: (value) => walkJson(value, scan) };
@@ -57,5 +63,7 @@ export function extractReplies(input: string, allowed: ReadonlySet<number>): Ext
       // Not one JSON document: maybe one event per line, read by the text path.
     }
   }
-  return mergeDsnDuplicates(extractText(readable(clean), env));
+  const text = readable(clean);
+  if (mayHold && !mayHold(text)) return [];
+  return mergeDsnDuplicates(extractText(text, env));
 }

@@ -6,6 +6,7 @@ import type { DsnRuleEntry, RuleEntry } from '../rules.ts';
 import { looksBinary, replyCodes } from '../lexicon.ts';
 import { decide } from './decide.ts';
 import { extractReplies } from './extract.ts';
+import { createTextPrefilter } from './prefilter.ts';
 import type { ClassifyOutcome, ExtractedReply } from './types.ts';
 
 export type {
@@ -19,8 +20,15 @@ export type {
   ReplyContext,
 } from './types.ts';
 
+export interface ClassifyOptions {
+  /** Rule the text out at once when the prefilter (./prefilter.ts) says it holds no reply: for a
+   *  long text that mostly holds none, such as the source of a message whose decoded parts held
+   *  none. The outcome is the same; only a text that passes is read line by line. */
+  prefilter?: boolean;
+}
+
 export interface Classifier {
-  classify(input: string): ClassifyOutcome;
+  classify(input: string, options?: ClassifyOptions): ClassifyOutcome;
 }
 
 export const EMPTY_MESSAGE =
@@ -37,6 +45,7 @@ export function createClassifier(entries: readonly RuleEntry[]): Classifier {
   const dsnEntries = entries.filter((e): e is DsnRuleEntry => e.dsn !== undefined);
   // A basic code alone is taken for a reply only when it is one a server sends.
   const allowed = replyCodes(entries.map((e) => e.code));
+  const mayHold = createTextPrefilter(allowed);
   const cache = new Map<string, BestMatch | undefined>();
   const match = (reply: ExtractedReply) => {
     const key = `${reply.code ?? ''}|${reply.enhanced ?? ''}|${normaliseForMatch(reply.text)}`;
@@ -47,11 +56,11 @@ export function createClassifier(entries: readonly RuleEntry[]): Classifier {
     return found;
   };
   return {
-    classify(input: string): ClassifyOutcome {
+    classify(input: string, options?: ClassifyOptions): ClassifyOutcome {
       try {
         if (typeof input !== 'string' || input.trim() === '') return { results: [], message: EMPTY_MESSAGE };
-        const results = extractReplies(input, allowed).map((reply) =>
-          decide(compiled, match, reply, dsnEntries),
+        const results = extractReplies(input, allowed, options?.prefilter ? mayHold : undefined).map(
+          (reply) => decide(compiled, match, reply, dsnEntries),
         );
         if (results.length) return { results };
         return { results, message: looksBinary(input) ? BINARY_MESSAGE : NOT_FOUND_MESSAGE };

@@ -5,7 +5,7 @@
 import { CONTROL, continuationText, continuesReply } from '../lexicon.ts';
 
 /** Longer physical lines are cut into pieces of this size so no regular expression sees more. */
-const MAX_LINE = 16_384;
+export const MAX_LINE = 16_384;
 
 const CONTROL_RE = new RegExp(`[${CONTROL}]`, 'g');
 

@@ -64,7 +64,9 @@ export async function classifyMessage(input: string, classifier: Classifier): Pr
     const isReport = parts.length > 1 || /^\s*multipart\/report\b/i.test(contentType);
     const autoReply = autoReplyOf(email, isReport, outcome.results.length > 0);
     if (autoReply) return { results: [], message: autoReplyMessage(autoReply), autoReply };
-    if (!outcome.results.length) return classifier.classify(input);
+    // The source, prefiltered: most messages whose parts hold no reply hold none in it either, and
+    // reading it line by line took 6 % of a folder of bounces' run.
+    if (!outcome.results.length) return classifier.classify(input, { prefilter: true });
     const failed = email.headers.find((h) => h.key === 'x-failed-recipients')?.value;
     const recipient =
       (failed && singleRecipient(`X-Failed-Recipients: ${failed}`)) ?? singleRecipient(original);

@@ -7,7 +7,7 @@ import type { RuleEntry } from '../rules.ts';
 import { FileIntake, type FileInfo } from './intake.ts';
 import { LogScanner } from './log-scan.ts';
 import type { PartialReport, Shard } from './partial.ts';
-import { createPrefilter } from './prefilter.ts';
+import { createPrefilter } from '../classify/prefilter.ts';
 import { Tally } from './tally.ts';
 import { wallClock } from './zones.ts';
 import type { FileSummary, ReplyRow, Report } from './types.ts';

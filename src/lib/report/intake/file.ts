@@ -4,7 +4,7 @@ import type { Classification, Classifier, ClassifyOutcome } from '../../classify
 import { APPLE_MAIL_NAME } from '../../lexicon.ts';
 import { deliveredIn } from '../deliveries.ts';
 import type { LogScanner } from '../log-scan.ts';
-import type { Prefilter } from '../prefilter.ts';
+import type { Prefilter } from '../../classify/prefilter.ts';
 import type { Tally } from '../tally.ts';
 import { lineTime } from '../timestamps.ts';
 import type { FileSummary } from '../types.ts';
