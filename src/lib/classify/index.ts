@@ -75,9 +75,23 @@ export function createClassifier(entries: readonly RuleEntry[]): Classifier {
   };
 }
 
-const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]{0,76}:[ \t]?\S?/;
-const MESSAGE_HEADERS =
-  /^(?:received|from|to|subject|date|message-id|return-path|delivered-to|mime-version|content-type|x-failed-recipients|auto-submitted|x-apple-action)$/i;
+/** A header line's field name, up to its colon: a letter, then up to 76 letters, digits or hyphens. */
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9-]{0,76}$/;
+const MESSAGE_HEADERS = new Set([
+  'received',
+  'from',
+  'to',
+  'subject',
+  'date',
+  'message-id',
+  'return-path',
+  'delivered-to',
+  'mime-version',
+  'content-type',
+  'x-failed-recipients',
+  'auto-submitted',
+  'x-apple-action',
+]);
 
 /** What a message may start with before its header: whitespace and an mbox `From ` line. */
 const LEADING = /^\s*(?:From \S[^\r\n]*(?:\r\n?|\n))?/;
@@ -86,8 +100,8 @@ const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)(?:\r\n|\r(?!\n)|\n)/g;
 const LINE_END = /\r\n|\r|\n/;
 
 /** True when the input is a whole email (a header block, then a MIME body) that needs decoding.
- *  Of its first 64 KB only the header block is split into lines: a folder of bounces asks this of
- *  every message, twice. */
+ *  Of its first 64 KB only the header block is split into lines, each field name looked up in a
+ *  set: a folder of bounces asks this of every message, twice. */
 export function looksLikeMessage(input: string): boolean {
   if (typeof input !== 'string') return false;
   const head = input.length > 65_536 ? input.slice(0, 65_536) : input;
@@ -95,14 +109,20 @@ export function looksLikeMessage(input: string): boolean {
   BLANK_LINE.lastIndex = from;
   const blank = BLANK_LINE.exec(head);
   if (!blank) return false;
-  const names: string[] = [];
+  let known = 0;
+  let mime = false;
+  let automatic = false;
   for (const line of head.slice(from, blank.index).split(LINE_END)) {
-    if (/^[ \t]/.test(line)) continue;
-    if (!HEADER_LINE.test(line)) return false;
-    names.push(line.slice(0, line.indexOf(':')).toLowerCase());
+    const first = line.charCodeAt(0);
+    // A folded line continues the field before it.
+    if (first === 32 || first === 9) continue;
+    const colon = line.indexOf(':');
+    if (colon < 1 || !FIELD_NAME.test(line.slice(0, colon))) return false;
+    const name = line.slice(0, colon).toLowerCase();
+    if (MESSAGE_HEADERS.has(name)) known++;
+    if (name === 'mime-version' || name === 'content-type') mime = true;
+    // An automatic reply is often plain RFC 5322 with no MIME headers (RFC 3834 asks for none).
+    else if (name === 'auto-submitted' || name === 'x-apple-action') automatic = true;
   }
-  const known = names.filter((n) => MESSAGE_HEADERS.test(n)).length;
-  // An automatic reply is often plain RFC 5322 with no MIME headers (RFC 3834 asks for none).
-  const automatic = names.includes('auto-submitted') || names.includes('x-apple-action');
-  return known >= 2 && (automatic || names.includes('mime-version') || names.includes('content-type'));
+  return known >= 2 && (automatic || mime);
 }
