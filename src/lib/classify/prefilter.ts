@@ -2,7 +2,9 @@
 // it has what the engine's scanner (src/lib/classify/scan.ts, text.ts, json.ts) starts a reply at.
 // Built from the engine's own lexicon (src/lib/lexicon.ts), each test looser than the engine's, so
 // skipping a line never loses a reply (tests/unit/prefilter.test.ts checks it on generated lines);
-// deliveries (`status=sent (250 2.0.0 Ok …)`) and queue lines fail all of them.
+// deliveries (`status=sent (250 2.0.0 Ok …)`) and queue lines fail all of them. The same tests on a
+// text of many lines spare the engine a message's whole source when its decoded parts held no reply
+// (./message.ts).
 import {
   ANY_MARKER,
   BEFORE_ENHANCED,
