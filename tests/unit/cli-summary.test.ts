@@ -195,15 +195,16 @@ describe('a missing or unreadable file', () => {
     });
   }
 
+  // Root reads any file whatever its mode through the capabilities that override file modes; as
+  // root the CLI runs without them (util-linux's setpriv), so the mode holds as for anyone else.
+  const asAnyone =
+    process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search'] : [];
+
   it('names a file it may not read', () => {
     const locked = path.join(work, 'locked.log');
     writeFileSync(locked, 'x');
     chmodSync(locked, 0);
-    // Root reads any file whatever its mode through the capabilities that override file modes; as
-    // root the CLI runs without them (util-linux's setpriv), so the mode holds as for anyone else.
-    const asRoot = process.getuid?.() === 0;
-    const wrap = asRoot ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search'] : [];
-    const r = run(['--summary', locked], undefined, wrap);
+    const r = run(['--summary', locked], undefined, asAnyone);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`icloud-mail-reply-codes: cannot read ${locked}: permission denied\n`);
   });
@@ -214,13 +215,12 @@ describe('a missing or unreadable file', () => {
     writeFileSync(path.join(box, 'a.log'), readFileSync(log));
     writeFileSync(path.join(box, 'b.log'), 'x');
     chmodSync(path.join(box, 'b.log'), 0);
-    const wrap = process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search'] : [];
     const problem = 'box/b.log: could not be read (permission denied).';
-    const perReply = run([box], undefined, wrap);
+    const perReply = run([box], undefined, asAnyone);
     expect(perReply.status).toBe(2);
     expect(perReply.stderr).toBe(`icloud-mail-reply-codes: ${problem}\n`);
     expect(perReply.stdout).toBe(run([log]).stdout);
-    const summary = run(['--summary', box], undefined, wrap);
+    const summary = run(['--summary', box], undefined, asAnyone);
     expect(summary.stdout).toContain(`Problem: ${problem}`);
     expect(summary.stdout).toContain('iCloud replies: ');
   });
