@@ -117,8 +117,9 @@ export function looksLikeMessage(input: string): boolean {
     // A folded line continues the field before it.
     if (first === 32 || first === 9) continue;
     const colon = line.indexOf(':');
-    if (colon < 1 || !FIELD_NAME.test(line.slice(0, colon))) return false;
-    const name = line.slice(0, colon).toLowerCase();
+    const field = colon < 0 ? '' : line.slice(0, colon);
+    if (!FIELD_NAME.test(field)) return false;
+    const name = field.toLowerCase();
     if (MESSAGE_HEADERS.has(name)) known++;
     if (name === 'mime-version' || name === 'content-type') mime = true;
     // An automatic reply is often plain RFC 5322 with no MIME headers (RFC 3834 asks for none).
