@@ -12,7 +12,9 @@
 //     installed: the bin per reply and --summary against Sisimai on the same files.
 //  5. On a BENCH_RSS_MB (400) MB log: `--jobs 1` against `--jobs 2`, best of BENCH_JOBS_RUNS (3) in
 //     turns (throughput, identical counts) and the highest peak RSS of each, from /usr/bin/time -v
-//     (./bench/scale.ts); with --huge, the peak RSS on a 1 GB log too.
+//     (./bench/scale.ts); beside them what the machine gives two jobs at best: the cores one job
+//     keeps busy, and two processes reading the log's halves at once; with --huge, the peak RSS on
+//     a 1 GB log too.
 //  6. /analyze/ and /classify/ in headless Chromium (./bench/browser.ts; needs `npm run build`).
 //  7. With --instructions and Valgrind: instruction counts, which repeat where times do not, of the
 //     bin on a BENCH_INSTR_MB (20) MB realistic log against grep, and per reply on BENCH_CORPUS
@@ -123,7 +125,7 @@ try {
   if (!args.has('--skip-rss') && existsSync('/usr/bin/time')) {
     const big = path.join(dir, 'big.log');
     await writeLog(big, RSS_MB, realisticLine);
-    jobsBench(bin, big);
+    await jobsBench(bin, big, dir);
     rmSync(big);
     if (args.has('--huge')) {
       const huge = path.join(dir, 'huge-cli.log');

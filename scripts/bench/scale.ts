@@ -1,8 +1,10 @@
 // The bench's scale figures: --jobs 1 against --jobs 2 on the big log, for the summary and per reply
 // (throughput, identical counts or lines, peak RSS of each), and two halves of the realistic log
 // made partial reports and merged against --summary of the whole.
+import { spawn } from 'node:child_process';
 import {
   existsSync,
+  rmSync,
   openSync,
   readSync,
   closeSync,
@@ -22,14 +24,36 @@ type Summary = Record<string, unknown> & {
   keep: string[];
 };
 
-function measured(bin: string, args: string[]): { ms: number; mb?: number; out: string } {
+/** A run of the bin: wall time, and with GNU time its peak RSS and the cores it kept busy on
+ *  average (its CPU time over its wall time). */
+function measured(bin: string, args: string[]): { ms: number; mb?: number; cores?: number; out: string } {
   if (!existsSync('/usr/bin/time')) {
     const t = timed(process.execPath, [bin, ...args]);
     return { ms: t.ms, out: t.stdout };
   }
   const t = timed('/usr/bin/time', ['-v', process.execPath, bin, ...args]);
   const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(t.stderr)?.[1]);
-  return { ms: t.ms, mb: kb / 1024, out: t.stdout };
+  const cpu = Number(/Percent of CPU this job got: (\d+)%/.exec(t.stderr)?.[1]);
+  return { ms: t.ms, mb: kb / 1024, cores: cpu / 100, out: t.stdout };
+}
+
+/** Runs the commands at once; the wall time until the last ends. */
+async function together(commands: string[][]): Promise<number> {
+  const t = performance.now();
+  await Promise.all(
+    commands.map(
+      ([command, ...argv]) =>
+        new Promise<void>((resolve, reject) =>
+          spawn(command!, argv, { stdio: 'ignore' })
+            .once('error', reject)
+            .once('exit', (code) => {
+              if (code === 0) resolve();
+              else reject(new Error(`${command} ${argv.join(' ')} ended with ${code}`));
+            }),
+        ),
+    ),
+  );
+  return performance.now() - t;
 }
 
 const same = (a: Summary, b: Summary, keys: string[]) =>
@@ -55,6 +79,8 @@ interface Side {
   jobs: string;
   ms: number;
   mb?: number;
+  /** The cores the best run kept busy. */
+  cores?: number;
   outs: string[];
 }
 
@@ -64,6 +90,7 @@ function sidesOf(bin: string, args: string[]): [Side, Side] {
   for (let run = 0; run < JOBS_RUNS; run++)
     for (const side of sides) {
       const m = measured(bin, [...args, '--jobs', side.jobs]);
+      if (m.ms < side.ms) side.cores = m.cores;
       side.ms = Math.min(side.ms, m.ms);
       if (m.mb !== undefined) side.mb = Math.max(side.mb ?? 0, m.mb);
       side.outs.push(m.out);
@@ -73,8 +100,10 @@ function sidesOf(bin: string, args: string[]): [Side, Side] {
 
 const rss = (m: { mb?: number }) => (m.mb === undefined ? '' : `, ${fmt(m.mb)} MB peak RSS`);
 
-/** --jobs 1 against --jobs 2 on `log`, for the summary and per reply. */
-export function jobsBench(bin: string, log: string) {
+/** --jobs 1 against --jobs 2 on `log`, for the summary and per reply; and what this machine gives
+ *  two jobs at best: one job's own use of the cores bounds it, and so do two separate processes
+ *  reading the log's halves at once (no thread, no merge). */
+export async function jobsBench(bin: string, log: string, dir: string) {
   const mb = statSync(log).size / 1_048_576;
   const [one, two] = sidesOf(bin, ['--summary', '--json', log]);
   console.log(
@@ -88,6 +117,22 @@ export function jobsBench(bin: string, log: string) {
   const equal = [...one.outs, ...two.outs].every((out) => same(first, JSON.parse(out) as Summary, keys));
   console.log(
     `jobs: --jobs 2 has ${fmt(one.ms / two.ms, 2)}× the throughput of --jobs 1 (target ≥ 1.7×); counts ${equal ? 'identical' : 'DIFFER'}`,
+  );
+  const cores = availableParallelism();
+  if (one.cores)
+    console.log(
+      `jobs: --jobs 1 kept ${fmt(one.cores, 2)} cores busy (its own thread and V8's collector and compiler threads), so ${cores} jobs on ${cores} cores can reach at most ${fmt(cores / one.cores, 2)}× its throughput`,
+    );
+  const halves = await halvesOf(log, dir);
+  let apart = Infinity;
+  for (let run = 0; run < JOBS_RUNS; run++)
+    apart = Math.min(
+      apart,
+      await together(halves.map((h) => [process.execPath, bin, '--partial', '--jobs', '1', h])),
+    );
+  halves.forEach((h) => rmSync(h));
+  console.log(
+    `jobs: two processes, --partial --jobs 1 on one half each, at once, best of ${JOBS_RUNS}: ${fmt(apart)} ms, ${fmt(one.ms / apart, 2)}× the throughput of --jobs 1 (what two separate jobs get here)`,
   );
   const [oneReply, twoReply] = sidesOf(bin, [log]);
   const lines = oneReply.outs[0]!.split('\n').length - 1;
@@ -121,12 +166,18 @@ function middle(file: string): number {
   }
 }
 
-/** Two halves of `log` cut at a line boundary: --partial each, --merge, against --summary. */
-export async function mergeBench(bin: string, log: string, dir: string, whole: Summary) {
+/** `log` cut in two at the line start nearest its middle, written in `dir`. */
+async function halvesOf(log: string, dir: string): Promise<string[]> {
   const cut = middle(log);
   const halves = [path.join(dir, 'half-a.log'), path.join(dir, 'half-b.log')];
   await pipeline(createReadStream(log, { end: cut - 1 }), createWriteStream(halves[0]!));
   await pipeline(createReadStream(log, { start: cut }), createWriteStream(halves[1]!));
+  return halves;
+}
+
+/** Two halves of `log` cut at a line boundary: --partial each, --merge, against --summary. */
+export async function mergeBench(bin: string, log: string, dir: string, whole: Summary) {
+  const halves = await halvesOf(log, dir);
   let partialMs = 0;
   const partials = halves.map((h) => {
     const t = timed(process.execPath, [bin, '--partial', h]);

@@ -8,6 +8,7 @@ import { FileIntake, type FileInfo } from './intake.ts';
 import { LogScanner } from './log-scan.ts';
 import type { PartialReport, Shard } from './partial.ts';
 import { createPrefilter } from '../classify/prefilter.ts';
+import { RecordMemo } from './record-memo.ts';
 import { Tally } from './tally.ts';
 import { wallClock } from './zones.ts';
 import type { FileSummary, ReplyRow, Report } from './types.ts';
@@ -86,6 +87,7 @@ export function createAggregator(options: AggregatorOptions): Aggregator {
     classifier: options.classifier,
     classifyAny: options.classifyAny,
     prefilter: createPrefilter(codes),
+    records: new RecordMemo(options.classifier),
     scanner: new LogScanner(codes),
     tally,
     now: options.now ?? Date.now(),

@@ -5,6 +5,7 @@ import { APPLE_MAIL_NAME } from '../../lexicon.ts';
 import { deliveredIn } from '../deliveries.ts';
 import type { LogScanner } from '../log-scan.ts';
 import type { Prefilter } from '../../classify/prefilter.ts';
+import type { RecordMemo } from '../record-memo.ts';
 import type { Tally } from '../tally.ts';
 import { lineTime } from '../timestamps.ts';
 import type { FileSummary } from '../types.ts';
@@ -28,6 +29,8 @@ export interface IntakeEnv {
   classifier: Classifier;
   classifyAny?: (text: string) => Promise<ClassifyOutcome>;
   prefilter: Prefilter;
+  /** Classifies a log record, once per shape of Postfix status line. */
+  records: RecordMemo;
   scanner: LogScanner;
   tally: Tally;
   now: number;

@@ -68,7 +68,7 @@ export class LogReader {
           env.tally.skipped += count;
           return;
         }
-        const { results } = env.classifier.classify(text);
+        const results = env.records.classify(text);
         if (results.length) file.add(results, lineTime(text, file.reference, env.tally.clock), line, text);
       },
       skip: (n) => {
