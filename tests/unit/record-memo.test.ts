@@ -2,7 +2,8 @@
 // the outcome the engine gives it: on generated status lines whose time, process id, queue id,
 // recipient and delays vary (local parts made of the words and codes the engine reads, every
 // stamp form), with replies of every entry and of other providers, and on every line of every
-// fixture. One memo serves all the lines of a test, so most of them get a kept outcome.
+// fixture. One memo serves all the lines of a test, and lines of one shape come several at a time,
+// so many get a kept outcome.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -99,25 +100,33 @@ const outcome = fc.oneof(
     '(250 2.0.0 Ok: queued as 4F2A)',
   ),
 );
-const statusLine = fc
-  .record({
-    stamp,
-    program: fc.constantFrom('mail postfix/smtp', 'mx-1.example.com postfix-out/smtp', 'mail postfix/lmtp'),
-    pid: digits(1, 7),
-    queueId,
-    local,
-    domain,
-    origTo: fc.constantFrom('', 'orig_to=<alias@example.net>, '),
-    relay,
-    connUse: fc.constantFrom('', 'conn_use=2, '),
-    delays: fc.tuple(seconds, seconds, seconds, seconds, seconds),
-    dsn: fc.constantFrom('5.1.1', '4.7.0', '5.7.1', '2.0.0'),
-    status: fc.constantFrom('bounced', 'deferred', 'expired', 'sent'),
-    outcome,
-  })
-  .map(
-    (l) =>
-      `${l.stamp} ${l.program}[${l.pid}]: ${l.queueId.join('')}: to=<${l.local}@${l.domain}>, ${l.origTo}relay=${l.relay}, ${l.connUse}delay=${l.delays[0]}, delays=${l.delays.slice(1).join('/')}, dsn=${l.dsn}, status=${l.status} ${l.outcome}`,
+/** What the memo keys a line by: its outcome and the fields kept. */
+const shape = fc.record({
+  program: fc.constantFrom('mail postfix/smtp', 'mx-1.example.com postfix-out/smtp', 'mail postfix/lmtp'),
+  domain,
+  origTo: fc.constantFrom('', 'orig_to=<alias@example.net>, '),
+  relay,
+  connUse: fc.constantFrom('', 'conn_use=2, '),
+  dsn: fc.constantFrom('5.1.1', '4.7.0', '5.7.1', '2.0.0'),
+  status: fc.constantFrom('bounced', 'deferred', 'expired', 'sent'),
+  outcome,
+});
+/** What varies from line to line of one shape. */
+const instance = fc.record({
+  stamp,
+  pid: digits(1, 7),
+  queueId,
+  local,
+  delays: fc.tuple(seconds, seconds, seconds, seconds, seconds),
+});
+/** Status lines of one shape: after the first two, each gets a kept outcome. */
+const statusLines = fc
+  .tuple(shape, fc.array(instance, { minLength: 1, maxLength: 6 }))
+  .map(([l, instances]) =>
+    instances.map(
+      (i) =>
+        `${i.stamp} ${l.program}[${i.pid}]: ${i.queueId.join('')}: to=<${i.local}@${l.domain}>, ${l.origTo}relay=${l.relay}, ${l.connUse}delay=${i.delays[0]}, delays=${i.delays.slice(1).join('/')}, dsn=${l.dsn}, status=${l.status} ${l.outcome}`,
+    ),
   );
 
 /** The classifier, counting what it is asked. */
@@ -138,8 +147,8 @@ describe('the memo of Postfix status lines', () => {
   it('gives each generated status line the engine’s own outcome', () => {
     const memo = new RecordMemo(classifier);
     fc.assert(
-      fc.property(fc.array(statusLine, { minLength: 1, maxLength: 8 }), (lines) => {
-        for (const line of lines) expect(memo.classify(line), line).toEqual(direct(line));
+      fc.property(fc.array(statusLines, { minLength: 1, maxLength: 3 }), (shapes) => {
+        for (const line of shapes.flat()) expect(memo.classify(line), line).toEqual(direct(line));
       }),
       { numRuns: 1_500 },
     );
@@ -154,7 +163,7 @@ describe('the memo of Postfix status lines', () => {
         expect(memo.classify(line), `${f.name}: ${line}`).toEqual(direct(line));
   });
 
-  it('classifies a reply once for every recipient, time and queue id it went to', () => {
+  it('asks the engine about the first two lines of a shape only, whatever their recipients, times and queue ids', () => {
     const { classifier: asked, calls } = counting();
     const memo = new RecordMemo(asked);
     const reply = rules.find((r) => r.code === 550)!.reply;
@@ -164,7 +173,7 @@ describe('the memo of Postfix status lines', () => {
         `Mar  2 10:00:${String(i).padStart(2, '0')} mail postfix/smtp[${2000 + i}]: ${(0xa0000 + i).toString(16).toUpperCase()}: to=<reader${i}@icloud.com>, relay=mx01.mail.icloud.com[17.57.152.9]:25, delay=${i}.2, delays=0.1/0/0.5/${i}, dsn=5.1.1, status=bounced (host mx01.mail.icloud.com[17.57.152.9] said: ${reply} (in reply to RCPT TO command))`,
     );
     const outcomes = lines.map((l) => memo.classify(l));
-    expect(calls()).toBe(1);
+    expect(calls()).toBe(2);
     expect(outcomes.map((o) => o[0]!.reply.context.recipient)).toEqual(
       lines.map((_, i) => `reader${i}@icloud.com`),
     );

@@ -29,13 +29,25 @@ const SHAPE = new RegExp(
 const SYSLOG_STAMP = 'Jan  1 00:00:00';
 const ISO_STAMP = '2000-01-01T00:00:00Z';
 const LOCAL = 'memo.recipient';
-/** Shapes kept at most: past this the memo starts again, so memory stays bounded on logs whose
- *  replies never repeat. */
+/** Shapes kept at most: past this the memo starts again. */
 const LIMIT = 2_048;
+/** Shapes seen once, remembered by hash, at most. */
+const SEEN_LIMIT = 65_536;
+
+/** FNV-1a of the string's UTF-16 units, small enough to stay an integer V8 keeps unboxed. */
+function hashOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff;
+}
 
 export class RecordMemo {
   private readonly classifier: Classifier;
   private readonly outcomes = new Map<string, Classification[]>();
+  /** Shapes met once: an outcome is kept only when its shape comes again. Most lines of a shape
+   *  seen once never recur (a reply naming its own message id), and keeping their outcomes would
+   *  fill the old generation with garbage that raises a long log's peak memory. */
+  private readonly seen = new Set<number>();
 
   constructor(classifier: Classifier) {
     this.classifier = classifier;
@@ -49,6 +61,12 @@ export class RecordMemo {
     const fixed = `${stamp!.length === 15 ? SYSLOG_STAMP : ISO_STAMP} ${program}[1]: QUEUE: to=<${LOCAL}@${domain}>, ${fields}delay=0, delays=0/0/0/0, ${rest}`;
     let results = this.outcomes.get(fixed);
     if (!results) {
+      const hash = hashOf(fixed);
+      if (!this.seen.has(hash)) {
+        if (this.seen.size >= SEEN_LIMIT) this.seen.clear();
+        this.seen.add(hash);
+        return this.classifier.classify(record).results;
+      }
       results = this.classifier.classify(fixed).results;
       if (this.outcomes.size >= LIMIT) this.outcomes.clear();
       this.outcomes.set(fixed, results);
