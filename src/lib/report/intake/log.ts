@@ -1,5 +1,6 @@
 // A mail log, read a chunk of bytes at a time by the fast scanner (../log-scan.ts): only the records
-// that may hold a reply are decoded and classified.
+// that may hold a reply are decoded and classified (a Postfix status line once per shape:
+// ../record-memo.ts).
 import { decode, NL } from '../bytes.ts';
 import type { LogSink } from '../log-scan.ts';
 import { lineTime } from '../timestamps.ts';
