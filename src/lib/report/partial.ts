@@ -4,6 +4,7 @@
 // part's saved shape changes, and a merge refuses partials of another version.
 import type { RuleEntry } from '../rules.ts';
 import { deriveReport } from './derive.ts';
+import { fnv1a } from './fnv1a.ts';
 import { loadState, mergeStates, newState, saveState, type TallyState } from './state.ts';
 import type { Report } from './types.ts';
 
@@ -34,9 +35,7 @@ export interface Shard {
 /** FNV-1a over what decides the report: an entry's id, title, category and suppress field. */
 export function rulesDigest(rules: readonly RuleEntry[]): string {
   const text = JSON.stringify(rules.map((r) => [r.id, r.title, r.category, r.suppress]));
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return `${rules.length}-${(h >>> 0).toString(16).padStart(8, '0')}`;
+  return `${rules.length}-${fnv1a(text).toString(16).padStart(8, '0')}`;
 }
 
 /** `binary`: for another thread's postMessage, not JSON (see StatePart.save). */

@@ -14,6 +14,7 @@
 // also named in the `why` sentence). The domain is kept, and short enough for both addresses to be
 // read whole (the engine takes up to 254 characters).
 import type { Classification, Classifier } from '../classify/index.ts';
+import { fnv1a } from './fnv1a.ts';
 
 const STAMP = String.raw`(?:[A-Z][a-z]{2} [ 1-3]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?)`;
 const SECONDS = String.raw`\d{1,9}(?:\.\d{1,9})?`;
@@ -33,13 +34,6 @@ const LOCAL = 'memo.recipient';
 const LIMIT = 2_048;
 /** Shapes seen once, remembered by hash, at most. */
 const SEEN_LIMIT = 65_536;
-
-/** FNV-1a of the string's UTF-16 units, small enough to stay an integer V8 keeps unboxed. */
-function hashOf(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h & 0x3fffffff;
-}
 
 export class RecordMemo {
   private readonly classifier: Classifier;
@@ -61,7 +55,8 @@ export class RecordMemo {
     const fixed = `${stamp!.length === 15 ? SYSLOG_STAMP : ISO_STAMP} ${program}[1]: QUEUE: to=<${LOCAL}@${domain}>, ${fields}delay=0, delays=0/0/0/0, ${rest}`;
     let results = this.outcomes.get(fixed);
     if (!results) {
-      const hash = hashOf(fixed);
+      // 30 bits: small enough for V8 to keep the set's numbers unboxed.
+      const hash = fnv1a(fixed) & 0x3fffffff;
       if (!this.seen.has(hash)) {
         if (this.seen.size >= SEEN_LIMIT) this.seen.clear();
         this.seen.add(hash);
