@@ -17,6 +17,8 @@ export function sanitise(input: string): string {
 const NOTICE_HEAD =
   /(?:The response from the remote server was|The error that the other server returned was|The response was):\s*$/i;
 
+/** The logical lines, each trimmed at its end: a blank line is empty and a joined one never blank,
+ *  so comparing with '' tells a blank line without trimming it again. */
 export function logicalLines(text: string): string[] {
   const out: string[] = [];
   /** After a notice's lead-in: 'head' until the reply's first line, then 'body' until a blank line. */
@@ -27,14 +29,14 @@ export function logicalLines(text: string): string[] {
       const last = out.length - 1;
       const prev = last >= 0 ? out[last]! : '';
       if (i === 0) {
-        if (line.trim() === '') notice = 'off';
+        if (line === '') notice = 'off';
         else if (notice === 'body' && prev.length + line.length < MAX_LINE) {
           out[last] = `${prev} ${line.trim()}`;
           continue;
         } else if (notice === 'head') notice = 'body';
         else if (NOTICE_HEAD.test(line)) notice = 'head';
       }
-      const joinable = i === 0 && prev.trim() !== '' && prev.length + line.length < MAX_LINE;
+      const joinable = i === 0 && prev !== '' && prev.length + line.length < MAX_LINE;
       if (joinable && line !== '' && /^[ \t]/.test(line)) {
         out[last] = `${prev} ${line.trim()}`;
         continue;
