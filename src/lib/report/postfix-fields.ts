@@ -1,8 +1,12 @@
 // What a Postfix log line adds to a reply's CSV row: its queue id, `status=` and `delay=`, and the
 // envelope sender, which only the qmgr line of the same queue id names (`from=<…>`), read earlier.
-const QUEUE_ID = /\bpostfix(?:-[\w-]+)?\/[\w/-]+\[\d+\]: ([0-9A-Za-z]{5,20}): /;
+/** A Postfix program as a log line names it (`postfix/smtp`, `postfix-out/smtp`), before its
+ *  `[pid]`; and a queue id, which follows `]: `. */
+export const POSTFIX_PROGRAM = String.raw`postfix(?:-[\w-]+)?/[\w/-]+`;
+export const QUEUE_ID_SHAPE = '[0-9A-Za-z]{5,20}';
+const QUEUE_ID = new RegExp(String.raw`\b${POSTFIX_PROGRAM}\[\d+\]: (${QUEUE_ID_SHAPE}): `);
 // Anchored on the queue id's `]: ` so the expression starts matching only there; qmgr is checked apart.
-const SENDER = /\]: ([0-9A-Za-z]{5,20}): from=<([^<>\s]{0,320})>/;
+const SENDER = new RegExp(String.raw`\]: (${QUEUE_ID_SHAPE}): from=<([^<>\s]{0,320})>`);
 const STATUS = /\bstatus=([a-z]+)/;
 const DELAY = /\bdelay=(\d+(?:\.\d+)?)/;
 

@@ -15,6 +15,7 @@
 // read whole (the engine takes up to 254 characters).
 import type { Classification, Classifier } from '../classify/index.ts';
 import { fnv1a } from './fnv1a.ts';
+import { POSTFIX_PROGRAM, QUEUE_ID_SHAPE } from './postfix-fields.ts';
 
 const STAMP = String.raw`(?:[A-Z][a-z]{2} [ 1-3]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?)`;
 const SECONDS = String.raw`\d{1,9}(?:\.\d{1,9})?`;
@@ -22,7 +23,7 @@ const SECONDS = String.raw`\d{1,9}(?:\.\d{1,9})?`;
  *  `Mar  2 10:00:00 mail postfix/smtp[2000]: 9E3779B1: to=<r0@icloud.com>, relay=mx02.…:25,
  *  delay=1.1, delays=0.1/0/0.5/0.5, dsn=…`; what the outcome depends on is captured. */
 const SHAPE = new RegExp(
-  String.raw`^(${STAMP}) (\S{1,253} postfix(?:-[\w-]{1,40})?/[\w/-]{1,60})\[\d{1,10}\]: [0-9A-Za-z]{5,20}: ` +
+  String.raw`^(${STAMP}) (\S{1,253} ${POSTFIX_PROGRAM})\[\d{1,10}\]: ${QUEUE_ID_SHAPE}: ` +
     String.raw`to=<([A-Za-z][\w.+-]{0,63})@([\w.-]{1,189})>, ((?:orig_to=<[^<>\s]{0,254}>, )?relay=[^,\s]{1,300}, (?:conn_use=\d{1,5}, )?)` +
     String.raw`delay=${SECONDS}, delays=${SECONDS}/${SECONDS}/${SECONDS}/${SECONDS}, (dsn=.*)$`,
 );

@@ -3,13 +3,14 @@
 // with the same queue id; a DSN or a webhook event names it in the same record.
 import { sendingDomains } from '../apple-facts.ts';
 import { decode, indexIn, isAlnum, needle } from './bytes.ts';
+import { QUEUE_ID_SHAPE } from './postfix-fields.ts';
 
 /** What the log walk looks for (./log-walk-spec.ts), matched where it meets their `=`: lines that
  *  may name a message's sender (Postfix and Sendmail, Exim). */
 export const SENDER_MARKS = ['from=<', ' <= '];
-const POSTFIX_ID = /\]: ([0-9A-Za-z]{5,20}): /;
+const POSTFIX_ID = new RegExp(String.raw`\]: (${QUEUE_ID_SHAPE}): `);
 const EXIM_ID = /\b([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}) /;
-const POSTFIX_FROM = /\]: ([0-9A-Za-z]{5,20}): from=<([^<>\s]*)>/;
+const POSTFIX_FROM = new RegExp(String.raw`\]: (${QUEUE_ID_SHAPE}): from=<([^<>\s]*)>`);
 const EXIM_FROM = /\b([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}) <= (\S+@\S+)/;
 const EVENT_SENDER =
   /"(?:source|sender|from|envelope_from|mail_from|envelopeSender)"\s*:\s*"[^"@]*?([^"<\s@]+@[^"\s>]+)/i;
