@@ -31,8 +31,12 @@ export async function readShard(newReport: NewReport, task: Task, onRead?: OnRea
   return shardOf(await read(newReport, task, onRead));
 }
 
-/** What a worker hands over instead of copying: the delivered filter's words. */
+/** What a worker hands over instead of copying: the delivered filter's words or keys. */
 export function transferable(partial: PartialReport): ArrayBuffer[] {
-  const bits = (partial.state.delivered as { bits?: unknown }).bits;
-  return bits instanceof Uint32Array && bits.buffer instanceof ArrayBuffer ? [bits.buffer] : [];
+  const { bits, keys } = partial.state.delivered as { bits?: unknown; keys?: unknown };
+  return [bits, keys].flatMap((a) =>
+    (a instanceof Uint32Array || a instanceof Float64Array) && a.buffer instanceof ArrayBuffer
+      ? [a.buffer]
+      : [],
+  );
 }

@@ -2,7 +2,7 @@
 // partial report (./partial.ts) is this state serialised, so each part also says how it is saved,
 // loaded and merged with the same part of another shard; a part added later only needs its own.
 import { BreakdownTally } from './breakdowns.ts';
-import { DeliveredSet } from './deliveries.ts';
+import { DeliveredSet } from './delivered-set.ts';
 import { DOMAIN_KINDS } from './domains.ts';
 import type { UnknownUserEvent } from './incident.ts';
 import { HitTable, type SavedHits } from './hits.ts';

@@ -175,8 +175,8 @@ export class Tally {
   /** The state as it stands, its zone noted: what partial() saves. */
   shard(): Shard {
     this.state.zone = { zone: this.clock.zone, zoneless: this.clock.read };
-    // The filter's held addresses are set here, in the thread that read them (--jobs): left to the
-    // merge, they would be set after every thread is done.
+    // The filter's held addresses are set (or its keys sorted) here, in the thread that read them
+    // (--jobs): left to the merge, that would be done after every thread is.
     this.state.delivered.flush();
     return { state: this.state, rowLimit: this.rowLimit };
   }
