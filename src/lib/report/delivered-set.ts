@@ -89,6 +89,7 @@ const wordsOf = (text: string): Uint32Array => {
 /** An address is kept as one number, its key: its block times 2^32 plus its second hash. Keys in
  *  order are in block order. */
 const HIGH = 2 ** 32;
+const keyOf = (a: number, b: number) => (a % BLOCKS) * HIGH + b;
 const keyBlock = (key: number) => Math.floor(key / HIGH) * BLOCK_WORDS;
 
 /** Sets the bits of keys (in block order: neighbours share a page) in the words of `bits` from word
@@ -103,6 +104,13 @@ function setBits(bits: Uint32Array, keys: Float64Array, base = 0): void {
       bits[block + (bit >>> 5)]! |= 1 << (bit & 31);
     }
   }
+}
+
+/** New bits, with the keys' set. */
+function bitsOf(keys: Float64Array): Uint32Array {
+  const bits = new Uint32Array(WORDS);
+  setBits(bits, keys);
+  return bits;
 }
 
 /** Addresses held before their bits are set, sorted by block: set one by one as a log's deliveries
@@ -163,7 +171,7 @@ export class DeliveredSet {
         keys = this.keys;
       }
     }
-    keys[this.held++] = (hashA % BLOCKS) * HIGH + hashB;
+    keys[this.held++] = keyOf(hashA, hashB);
     this.settled = false;
   }
 
@@ -179,9 +187,7 @@ export class DeliveredSet {
 
   /** Sets the keys' bits in new bits; the keys' array then holds pending addresses. */
   private makeBits(): Uint32Array {
-    const bits = new Uint32Array(WORDS);
-    setBits(bits, this.settle());
-    this.bits = bits;
+    const bits = (this.bits = bitsOf(this.settle()));
     this.keys = new Float64Array(PENDING);
     this.held = 0;
     return bits;
@@ -203,11 +209,7 @@ export class DeliveredSet {
    *  keys). */
   private bitsNow(): Uint32Array | undefined {
     this.flush();
-    if (this.bits) return this.bits;
-    if (this.held === 0) return undefined;
-    const bits = new Uint32Array(WORDS);
-    setBits(bits, this.settle());
-    return bits;
+    return this.bits ?? (this.held ? bitsOf(this.settle()) : undefined);
   }
 
   /** The filter as JSON: the count, and the bits once any address went in; `binary`, for another
@@ -277,7 +279,7 @@ export class DeliveredSet {
     } else {
       // The address's block alone, its bits set from the keys in it.
       const keys = this.settle();
-      const first = (hashA % BLOCKS) * HIGH;
+      const first = keyOf(hashA, 0);
       const from = lowerBound(keys, first);
       const to = lowerBound(keys, first + HIGH);
       if (from === to) return false;
